@@ -1,0 +1,180 @@
+//! The model of SPEC §3: a pure function from a plan to its results.
+//!
+//! Stock, demand and departures are linear in the arrivals and every region gets the same age
+//! mix, so a region's stock is its share of the state-wide stock. The engine therefore runs the
+//! cohort model once per scenario and scales it per region; capacity and shortage are then
+//! computed region by region, as the spec requires.
+
+mod capacity;
+mod distribution;
+mod results;
+mod stock;
+
+pub use capacity::{active_indices, add_measure_cost, add_measure_curve, measure_places};
+pub use distribution::{region_shares, weighted_shares};
+pub use results::*;
+pub use stock::{Cohorts, age_one_month, arrivals_per_month, cohort_shares, monthly_leave_rate, run_stock};
+
+use crate::model::{AgeBand, BandUse, COHORTS, Domain, Plan, Scenario};
+use std::collections::HashMap;
+
+/// Simulates every scenario of `plan` (which should be valid; invalid parts are skipped, never a panic).
+pub fn simulate(plan: &Plan) -> Results {
+    simulate_scenarios(plan, &plan.scenarios.iter().collect::<Vec<_>>())
+}
+
+/// Simulates the given scenarios of `plan`, in the order given.
+pub fn simulate_scenarios(plan: &Plan, scenarios: &[&Scenario]) -> Results {
+    let months: Vec<_> = plan.horizon.months_iter().collect();
+    let shares = region_shares(plan);
+    let domain_rates: Vec<[f64; COHORTS]> = plan.domains.iter().map(per_person_rates).collect();
+    Results {
+        title: plan.meta.title.clone(),
+        region_ids: plan.regions.iter().map(|r| r.id.clone()).collect(),
+        domain_ids: plan.domains.iter().map(|d| d.id.clone()).collect(),
+        scenarios: scenarios.iter().map(|s| simulate_scenario(plan, s, &shares, &domain_rates, &months)).collect(),
+        shares,
+        months,
+    }
+}
+
+/// Each cohort's places needed per person: `rate_d(c) / persons_per_unit_d`.
+fn per_person_rates(domain: &Domain) -> [f64; COHORTS] {
+    let mut rates = [0.0; COHORTS];
+    let per_unit = if domain.persons_per_unit > 0.0 { domain.persons_per_unit } else { 1.0 };
+    for (band_text, rate) in &domain.rates {
+        if let Ok(band) = AgeBand::parse(band_text, BandUse::Rates) {
+            for cohort in band.cohorts() {
+                if let Some(slot) = rates.get_mut(cohort) {
+                    *slot = rate / per_unit;
+                }
+            }
+        }
+    }
+    rates
+}
+
+fn simulate_scenario(
+    plan: &Plan,
+    scenario: &Scenario,
+    shares: &[f64],
+    domain_rates: &[[f64; COHORTS]],
+    months: &[crate::model::Month],
+) -> ScenarioResults {
+    let month_count = months.len();
+    let start = plan.horizon.start;
+
+    // State-wide cohort model with all arrivals; each region holds `share_r` of it.
+    let arrivals = arrivals_per_month(scenario, start, month_count);
+    let cohort_share = cohort_shares(scenario);
+    let mut persons = vec![0.0; month_count];
+    let mut unit_demand = vec![vec![0.0; month_count]; plan.domains.len()];
+    run_stock(&arrivals, &cohort_share, scenario.leave_rate_per_year, |t, stock| {
+        if let Some(slot) = persons.get_mut(t) {
+            *slot = stock.iter().sum();
+        }
+        for (curve, rates) in unit_demand.iter_mut().zip(domain_rates) {
+            if let Some(slot) = curve.get_mut(t) {
+                *slot = stock.iter().zip(rates).map(|(s, r)| s * r).sum();
+            }
+        }
+    });
+
+    // Capacity: state-wide measures once per domain, regional ones per (region, domain).
+    let region_index: HashMap<&str, usize> = plan.regions.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let domain_index: HashMap<&str, usize> = plan.domains.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let mut statewide = vec![vec![0.0; month_count]; plan.domains.len()];
+    let mut regional: HashMap<(usize, usize), Vec<f64>> = HashMap::new();
+    let mut cost_eur = vec![0.0; month_count];
+    for measure in plan.measures.iter().filter(|m| scenario.includes(m)) {
+        let Some(&d) = domain_index.get(measure.domain.as_str()) else { continue };
+        add_measure_cost(measure, start, &mut cost_eur);
+        match &measure.region {
+            None => {
+                if let Some(curve) = statewide.get_mut(d) {
+                    add_measure_curve(measure, start, curve, 1.0);
+                }
+            }
+            Some(region_id) => {
+                let Some(&r) = region_index.get(region_id.as_str()) else { continue };
+                let curve = regional.entry((r, d)).or_insert_with(|| vec![0.0; month_count]);
+                add_measure_curve(measure, start, curve, 1.0);
+            }
+        }
+    }
+
+    let mut domains: Vec<DomainResults> = plan
+        .domains
+        .iter()
+        .map(|domain| DomainResults {
+            id: domain.id.clone(),
+            demand: vec![0.0; month_count],
+            capacity: vec![0.0; month_count],
+            shortage: vec![0.0; month_count],
+            indicators: Indicators::from_shortage(&[], &[]),
+        })
+        .collect();
+    let mut regions = Vec::with_capacity(plan.regions.len());
+    for (r, region) in plan.regions.iter().enumerate() {
+        let share = shares.get(r).copied().unwrap_or(0.0);
+        let mut region_domains = Vec::with_capacity(plan.domains.len());
+        for (d, domain) in plan.domains.iter().enumerate() {
+            let base = region.capacity_of(&domain.id);
+            let own = regional.get(&(r, d));
+            let (Some(unit), Some(state_curve), Some(totals)) = (unit_demand.get(d), statewide.get(d), domains.get_mut(d)) else {
+                continue;
+            };
+            let mut demand = Vec::with_capacity(month_count);
+            let mut capacity = Vec::with_capacity(month_count);
+            let mut first_shortage = None;
+            for t in 0..month_count {
+                let need = share * unit.get(t).copied().unwrap_or(0.0);
+                let own_places = own.and_then(|c| c.get(t)).copied().unwrap_or(0.0);
+                let places = base + own_places + share * state_curve.get(t).copied().unwrap_or(0.0);
+                let missing = need - places;
+                if missing > SHORTAGE_THRESHOLD && first_shortage.is_none() {
+                    first_shortage = Some(t);
+                }
+                if let (Some(dm), Some(cp), Some(sh)) = (totals.demand.get_mut(t), totals.capacity.get_mut(t), totals.shortage.get_mut(t)) {
+                    *dm += need;
+                    *cp += places;
+                    *sh += missing.max(0.0);
+                }
+                demand.push(need);
+                capacity.push(places);
+            }
+            region_domains.push(RegionDomainResults { demand, capacity, first_shortage });
+        }
+        regions.push(RegionResults {
+            id: region.id.clone(),
+            persons: persons.iter().map(|p| share * p).collect(),
+            domains: region_domains,
+        });
+    }
+    for domain in &mut domains {
+        domain.indicators = Indicators::from_shortage(&domain.shortage, months);
+    }
+    let state_persons: Vec<f64> = (0..month_count).map(|t| regions.iter().map(|r| r.persons.get(t).copied().unwrap_or(0.0)).sum()).collect();
+
+    ScenarioResults {
+        id: scenario.id.clone(),
+        name: scenario.name.clone(),
+        persons: state_persons,
+        cost_per_year: cost_per_year(&cost_eur, months),
+        cost_eur,
+        domains,
+        regions,
+    }
+}
+
+/// Sums monthly costs per calendar year, for every year the horizon touches.
+fn cost_per_year(cost_eur: &[f64], months: &[crate::model::Month]) -> Vec<(i32, f64)> {
+    let mut years: Vec<(i32, f64)> = Vec::new();
+    for (month, cost) in months.iter().zip(cost_eur) {
+        match years.last_mut() {
+            Some((year, total)) if *year == month.year() => *total += cost,
+            _ => years.push((month.year(), *cost)),
+        }
+    }
+    years
+}

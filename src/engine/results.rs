@@ -1,0 +1,120 @@
+//! What the engine computes for a plan: curves per scenario, domain and region, and indicators.
+
+use crate::model::Month;
+
+/// Share of a place below which a month does not count as short (SPEC §3 indicators).
+pub const SHORTAGE_THRESHOLD: f64 = 0.001;
+
+/// Results of all scenarios of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    /// The plan's title.
+    pub title: String,
+    /// The months of the horizon.
+    pub months: Vec<Month>,
+    /// Region ids in plan order.
+    pub region_ids: Vec<String>,
+    /// Domain ids in plan order.
+    pub domain_ids: Vec<String>,
+    /// Each region's share of arrivals, in plan order.
+    pub shares: Vec<f64>,
+    /// One entry per simulated scenario.
+    pub scenarios: Vec<ScenarioResults>,
+}
+
+/// Results of one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioResults {
+    /// Scenario id.
+    pub id: String,
+    /// Scenario name.
+    pub name: String,
+    /// State-wide newcomers per month (after the month's arrivals).
+    pub persons: Vec<f64>,
+    /// Cost per month in euro.
+    pub cost_eur: Vec<f64>,
+    /// Cost per calendar year of the horizon, in year order.
+    pub cost_per_year: Vec<(i32, f64)>,
+    /// State-wide figures per domain, in plan order.
+    pub domains: Vec<DomainResults>,
+    /// Figures per region, in plan order.
+    pub regions: Vec<RegionResults>,
+}
+
+/// State-wide figures of one domain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainResults {
+    /// Domain id.
+    pub id: String,
+    /// Σ over regions of demand.
+    pub demand: Vec<f64>,
+    /// Σ over regions of capacity.
+    pub capacity: Vec<f64>,
+    /// Σ over regions of max(0, demand − capacity).
+    pub shortage: Vec<f64>,
+    /// Summary numbers.
+    pub indicators: Indicators,
+}
+
+/// The indicators of SPEC §3 for one scenario and domain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicators {
+    /// First month with a shortage above [`SHORTAGE_THRESHOLD`].
+    pub first_shortage_month: Option<Month>,
+    /// Largest shortage.
+    pub peak_shortage: f64,
+    /// First month reaching the largest shortage; `None` when it is 0.
+    pub peak_shortage_month: Option<Month>,
+    /// Sum of the shortage over all months.
+    pub shortage_place_months: f64,
+}
+
+impl Indicators {
+    /// Computes the indicators from a shortage curve.
+    pub fn from_shortage(shortage: &[f64], months: &[Month]) -> Self {
+        let first = shortage.iter().position(|s| *s > SHORTAGE_THRESHOLD);
+        let mut peak = 0.0;
+        let mut peak_index = None;
+        for (t, s) in shortage.iter().enumerate() {
+            if *s > peak {
+                peak = *s;
+                peak_index = Some(t);
+            }
+        }
+        Indicators {
+            first_shortage_month: first.and_then(|t| months.get(t).copied()),
+            peak_shortage: peak,
+            peak_shortage_month: peak_index.and_then(|t| months.get(t).copied()),
+            shortage_place_months: shortage.iter().sum(),
+        }
+    }
+}
+
+/// Figures of one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionResults {
+    /// Region id.
+    pub id: String,
+    /// Newcomers per month.
+    pub persons: Vec<f64>,
+    /// Per domain, in plan order.
+    pub domains: Vec<RegionDomainResults>,
+}
+
+/// Demand and capacity of one region and domain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionDomainResults {
+    /// Places needed per month.
+    pub demand: Vec<f64>,
+    /// Places available per month.
+    pub capacity: Vec<f64>,
+    /// First month index with demand above capacity by more than [`SHORTAGE_THRESHOLD`].
+    pub first_shortage: Option<usize>,
+}
+
+impl ScenarioResults {
+    /// The state-wide results of the domain `id`.
+    pub fn domain(&self, id: &str) -> Option<&DomainResults> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+}

@@ -1,0 +1,441 @@
+//! Turns parsed JSON into a typed [`Plan`], collecting every type error with its path.
+//!
+//! Decoding never stops at the first problem: a field of the wrong type is reported and
+//! replaced by its default, so that all errors of a file are found in one pass. Range and
+//! reference rules are checked afterwards by [`crate::validate`].
+
+use crate::issue::{Issue, index_path, key_path};
+use crate::model::*;
+use serde_json::{Map, Value};
+
+/// Decodes a whole plan document; `issues` receives type errors and unknown-field warnings.
+pub fn decode_plan(value: &Value, issues: &mut Vec<Issue>) -> Plan {
+    let mut d = Decoder { issues };
+    d.plan(value)
+}
+
+struct Decoder<'a> {
+    issues: &'a mut Vec<Issue>,
+}
+
+/// A short description of a JSON value for messages: `a string "x"`, `the number 5`.
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => {
+            let shown: String = s.chars().take(60).collect();
+            let ellipsis = if s.chars().count() > 60 { "…" } else { "" };
+            format!("the string {}{ellipsis}", Value::from(shown))
+        }
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+impl Decoder<'_> {
+    fn error(&mut self, path: &str, message: String) {
+        self.issues.push(Issue::error(path, message));
+    }
+
+    fn type_error(&mut self, path: &str, expected: &str, found: &Value) {
+        self.error(path, format!("expected {expected}, found {}", describe(found)));
+    }
+
+    /// The object at `path`, or an error.
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        match value {
+            Value::Object(map) => Some(map),
+            other => {
+                self.type_error(path, "an object", other);
+                None
+            }
+        }
+    }
+
+    /// The list at `path`, or an error.
+    fn array<'v>(&mut self, value: &'v Value, path: &str) -> &'v [Value] {
+        match value {
+            Value::Array(items) => items,
+            other => {
+                self.type_error(path, "a list", other);
+                &[]
+            }
+        }
+    }
+
+    /// Unknown fields of `map`, kept in order and reported as warnings.
+    fn extra(&mut self, map: &Map<String, Value>, known: &[&str], path: &str) -> Extra {
+        let mut extra = Extra::new();
+        for (key, value) in map {
+            if !known.contains(&key.as_str()) {
+                self.issues.push(Issue::warning(
+                    key_path(path, key),
+                    "unknown field (kept and written back on save)",
+                ));
+                extra.insert(key.clone(), value.clone());
+            }
+        }
+        extra
+    }
+
+    /// A present, non-null field; `None` when absent or null.
+    fn optional<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+        map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A required field; reports it missing.
+    fn required<'v>(&mut self, map: &'v Map<String, Value>, key: &str, path: &str, expected: &str) -> Option<&'v Value> {
+        let found = map.get(key);
+        if found.is_none() {
+            self.error(&key_path(path, key), format!("missing (expected {expected})"));
+        }
+        found
+    }
+
+    fn string_value(&mut self, value: &Value, path: &str) -> String {
+        match value {
+            Value::String(s) => s.clone(),
+            other => {
+                self.type_error(path, "a string", other);
+                String::new()
+            }
+        }
+    }
+
+    fn number_value(&mut self, value: &Value, path: &str) -> f64 {
+        match value.as_f64() {
+            Some(n) if n.is_finite() => n,
+            Some(_) => {
+                self.error(path, "expected a finite number".to_owned());
+                0.0
+            }
+            None => {
+                self.type_error(path, "a number", value);
+                0.0
+            }
+        }
+    }
+
+    /// A whole number within `min..=max` (a whole-valued decimal such as `60.0` is accepted).
+    fn integer_value(&mut self, value: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+        let whole = match value {
+            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9e15).map(|f| f as i64)),
+            _ => None,
+        };
+        match whole {
+            Some(i) if (min..=max).contains(&i) => Some(i),
+            Some(_) => {
+                self.error(path, format!("{} is out of range (expected a whole number from {min} to {max})", value));
+                None
+            }
+            None => {
+                self.type_error(path, &format!("a whole number from {min} to {max}"), value);
+                None
+            }
+        }
+    }
+
+    fn month_value(&mut self, value: &Value, path: &str) -> Option<Month> {
+        match value {
+            Value::String(s) => {
+                let month = Month::parse(s);
+                if month.is_none() {
+                    self.error(path, format!("{value} is not a month (expected \"YYYY-MM\", year {MIN_YEAR}–{MAX_YEAR})"));
+                }
+                month
+            }
+            other => {
+                self.type_error(path, "a month \"YYYY-MM\"", other);
+                None
+            }
+        }
+    }
+
+    fn req_string(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> String {
+        match self.required(map, key, path, "a string") {
+            Some(v) => self.string_value(v, &key_path(path, key)),
+            None => String::new(),
+        }
+    }
+
+    fn opt_string(&mut self, map: &Map<String, Value>, key: &str, path: &str, default: &str) -> String {
+        match Self::optional(map, key) {
+            Some(v) => self.string_value(v, &key_path(path, key)),
+            None => default.to_owned(),
+        }
+    }
+
+    fn req_number(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> f64 {
+        match self.required(map, key, path, "a number") {
+            Some(v) => self.number_value(v, &key_path(path, key)),
+            None => 0.0,
+        }
+    }
+
+    fn opt_number(&mut self, map: &Map<String, Value>, key: &str, path: &str, default: f64) -> f64 {
+        match Self::optional(map, key) {
+            Some(v) => self.number_value(v, &key_path(path, key)),
+            None => default,
+        }
+    }
+
+    /// An object of numbers (`rates`, `capacity`, `shares`, `age_distribution`), in file order.
+    fn number_map(&mut self, value: &Value, path: &str) -> Vec<(String, f64)> {
+        let Some(map) = self.object(value, path) else { return Vec::new() };
+        map.iter().map(|(key, v)| (key.clone(), self.number_value(v, &key_path(path, key)))).collect()
+    }
+
+    fn plan(&mut self, value: &Value) -> Plan {
+        let empty = Map::new();
+        let map = self.object(value, "").unwrap_or(&empty);
+        const KNOWN: &[&str] = &[
+            "format", "version", "meta", "horizon", "domains", "regions", "distribution", "measures", "scenarios", "budget",
+        ];
+        // format and version are checked by the loader before decoding; only their presence matters here.
+        let extra = self.extra(map, KNOWN, "");
+        let meta = Self::optional(map, "meta").map(|v| self.meta(v)).unwrap_or_default();
+        let horizon = match self.required(map, "horizon", "", "an object with start and months") {
+            Some(v) => self.horizon(v),
+            None => None,
+        };
+        let domains = self.list(map, "domains", true, Self::domain);
+        let regions = self.list(map, "regions", true, Self::region);
+        let distribution = Self::optional(map, "distribution").map(|v| self.distribution(v)).unwrap_or_default();
+        let measures = self.list(map, "measures", false, Self::measure);
+        let scenarios = self.list(map, "scenarios", true, Self::scenario);
+        let budget = self.list(map, "budget", false, Self::budget_year);
+        Plan {
+            meta,
+            horizon: horizon.unwrap_or(Horizon {
+                start: Month::new(2025, 1).unwrap_or_else(|| unreachable!("2025-01 is a month")),
+                months: 1,
+                extra: Extra::new(),
+            }),
+            domains,
+            regions,
+            distribution,
+            measures,
+            scenarios,
+            budget,
+            extra,
+        }
+    }
+
+    /// Decodes the list `key` item by item; items that are not objects are reported and skipped.
+    fn list<T>(
+        &mut self,
+        map: &Map<String, Value>,
+        key: &str,
+        required: bool,
+        item: fn(&mut Self, &Map<String, Value>, &str) -> T,
+    ) -> Vec<T> {
+        let value = if required { self.required(map, key, "", "a list") } else { Self::optional(map, key) };
+        let Some(value) = value else { return Vec::new() };
+        let items = self.array(value, key);
+        let mut out = Vec::with_capacity(items.len());
+        for (index, entry) in items.iter().enumerate() {
+            let path = index_path(key, index);
+            if let Some(entry_map) = self.object(entry, &path) {
+                out.push(item(self, entry_map, &path));
+            }
+        }
+        out
+    }
+
+    fn meta(&mut self, value: &Value) -> Meta {
+        let Some(map) = self.object(value, "meta") else { return Meta::default() };
+        Meta {
+            title: self.opt_string(map, "title", "meta", ""),
+            author: self.opt_string(map, "author", "meta", ""),
+            notes: self.opt_string(map, "notes", "meta", ""),
+            extra: self.extra(map, &["title", "author", "notes"], "meta"),
+        }
+    }
+
+    fn horizon(&mut self, value: &Value) -> Option<Horizon> {
+        let map = self.object(value, "horizon")?;
+        let start = self.required(map, "start", "horizon", "a month \"YYYY-MM\"").and_then(|v| self.month_value(v, "horizon.start"));
+        let months = self
+            .required(map, "months", "horizon", "a whole number from 1 to 1200")
+            .and_then(|v| self.integer_value(v, "horizon.months", 1, 1200));
+        let extra = self.extra(map, &["start", "months"], "horizon");
+        Some(Horizon { start: start?, months: months? as u32, extra })
+    }
+
+    fn domain(&mut self, map: &Map<String, Value>, path: &str) -> Domain {
+        Domain {
+            id: self.req_string(map, "id", path),
+            name: self.req_string(map, "name", path),
+            unit: self.opt_string(map, "unit", path, "Plätze"),
+            rates: match self.required(map, "rates", path, "an object of age band → rate") {
+                Some(v) => self.number_map(v, &key_path(path, "rates")),
+                None => Vec::new(),
+            },
+            persons_per_unit: self.opt_number(map, "persons_per_unit", path, 1.0),
+            extra: self.extra(map, &["id", "name", "unit", "rates", "persons_per_unit"], path),
+        }
+    }
+
+    fn region(&mut self, map: &Map<String, Value>, path: &str) -> Region {
+        Region {
+            id: self.req_string(map, "id", path),
+            name: self.req_string(map, "name", path),
+            population: self.req_number(map, "population", path),
+            area_km2: self.req_number(map, "area_km2", path),
+            capacity: match Self::optional(map, "capacity") {
+                Some(v) => self.number_map(v, &key_path(path, "capacity")),
+                None => Vec::new(),
+            },
+            extra: self.extra(map, &["id", "name", "population", "area_km2", "capacity"], path),
+        }
+    }
+
+    fn distribution(&mut self, value: &Value) -> Distribution {
+        let path = "distribution";
+        let Some(map) = self.object(value, path) else { return Distribution::default() };
+        if let Some(shares) = map.get("shares") {
+            for key in ["population_weight", "area_weight", "area_uplift_cap"] {
+                if map.contains_key(key) {
+                    self.error(&key_path(path, key), "not allowed together with shares (expected either weights or shares)".to_owned());
+                }
+            }
+            return Distribution::Shares {
+                shares: self.number_map(shares, "distribution.shares"),
+                extra: self.extra(map, &["shares", "population_weight", "area_weight", "area_uplift_cap"], path),
+            };
+        }
+        Distribution::Weights {
+            population_weight: self.opt_number(map, "population_weight", path, 0.0),
+            area_weight: self.opt_number(map, "area_weight", path, 0.0),
+            area_uplift_cap: Self::optional(map, "area_uplift_cap").map(|v| self.number_value(v, "distribution.area_uplift_cap")),
+            extra: self.extra(map, &["population_weight", "area_weight", "area_uplift_cap"], path),
+        }
+    }
+
+    fn measure(&mut self, map: &Map<String, Value>, path: &str) -> Measure {
+        let fallback_month = Month::new(2025, 1).unwrap_or_else(|| unreachable!("2025-01 is a month"));
+        let start = self
+            .required(map, "start", path, "a month \"YYYY-MM\"")
+            .and_then(|v| self.month_value(v, &key_path(path, "start")));
+        let end = Self::optional(map, "end").and_then(|v| self.month_value(v, &key_path(path, "end")));
+        let region = Self::optional(map, "region").map(|v| self.string_value(v, &key_path(path, "region")));
+        let funding = match Self::optional(map, "funding") {
+            Some(Value::String(word)) if Funding::parse(word).is_some() => Funding::parse(word).unwrap_or(Funding::Planned),
+            Some(other) => {
+                self.error(&key_path(path, "funding"), format!("{} is not a funding state (expected \"secured\", \"planned\" or \"open\")", describe(other)));
+                Funding::Planned
+            }
+            None => Funding::Planned,
+        };
+        Measure {
+            id: self.req_string(map, "id", path),
+            name: self.req_string(map, "name", path),
+            domain: self.req_string(map, "domain", path),
+            region,
+            places: self.req_number(map, "places", path),
+            // A broken start takes the end's value so that no follow-up "end before start" appears.
+            start: start.or(end).unwrap_or(fallback_month),
+            end,
+            ramp_months: Self::optional(map, "ramp_months")
+                .and_then(|v| self.integer_value(v, &key_path(path, "ramp_months"), 0, 1_000_000))
+                .unwrap_or(0) as u32,
+            cost_once_eur: self.opt_number(map, "cost_once_eur", path, 0.0),
+            cost_per_year_eur: self.opt_number(map, "cost_per_year_eur", path, 0.0),
+            funding,
+            notes: self.opt_string(map, "notes", path, ""),
+            extra: self.extra(
+                map,
+                &[
+                    "id", "name", "domain", "region", "places", "start", "end", "ramp_months", "cost_once_eur",
+                    "cost_per_year_eur", "funding", "notes",
+                ],
+                path,
+            ),
+        }
+    }
+
+    fn scenario(&mut self, map: &Map<String, Value>, path: &str) -> Scenario {
+        let arrivals_path = key_path(path, "arrivals");
+        let arrivals = match self.required(map, "arrivals", path, "a list of {from, per_month}") {
+            Some(v) => {
+                let items = self.array(v, &arrivals_path);
+                let mut steps = Vec::with_capacity(items.len());
+                for (index, item) in items.iter().enumerate() {
+                    let item_path = index_path(&arrivals_path, index);
+                    let Some(step) = self.object(item, &item_path) else { continue };
+                    let from = self
+                        .required(step, "from", &item_path, "a month \"YYYY-MM\"")
+                        .and_then(|v| self.month_value(v, &key_path(&item_path, "from")));
+                    let per_month = self.req_number(step, "per_month", &item_path);
+                    let extra = self.extra(step, &["from", "per_month"], &item_path);
+                    if let Some(from) = from {
+                        steps.push(ArrivalStep { from, per_month, extra });
+                    }
+                }
+                steps
+            }
+            None => Vec::new(),
+        };
+        let funding_included = match Self::optional(map, "funding_included") {
+            Some(v) => {
+                let list_path = key_path(path, "funding_included");
+                let items = self.array(v, &list_path);
+                let mut included = Vec::new();
+                for (index, item) in items.iter().enumerate() {
+                    match item.as_str().and_then(Funding::parse) {
+                        Some(f) => included.push(f),
+                        None => self.error(
+                            &index_path(&list_path, index),
+                            format!("{} is not a funding state (expected \"secured\", \"planned\" or \"open\")", describe(item)),
+                        ),
+                    }
+                }
+                included
+            }
+            None => Funding::ALL.to_vec(),
+        };
+        let measures_off = match Self::optional(map, "measures_off") {
+            Some(v) => {
+                let list_path = key_path(path, "measures_off");
+                let items = self.array(v, &list_path);
+                items.iter().enumerate().map(|(i, item)| self.string_value(item, &index_path(&list_path, i))).collect()
+            }
+            None => Vec::new(),
+        };
+        Scenario {
+            id: self.req_string(map, "id", path),
+            name: self.req_string(map, "name", path),
+            arrivals,
+            arrival_factor: self.opt_number(map, "arrival_factor", path, 1.0),
+            age_distribution: match self.required(map, "age_distribution", path, "an object of age band → share") {
+                Some(v) => self.number_map(v, &key_path(path, "age_distribution")),
+                None => Vec::new(),
+            },
+            leave_rate_per_year: self.opt_number(map, "leave_rate_per_year", path, 0.0),
+            funding_included,
+            measures_off,
+            color: Self::optional(map, "color").map(|v| self.string_value(v, &key_path(path, "color"))),
+            extra: self.extra(
+                map,
+                &[
+                    "id", "name", "arrivals", "arrival_factor", "age_distribution", "leave_rate_per_year", "funding_included",
+                    "measures_off", "color",
+                ],
+                path,
+            ),
+        }
+    }
+
+    fn budget_year(&mut self, map: &Map<String, Value>, path: &str) -> BudgetYear {
+        BudgetYear {
+            year: self
+                .required(map, "year", path, "a whole number (a calendar year)")
+                .and_then(|v| self.integer_value(v, &key_path(path, "year"), 0, 9999))
+                .unwrap_or(0) as i32,
+            eur: self.req_number(map, "eur", path),
+            extra: self.extra(map, &["year", "eur"], path),
+        }
+    }
+}

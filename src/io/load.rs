@@ -1,0 +1,168 @@
+//! Reading plan files: size limit, encoding, JSON syntax, version, decoding and validation.
+
+use super::decode::{decode_plan, describe};
+use crate::issue::Issue;
+use crate::model::{FORMAT_NAME, FORMAT_VERSION, Plan};
+use crate::validate::validate;
+use serde_json::Value;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+/// Largest plan file accepted, in bytes (64 MiB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A plan that loaded, with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The plan, valid by every rule of SPEC §2.
+    pub plan: Plan,
+    /// Warnings (unknown fields, …).
+    pub warnings: Vec<Issue>,
+}
+
+/// Why a plan could not be loaded: every problem found, each with its field path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    /// The file (or source name) that failed.
+    pub file: String,
+    /// Errors first, then warnings; never empty of errors.
+    pub issues: Vec<Issue>,
+}
+
+impl LoadError {
+    fn single(file: &str, message: impl Into<String>) -> Self {
+        LoadError { file: file.to_owned(), issues: vec![Issue::error("", message)] }
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.is_error())
+    }
+}
+
+impl fmt::Display for LoadError {
+    /// One line per problem: `file: path: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for issue in &self.issues {
+            if !first {
+                writeln!(f)?;
+            }
+            first = false;
+            let kind = if issue.is_error() { "error" } else { "warning" };
+            write!(f, "{kind}: {}: {issue}", self.file)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads a plan file; never panics and never reads more than [`MAX_FILE_BYTES`] + 1 bytes.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| LoadError::single(&name, format!("cannot open the file: {e}")))?;
+    if let Ok(metadata) = file.metadata() {
+        if metadata.is_dir() {
+            return Err(LoadError::single(&name, "is a folder (expected a plan file)"));
+        }
+        if metadata.len() > MAX_FILE_BYTES {
+            return Err(too_large(&name, metadata.len()));
+        }
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::single(&name, format!("cannot read the file: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&name, bytes.len() as u64));
+    }
+    load_bytes(&bytes, &name)
+}
+
+fn too_large(name: &str, bytes: u64) -> LoadError {
+    LoadError::single(
+        name,
+        format!("the file has {:.1} MiB (expected at most 64 MiB for a plan file)", bytes as f64 / (1024.0 * 1024.0)),
+    )
+}
+
+/// Loads a plan from bytes; `name` is used in messages.
+pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(name, bytes.len() as u64));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        LoadError::single(name, format!("is not UTF-8 text (invalid byte at offset {}; expected a JSON plan file)", e.valid_up_to()))
+    })?;
+    load_str(text, name)
+}
+
+/// Loads a plan from JSON text; `name` is used in messages.
+pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::single(name, "the file is empty (expected a JSON plan file)"));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Eof => "the file ends too early",
+            _ => "invalid JSON",
+        };
+        LoadError::single(name, format!("{what} at line {}, column {}: {e}", e.line(), e.column()))
+    })?;
+    from_value(&value, name)
+}
+
+/// Checks format and version, decodes and validates a parsed document.
+pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
+    let mut issues = Vec::new();
+    if let Value::Object(map) = value {
+        match map.get("format") {
+            Some(Value::String(s)) if s == FORMAT_NAME => {}
+            Some(other) => issues.push(Issue::error(
+                "format",
+                format!("{} is not this program's format (expected \"{FORMAT_NAME}\")", describe(other)),
+            )),
+            None => issues.push(Issue::error("format", format!("missing (expected \"{FORMAT_NAME}\"): is this an Integrationsplan file?"))),
+        }
+        match map.get("version") {
+            Some(Value::Number(n)) if n.as_u64().is_some() => {
+                let version = n.as_u64().unwrap_or(0);
+                if version > FORMAT_VERSION {
+                    issues.push(Issue::error(
+                        "version",
+                        format!(
+                            "the file was written by a newer version of Integrationsplan (file format version {version}; this program reads up to version {FORMAT_VERSION}): please update the program"
+                        ),
+                    ));
+                    return Err(LoadError { file: name.to_owned(), issues });
+                }
+                // Versions below 1 do not exist yet; migration would go here.
+                if version < 1 {
+                    issues.push(Issue::error("version", format!("{version} is not a known version (expected 1)")));
+                }
+            }
+            Some(other) => issues.push(Issue::error("version", format!("expected a whole number, found {}", describe(other)))),
+            None => issues.push(Issue::error("version", "missing (expected 1)")),
+        }
+    }
+    let plan = decode_plan(value, &mut issues);
+    let decoding_failed = issues.iter().any(Issue::is_error);
+    // Range and reference rules run on the decoded plan even after type errors, so that one pass
+    // reports as much as possible; type errors have already replaced bad values by defaults,
+    // which can only add follow-up errors on fields already named.
+    if !decoding_failed || value.is_object() {
+        let mut rule_issues = validate(&plan);
+        if decoding_failed {
+            rule_issues.retain(|rule| !issues.iter().any(|t| t.is_error() && rule.path.starts_with(&t.path)));
+        }
+        issues.extend(rule_issues);
+    }
+    if issues.iter().any(Issue::is_error) {
+        issues.sort_by_key(|i| i.severity);
+        return Err(LoadError { file: name.to_owned(), issues });
+    }
+    Ok(Loaded { plan, warnings: issues })
+}

@@ -1,0 +1,22 @@
+//! Integrationsplan: plans places in Kitas, schools, housing and language courses for newcomers.
+//!
+//! The core is free of any GUI: [`model`] holds the plan, [`io`] reads and writes plan files
+//! (every error named with its field path), [`validate`] checks the rules of the format,
+//! [`engine`] turns a plan into demand, capacity and shortage curves, and [`cli`] prints them.
+//! The `ui` module (feature `gui`) draws all of this with egui.
+
+pub mod cli;
+pub mod engine;
+pub mod format;
+pub mod io;
+pub mod issue;
+pub mod model;
+pub mod sample;
+pub mod schema;
+#[cfg(feature = "gui")]
+pub mod ui;
+pub mod validate;
+
+pub use engine::{Results, simulate};
+pub use issue::{Issue, Severity};
+pub use model::Plan;

@@ -1,0 +1,28 @@
+//! The `integrationsplan` binary: the command line, or the GUI when no command is given.
+
+use integrationsplan::cli::{Action, run};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match run(std::env::args_os()) {
+        Action::Exit(code) => code,
+        Action::Gui(file) => start_gui(file),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn start_gui(file: Option<std::path::PathBuf>) -> ExitCode {
+    match integrationsplan::ui::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot start the window: {error}");
+            ExitCode::from(integrationsplan::cli::EXIT_FAILURE)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn start_gui(_file: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!("error: this build has no GUI (built without the `gui` feature); use validate, simulate or schema");
+    ExitCode::from(integrationsplan::cli::EXIT_FAILURE)
+}

@@ -1,0 +1,265 @@
+//! The plan document (SPEC §2) as typed values.
+//!
+//! Every struct carries `extra`: the fields this version does not know, kept in
+//! their original order and written back on save so that files survive a round trip.
+
+use super::Month;
+use serde_json::{Map, Value};
+
+/// Fields a struct does not know, in file order.
+pub type Extra = Map<String, Value>;
+
+/// The plan format version this program writes and reads.
+pub const FORMAT_VERSION: u64 = 1;
+/// The value of the `format` field.
+pub const FORMAT_NAME: &str = "integrationsplan";
+
+/// One plan: regions, domains, measures, scenarios and budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Title, author and notes.
+    pub meta: Meta,
+    /// First month and length of the modelled period.
+    pub horizon: Horizon,
+    /// Kinds of places whose demand is modelled.
+    pub domains: Vec<Domain>,
+    /// Regions that receive newcomers.
+    pub regions: Vec<Region>,
+    /// How state-wide arrivals are split among regions.
+    pub distribution: Distribution,
+    /// Measures that add or remove places.
+    pub measures: Vec<Measure>,
+    /// Intake scenarios.
+    pub scenarios: Vec<Scenario>,
+    /// Available budget per calendar year.
+    pub budget: Vec<BudgetYear>,
+    /// Unknown top-level fields.
+    pub extra: Extra,
+}
+
+/// Descriptive metadata of a plan.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// Title shown in the window and in exports.
+    pub title: String,
+    /// Who wrote the plan.
+    pub author: String,
+    /// Free notes, e.g. data sources.
+    pub notes: String,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+/// The modelled period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Horizon {
+    /// Month index 0.
+    pub start: Month,
+    /// Number of months, 1–1200.
+    pub months: u32,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+impl Horizon {
+    /// The month with index `t`.
+    pub fn month(&self, t: usize) -> Month {
+        self.start.plus(t as i32)
+    }
+
+    /// All months of the horizon in order.
+    pub fn months_iter(&self) -> impl Iterator<Item = Month> + '_ {
+        (0..self.months as usize).map(|t| self.month(t))
+    }
+}
+
+/// A kind of place (Kita, school, housing, …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Domain {
+    /// Unique id, e.g. `kita`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Unit of the places, e.g. `Plätze`, `Wohnungen`.
+    pub unit: String,
+    /// Share of each age band that needs a place, in file order.
+    pub rates: Vec<(String, f64)>,
+    /// Persons served by one unit (e.g. 3.2 persons per dwelling).
+    pub persons_per_unit: f64,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+/// A region receiving newcomers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Inhabitants.
+    pub population: f64,
+    /// Area in km².
+    pub area_km2: f64,
+    /// Free places per domain id at the start, in file order.
+    pub capacity: Vec<(String, f64)>,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+impl Region {
+    /// Free places of `domain_id` at the start (0 when missing).
+    pub fn capacity_of(&self, domain_id: &str) -> f64 {
+        self.capacity.iter().find(|(id, _)| id == domain_id).map_or(0.0, |(_, places)| *places)
+    }
+}
+
+/// How arrivals are split among regions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Distribution {
+    /// Key from population and area, optionally with the FlüAG uplift cap.
+    Weights {
+        /// Weight of the population share.
+        population_weight: f64,
+        /// Weight of the area share.
+        area_weight: f64,
+        /// Maximum uplift over the population-only key (0.25 = 25 %), `None` for no cap.
+        area_uplift_cap: Option<f64>,
+        /// Unknown fields.
+        extra: Extra,
+    },
+    /// Explicit shares per region id, normalised to sum 1.
+    Shares {
+        /// Share per region id, in file order.
+        shares: Vec<(String, f64)>,
+        /// Unknown fields.
+        extra: Extra,
+    },
+}
+
+impl Default for Distribution {
+    /// § 3 FlüAG NRW: 90 % population, 10 % area, uplift capped at 25 %.
+    fn default() -> Self {
+        Distribution::Weights {
+            population_weight: 0.9,
+            area_weight: 0.1,
+            area_uplift_cap: Some(0.25),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// How certain the money for a measure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Funding {
+    /// Money is committed.
+    Secured,
+    /// Money is planned in a budget draft.
+    Planned,
+    /// No money yet.
+    Open,
+}
+
+impl Funding {
+    /// All funding states in file order.
+    pub const ALL: [Funding; 3] = [Funding::Secured, Funding::Planned, Funding::Open];
+
+    /// The word used in plan files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Funding::Secured => "secured",
+            Funding::Planned => "planned",
+            Funding::Open => "open",
+        }
+    }
+
+    /// Parses the word used in plan files.
+    pub fn parse(text: &str) -> Option<Funding> {
+        Funding::ALL.into_iter().find(|f| f.as_str() == text)
+    }
+}
+
+/// A Maßnahme: places added (or removed) in one domain, in one region or state-wide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Domain id.
+    pub domain: String,
+    /// Region id, `None` = state-wide (split by the distribution key).
+    pub region: Option<String>,
+    /// Places added; negative closes places.
+    pub places: f64,
+    /// First active month.
+    pub start: Month,
+    /// Last active month (inclusive), `None` = open-ended.
+    pub end: Option<Month>,
+    /// Months until full capacity (0 = at once).
+    pub ramp_months: u32,
+    /// One-off cost in the start month, in euro.
+    pub cost_once_eur: f64,
+    /// Running cost per year while active, in euro.
+    pub cost_per_year_eur: f64,
+    /// How certain the money is.
+    pub funding: Funding,
+    /// Free notes.
+    pub notes: String,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+/// One step of the arrivals curve: from month `from` on, `per_month` arrivals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArrivalStep {
+    /// First month of this step.
+    pub from: Month,
+    /// State-wide arrivals per month.
+    pub per_month: f64,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+/// An intake assumption.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Arrivals as steps, any order.
+    pub arrivals: Vec<ArrivalStep>,
+    /// Multiplies all arrivals.
+    pub arrival_factor: f64,
+    /// Share of each age band among arrivals, in file order.
+    pub age_distribution: Vec<(String, f64)>,
+    /// Share of newcomers leaving per year.
+    pub leave_rate_per_year: f64,
+    /// Funding states whose measures count.
+    pub funding_included: Vec<Funding>,
+    /// Ids of measures switched off in this scenario.
+    pub measures_off: Vec<String>,
+    /// Plot colour `#rrggbb`.
+    pub color: Option<String>,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+impl Scenario {
+    /// Whether `measure` counts in this scenario.
+    pub fn includes(&self, measure: &Measure) -> bool {
+        self.funding_included.contains(&measure.funding) && !self.measures_off.iter().any(|id| *id == measure.id)
+    }
+}
+
+/// Budget available in one calendar year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetYear {
+    /// Calendar year.
+    pub year: i32,
+    /// Euro available.
+    pub eur: f64,
+    /// Unknown fields.
+    pub extra: Extra,
+}

@@ -1,0 +1,297 @@
+//! The rules of SPEC §2 that go beyond types: ranges, ids, references, sums.
+//!
+//! [`validate`] works on a typed [`Plan`], so the loader and the GUI share it: the loader
+//! refuses a file with errors, the GUI marks the offending cell.
+
+use crate::issue::{Issue, index_path, key_path};
+use crate::model::*;
+use std::collections::{HashMap, HashSet};
+
+/// Longest id allowed, in characters.
+pub const MAX_ID_CHARS: usize = 100;
+/// Most domains a plan may have.
+pub const MAX_DOMAINS: usize = 32;
+/// Most regions a plan may have.
+pub const MAX_REGIONS: usize = 20_000;
+/// Most measures a plan may have.
+pub const MAX_MEASURES: usize = 100_000;
+/// Most scenarios a plan may have.
+pub const MAX_SCENARIOS: usize = 100;
+/// Tolerance for an age distribution summing to 1.
+pub const SHARE_SUM_TOLERANCE: f64 = 1e-6;
+
+/// Every rule violation of `plan`, in document order.
+pub fn validate(plan: &Plan) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let domain_ids = check_ids(plan.domains.iter().map(|d| d.id.as_str()), "domains", &mut issues);
+    let region_ids = check_ids(plan.regions.iter().map(|r| r.id.as_str()), "regions", &mut issues);
+    let measure_ids = check_ids(plan.measures.iter().map(|m| m.id.as_str()), "measures", &mut issues);
+    check_ids(plan.scenarios.iter().map(|s| s.id.as_str()), "scenarios", &mut issues);
+
+    check_count(plan.domains.len(), 0, MAX_DOMAINS, "domains", &mut issues);
+    for (index, domain) in plan.domains.iter().enumerate() {
+        check_domain(domain, &index_path("domains", index), &mut issues);
+    }
+    check_count(plan.regions.len(), 1, MAX_REGIONS, "regions", &mut issues);
+    for (index, region) in plan.regions.iter().enumerate() {
+        check_region(region, &index_path("regions", index), &domain_ids, &mut issues);
+    }
+    check_distribution(plan, &region_ids, &mut issues);
+    check_count(plan.measures.len(), 0, MAX_MEASURES, "measures", &mut issues);
+    for (index, measure) in plan.measures.iter().enumerate() {
+        check_measure(measure, &index_path("measures", index), &domain_ids, &region_ids, &mut issues);
+    }
+    check_count(plan.scenarios.len(), 1, MAX_SCENARIOS, "scenarios", &mut issues);
+    for (index, scenario) in plan.scenarios.iter().enumerate() {
+        check_scenario(scenario, &index_path("scenarios", index), &measure_ids, &mut issues);
+    }
+    let mut years = HashSet::new();
+    for (index, entry) in plan.budget.iter().enumerate() {
+        let path = index_path("budget", index);
+        non_negative(entry.eur, &key_path(&path, "eur"), &mut issues);
+        if !years.insert(entry.year) {
+            issues.push(Issue::error(key_path(&path, "year"), format!("the year {} appears twice (expected one entry per year)", entry.year)));
+        }
+    }
+    issues
+}
+
+/// Checks id form and uniqueness; returns the set of ids.
+fn check_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &str, issues: &mut Vec<Issue>) -> HashSet<&'a str> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (index, id) in ids.enumerate() {
+        let path = key_path(&index_path(list, index), "id");
+        if id.is_empty() {
+            issues.push(Issue::error(path, "is empty (expected a non-empty id)"));
+        } else if id.chars().count() > MAX_ID_CHARS {
+            issues.push(Issue::error(path, format!("is {} characters long (expected at most {MAX_ID_CHARS})", id.chars().count())));
+        } else if let Some(first) = seen.get(id) {
+            issues.push(Issue::error(
+                path,
+                format!("{} is already used by {list}[{first}] (expected a unique id)", serde_json::Value::from(id)),
+            ));
+        } else {
+            seen.insert(id, index);
+        }
+    }
+    seen.into_keys().collect()
+}
+
+fn check_count(count: usize, min: usize, max: usize, list: &str, issues: &mut Vec<Issue>) {
+    if count < min {
+        issues.push(Issue::error(list, format!("has {count} entries (expected at least {min})")));
+    } else if count > max {
+        issues.push(Issue::error(list, format!("has {count} entries (expected at most {max})")));
+    }
+}
+
+fn non_negative(value: f64, path: &str, issues: &mut Vec<Issue>) {
+    if value < 0.0 {
+        issues.push(Issue::error(path, format!("{value} is negative (expected a number ≥ 0)")));
+    }
+}
+
+fn check_domain(domain: &Domain, path: &str, issues: &mut Vec<Issue>) {
+    let rates_path = key_path(path, "rates");
+    let mut covered: [Option<&str>; COHORTS] = [None; COHORTS];
+    for (band_text, rate) in &domain.rates {
+        let band_path = key_path(&rates_path, band_text);
+        if !(0.0..=1.0).contains(rate) {
+            issues.push(Issue::error(&band_path, format!("{rate} is out of range (expected a rate from 0 to 1)")));
+        }
+        match AgeBand::parse(band_text, BandUse::Rates) {
+            Ok(band) => {
+                if let Some(other) = band.cohorts().find_map(|c| covered.get(c).copied().flatten()) {
+                    issues.push(Issue::error(&band_path, format!("overlaps the band {other:?} (expected bands that do not overlap)")));
+                }
+                for c in band.cohorts() {
+                    if let Some(slot) = covered.get_mut(c) {
+                        slot.get_or_insert(band_text);
+                    }
+                }
+            }
+            Err(message) => issues.push(Issue::error(&band_path, message)),
+        }
+    }
+    if domain.persons_per_unit <= 0.0 {
+        issues.push(Issue::error(
+            key_path(path, "persons_per_unit"),
+            format!("{} is not positive (expected a number > 0)", domain.persons_per_unit),
+        ));
+    }
+}
+
+fn check_region(region: &Region, path: &str, domain_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
+    non_negative(region.population, &key_path(path, "population"), issues);
+    non_negative(region.area_km2, &key_path(path, "area_km2"), issues);
+    for (domain_id, _) in &region.capacity {
+        if !domain_ids.contains(domain_id.as_str()) {
+            issues.push(Issue::error(
+                key_path(&key_path(path, "capacity"), domain_id),
+                format!("no domain with id {} (expected a domain id)", serde_json::Value::from(domain_id.as_str())),
+            ));
+        }
+    }
+}
+
+fn check_distribution(plan: &Plan, region_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
+    let path = "distribution";
+    match &plan.distribution {
+        Distribution::Weights { population_weight, area_weight, area_uplift_cap, .. } => {
+            non_negative(*population_weight, "distribution.population_weight", issues);
+            non_negative(*area_weight, "distribution.area_weight", issues);
+            if *population_weight >= 0.0 && *area_weight >= 0.0 && population_weight + area_weight <= 0.0 {
+                issues.push(Issue::error(path, "population_weight + area_weight is 0 (expected a positive sum)"));
+            }
+            let total_population: f64 = plan.regions.iter().map(|r| r.population).sum();
+            let total_area: f64 = plan.regions.iter().map(|r| r.area_km2).sum();
+            if *population_weight > 0.0 && total_population <= 0.0 {
+                issues.push(Issue::error(
+                    "distribution.population_weight",
+                    "is positive but the regions' population adds up to 0 (expected some population)",
+                ));
+            }
+            if *area_weight > 0.0 && total_area <= 0.0 {
+                issues.push(Issue::error("distribution.area_weight", "is positive but the regions' area adds up to 0 (expected some area)"));
+            }
+            if let Some(cap) = area_uplift_cap {
+                non_negative(*cap, "distribution.area_uplift_cap", issues);
+                if total_population <= 0.0 {
+                    issues.push(Issue::error(
+                        "distribution.area_uplift_cap",
+                        "is set but the regions' population adds up to 0 (expected some population, or no cap)",
+                    ));
+                }
+            }
+        }
+        Distribution::Shares { shares, .. } => {
+            let mut sum = 0.0;
+            for (region_id, share) in shares {
+                let share_path = key_path("distribution.shares", region_id);
+                non_negative(*share, &share_path, issues);
+                sum += share.max(0.0);
+                if !region_ids.contains(region_id.as_str()) {
+                    issues.push(Issue::error(
+                        share_path,
+                        format!("no region with id {} (expected a region id)", serde_json::Value::from(region_id.as_str())),
+                    ));
+                }
+            }
+            if sum <= 0.0 {
+                issues.push(Issue::error("distribution.shares", "the shares add up to 0 (expected a positive sum)"));
+            }
+        }
+    }
+}
+
+fn check_measure(measure: &Measure, path: &str, domain_ids: &HashSet<&str>, region_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
+    if !domain_ids.contains(measure.domain.as_str()) {
+        issues.push(Issue::error(
+            key_path(path, "domain"),
+            format!("no domain with id {} (expected a domain id)", serde_json::Value::from(measure.domain.as_str())),
+        ));
+    }
+    if let Some(region) = &measure.region {
+        if !region_ids.contains(region.as_str()) {
+            issues.push(Issue::error(
+                key_path(path, "region"),
+                format!("no region with id {} (expected a region id, or null for state-wide)", serde_json::Value::from(region.as_str())),
+            ));
+        }
+    }
+    if let Some(end) = measure.end {
+        if end < measure.start {
+            issues.push(Issue::error(
+                key_path(path, "end"),
+                format!("\"{end}\" is before the start \"{}\" (expected end ≥ start)", measure.start),
+            ));
+        }
+    }
+    non_negative(measure.cost_once_eur, &key_path(path, "cost_once_eur"), issues);
+    non_negative(measure.cost_per_year_eur, &key_path(path, "cost_per_year_eur"), issues);
+}
+
+fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
+    let mut froms = HashMap::new();
+    for (index, step) in scenario.arrivals.iter().enumerate() {
+        let step_path = index_path(&key_path(path, "arrivals"), index);
+        non_negative(step.per_month, &key_path(&step_path, "per_month"), issues);
+        if let Some(first) = froms.insert(step.from, index) {
+            issues.push(Issue::error(
+                key_path(&step_path, "from"),
+                format!("\"{}\" is already used by arrivals[{first}] (expected one entry per month)", step.from),
+            ));
+        }
+    }
+    non_negative(scenario.arrival_factor, &key_path(path, "arrival_factor"), issues);
+    check_age_distribution(&scenario.age_distribution, &key_path(path, "age_distribution"), issues);
+    if !(0.0..1.0).contains(&scenario.leave_rate_per_year) {
+        issues.push(Issue::error(
+            key_path(path, "leave_rate_per_year"),
+            format!("{} is out of range (expected 0 ≤ rate < 1)", scenario.leave_rate_per_year),
+        ));
+    }
+    for (index, id) in scenario.measures_off.iter().enumerate() {
+        if !measure_ids.contains(id.as_str()) {
+            issues.push(Issue::error(
+                index_path(&key_path(path, "measures_off"), index),
+                format!("no measure with id {}", serde_json::Value::from(id.as_str())),
+            ));
+        }
+    }
+    if let Some(color) = &scenario.color {
+        if parse_hex_color(color).is_none() {
+            issues.push(Issue::error(
+                key_path(path, "color"),
+                format!("{} is not a colour (expected \"#rrggbb\")", serde_json::Value::from(color.as_str())),
+            ));
+        }
+    }
+}
+
+fn check_age_distribution(bands: &[(String, f64)], path: &str, issues: &mut Vec<Issue>) {
+    let mut covered: [Option<&str>; COHORTS] = [None; COHORTS];
+    let mut all_bands_valid = true;
+    let mut sum = 0.0;
+    for (band_text, share) in bands {
+        let band_path = key_path(path, band_text);
+        non_negative(*share, &band_path, issues);
+        sum += share;
+        match AgeBand::parse(band_text, BandUse::AgeDistribution) {
+            Ok(band) => {
+                if let Some(other) = band.cohorts().find_map(|c| covered.get(c).copied().flatten()) {
+                    issues.push(Issue::error(&band_path, format!("overlaps the band {other:?} (expected every age exactly once)")));
+                }
+                for c in band.cohorts() {
+                    if let Some(slot) = covered.get_mut(c) {
+                        slot.get_or_insert(band_text);
+                    }
+                }
+            }
+            Err(message) => {
+                all_bands_valid = false;
+                issues.push(Issue::error(&band_path, message));
+            }
+        }
+    }
+    let missing: Vec<String> = (0..COHORTS).filter(|c| covered.get(*c).copied().flatten().is_none()).map(cohort_name).collect();
+    if all_bands_valid && !missing.is_empty() {
+        issues.push(Issue::error(
+            path,
+            format!("does not cover the ages {} (expected bands covering 0–17 and 18+ exactly once)", missing.join(", ")),
+        ));
+    }
+    if (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
+        issues.push(Issue::error(path, format!("the shares add up to {sum} (expected 1)")));
+    }
+}
+
+/// Parses `"#rrggbb"` into its red, green and blue bytes.
+pub fn parse_hex_color(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
