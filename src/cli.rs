@@ -129,7 +129,12 @@ fn validate_command(file: &std::path::Path) -> ExitCode {
     }
 }
 
-fn simulate_command(file: &std::path::Path, wanted: &[String], format: OutputFormat, output: Option<&std::path::Path>) -> ExitCode {
+fn simulate_command(
+    file: &std::path::Path,
+    wanted: &[String],
+    format: OutputFormat,
+    output: Option<&std::path::Path>,
+) -> ExitCode {
     let loaded = match load_file(file) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -148,7 +153,11 @@ fn simulate_command(file: &std::path::Path, wanted: &[String], format: OutputFor
             Some(scenario) => chosen.push(scenario),
             None => {
                 let known: Vec<String> = plan.scenarios.iter().map(|s| format!("{:?}", s.id)).collect();
-                eprintln!("error: {}: --scenario: no scenario with id {id:?} (expected one of {})", file.display(), known.join(", "));
+                eprintln!(
+                    "error: {}: --scenario: no scenario with id {id:?} (expected one of {})",
+                    file.display(),
+                    known.join(", ")
+                );
                 unknown = true;
             }
         }

@@ -33,25 +33,37 @@ pub fn german_euro(value: f64) -> String {
 
 /// Formats a number the English way with thousands separators: `1,234,567.5`.
 pub fn english_number(value: f64, decimals: usize) -> String {
-    german_number(value, decimals).chars().map(|c| match c {
-        '.' => ',',
-        ',' => '.',
-        other => other,
-    }).collect()
+    german_number(value, decimals)
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            other => other,
+        })
+        .collect()
 }
 
-/// Parses a number typed by a user: German `1.234,5`, plain `1234.5` or `1234,5`.
-pub fn parse_user_number(text: &str) -> Option<f64> {
-    let trimmed = text.trim().replace([' ', '\u{a0}', '€'], "");
+/// Parses a number typed by a user. With `decimal_comma` (German): `1.234,5`, `1234,5`, and
+/// also a plain `0.35` (a dot is a thousands separator only before groups of exactly three
+/// digits). Without: `1,234.5` or `1234.5`.
+pub fn parse_user_number(text: &str, decimal_comma: bool) -> Option<f64> {
+    let trimmed = text.trim().replace([' ', '\u{a0}', '€', '%'], "");
     if trimmed.is_empty() {
         return None;
     }
-    // A comma is the decimal mark; without one, several dots can only be thousands separators.
-    let normalised = if trimmed.contains(',') || trimmed.matches('.').count() > 1 {
-        trimmed.replace('.', "").replace(',', ".")
+    let normalised = if decimal_comma {
+        let (whole, fraction) = trimmed.split_once(',').unwrap_or((&trimmed, ""));
+        let groups: Vec<&str> = whole.split('.').collect();
+        let dots_group_thousands =
+            groups.len() > 1 && groups.iter().skip(1).all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        let whole = if dots_group_thousands || trimmed.contains(',') { whole.replace('.', "") } else { whole.to_owned() };
+        if fraction.is_empty() && !trimmed.contains(',') { whole } else { format!("{whole}.{fraction}") }
     } else {
-        trimmed
+        trimmed.replace(',', "")
     };
+    if normalised.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
     normalised.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
@@ -73,13 +85,17 @@ mod tests {
 
     #[test]
     fn user_numbers_accept_german_and_plain_forms() {
-        assert_eq!(parse_user_number("1.234,5"), Some(1234.5));
-        assert_eq!(parse_user_number("1234.5"), Some(1234.5));
-        assert_eq!(parse_user_number("75"), Some(75.0));
-        assert_eq!(parse_user_number("-20"), Some(-20.0));
-        assert_eq!(parse_user_number("2.500.000 €"), Some(2_500_000.0));
-        assert_eq!(parse_user_number("abc"), None);
-        assert_eq!(parse_user_number(""), None);
-        assert_eq!(parse_user_number("inf"), None);
+        assert_eq!(parse_user_number("1.234,5", true), Some(1234.5));
+        assert_eq!(parse_user_number("2.500", true), Some(2500.0));
+        assert_eq!(parse_user_number("0.35", true), Some(0.35));
+        assert_eq!(parse_user_number("0,35", true), Some(0.35));
+        assert_eq!(parse_user_number("75", true), Some(75.0));
+        assert_eq!(parse_user_number("-20", true), Some(-20.0));
+        assert_eq!(parse_user_number("2.500.000 €", true), Some(2_500_000.0));
+        assert_eq!(parse_user_number("1,234.5", false), Some(1234.5));
+        assert_eq!(parse_user_number("abc", true), None);
+        assert_eq!(parse_user_number("", true), None);
+        assert_eq!(parse_user_number("inf", true), None);
+        assert_eq!(parse_user_number("1e999", false), None);
     }
 }

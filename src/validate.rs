@@ -50,7 +50,10 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
         let path = index_path("budget", index);
         non_negative(entry.eur, &key_path(&path, "eur"), &mut issues);
         if !years.insert(entry.year) {
-            issues.push(Issue::error(key_path(&path, "year"), format!("the year {} appears twice (expected one entry per year)", entry.year)));
+            issues.push(Issue::error(
+                key_path(&path, "year"),
+                format!("the year {} appears twice (expected one entry per year)", entry.year),
+            ));
         }
     }
     issues
@@ -64,7 +67,8 @@ fn check_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &str, issues: &mut Ve
         if id.is_empty() {
             issues.push(Issue::error(path, "is empty (expected a non-empty id)"));
         } else if id.chars().count() > MAX_ID_CHARS {
-            issues.push(Issue::error(path, format!("is {} characters long (expected at most {MAX_ID_CHARS})", id.chars().count())));
+            issues
+                .push(Issue::error(path, format!("is {} characters long (expected at most {MAX_ID_CHARS})", id.chars().count())));
         } else if let Some(first) = seen.get(id) {
             issues.push(Issue::error(
                 path,
@@ -102,7 +106,10 @@ fn check_domain(domain: &Domain, path: &str, issues: &mut Vec<Issue>) {
         match AgeBand::parse(band_text, BandUse::Rates) {
             Ok(band) => {
                 if let Some(other) = band.cohorts().find_map(|c| covered.get(c).copied().flatten()) {
-                    issues.push(Issue::error(&band_path, format!("overlaps the band {other:?} (expected bands that do not overlap)")));
+                    issues.push(Issue::error(
+                        &band_path,
+                        format!("overlaps the band {other:?} (expected bands that do not overlap)"),
+                    ));
                 }
                 for c in band.cohorts() {
                     if let Some(slot) = covered.get_mut(c) {
@@ -152,7 +159,10 @@ fn check_distribution(plan: &Plan, region_ids: &HashSet<&str>, issues: &mut Vec<
                 ));
             }
             if *area_weight > 0.0 && total_area <= 0.0 {
-                issues.push(Issue::error("distribution.area_weight", "is positive but the regions' area adds up to 0 (expected some area)"));
+                issues.push(Issue::error(
+                    "distribution.area_weight",
+                    "is positive but the regions' area adds up to 0 (expected some area)",
+                ));
             }
             if let Some(cap) = area_uplift_cap {
                 non_negative(*cap, "distribution.area_uplift_cap", issues);
@@ -191,21 +201,24 @@ fn check_measure(measure: &Measure, path: &str, domain_ids: &HashSet<&str>, regi
             format!("no domain with id {} (expected a domain id)", serde_json::Value::from(measure.domain.as_str())),
         ));
     }
-    if let Some(region) = &measure.region {
-        if !region_ids.contains(region.as_str()) {
-            issues.push(Issue::error(
-                key_path(path, "region"),
-                format!("no region with id {} (expected a region id, or null for state-wide)", serde_json::Value::from(region.as_str())),
-            ));
-        }
+    if let Some(region) = &measure.region
+        && !region_ids.contains(region.as_str())
+    {
+        issues.push(Issue::error(
+            key_path(path, "region"),
+            format!(
+                "no region with id {} (expected a region id, or null for state-wide)",
+                serde_json::Value::from(region.as_str())
+            ),
+        ));
     }
-    if let Some(end) = measure.end {
-        if end < measure.start {
-            issues.push(Issue::error(
-                key_path(path, "end"),
-                format!("\"{end}\" is before the start \"{}\" (expected end ≥ start)", measure.start),
-            ));
-        }
+    if let Some(end) = measure.end
+        && end < measure.start
+    {
+        issues.push(Issue::error(
+            key_path(path, "end"),
+            format!("\"{end}\" is before the start \"{}\" (expected end ≥ start)", measure.start),
+        ));
     }
     non_negative(measure.cost_once_eur, &key_path(path, "cost_once_eur"), issues);
     non_negative(measure.cost_per_year_eur, &key_path(path, "cost_per_year_eur"), issues);
@@ -239,13 +252,13 @@ fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, 
             ));
         }
     }
-    if let Some(color) = &scenario.color {
-        if parse_hex_color(color).is_none() {
-            issues.push(Issue::error(
-                key_path(path, "color"),
-                format!("{} is not a colour (expected \"#rrggbb\")", serde_json::Value::from(color.as_str())),
-            ));
-        }
+    if let Some(color) = &scenario.color
+        && parse_hex_color(color).is_none()
+    {
+        issues.push(Issue::error(
+            key_path(path, "color"),
+            format!("{} is not a colour (expected \"#rrggbb\")", serde_json::Value::from(color.as_str())),
+        ));
     }
 }
 
@@ -260,7 +273,8 @@ fn check_age_distribution(bands: &[(String, f64)], path: &str, issues: &mut Vec<
         match AgeBand::parse(band_text, BandUse::AgeDistribution) {
             Ok(band) => {
                 if let Some(other) = band.cohorts().find_map(|c| covered.get(c).copied().flatten()) {
-                    issues.push(Issue::error(&band_path, format!("overlaps the band {other:?} (expected every age exactly once)")));
+                    issues
+                        .push(Issue::error(&band_path, format!("overlaps the band {other:?} (expected every age exactly once)")));
                 }
                 for c in band.cohorts() {
                     if let Some(slot) = covered.get_mut(c) {

@@ -38,10 +38,10 @@ pub fn add_measure_curve(measure: &Measure, horizon_start: Month, curve: &mut [f
 /// `cost_per_year_eur / 12` in every active month (irrespective of the ramp).
 pub fn add_measure_cost(measure: &Measure, horizon_start: Month, cost: &mut [f64]) {
     let start_index = measure.start.months_since(horizon_start);
-    if start_index >= 0 {
-        if let Some(slot) = cost.get_mut(start_index as usize) {
-            *slot += measure.cost_once_eur;
-        }
+    if start_index >= 0
+        && let Some(slot) = cost.get_mut(start_index as usize)
+    {
+        *slot += measure.cost_once_eur;
     }
     let monthly = measure.cost_per_year_eur / 12.0;
     if monthly != 0.0 {

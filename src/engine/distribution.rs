@@ -27,7 +27,13 @@ pub fn region_shares(plan: &Plan) -> Vec<f64> {
 /// Without a cap: `base_r = (wp·pop_r/Σpop + wa·area_r/Σarea) / (wp + wa)`. With a cap, regions
 /// whose share would exceed `(1 + cap)·pop_r/Σpop` are held at that limit and the rest is spread
 /// over the others in proportion to their base shares, repeated until no region exceeds its limit.
-pub fn weighted_shares(populations: &[f64], areas: &[f64], population_weight: f64, area_weight: f64, cap: Option<f64>) -> Vec<f64> {
+pub fn weighted_shares(
+    populations: &[f64],
+    areas: &[f64],
+    population_weight: f64,
+    area_weight: f64,
+    cap: Option<f64>,
+) -> Vec<f64> {
     let total_population: f64 = populations.iter().sum();
     let total_area: f64 = areas.iter().sum();
     let weight_sum = population_weight + area_weight;
@@ -53,17 +59,16 @@ pub fn weighted_shares(populations: &[f64], areas: &[f64], population_weight: f6
         let capped_limit: f64 = limits.iter().zip(&capped).filter(|(_, c)| **c).map(|(l, _)| l).sum();
         let free_base: f64 = base.iter().zip(&capped).filter(|(_, c)| !**c).map(|(b, _)| b).sum();
         let scale = if free_base > 0.0 { (1.0 - capped_limit) / free_base } else { 0.0 };
-        let shares: Vec<f64> =
-            base.iter().zip(&limits).zip(&capped).map(|((b, l), c)| if *c { *l } else { b * scale }).collect();
+        let shares: Vec<f64> = base.iter().zip(&limits).zip(&capped).map(|((b, l), c)| if *c { *l } else { b * scale }).collect();
         let mut grew = false;
         for (index, share) in shares.iter().enumerate() {
-            if let (Some(false), Some(limit)) = (capped.get(index).copied(), limits.get(index)) {
-                if share > limit {
-                    if let Some(flag) = capped.get_mut(index) {
-                        *flag = true;
-                    }
-                    grew = true;
+            if let (Some(false), Some(limit)) = (capped.get(index).copied(), limits.get(index))
+                && share > limit
+            {
+                if let Some(flag) = capped.get_mut(index) {
+                    *flag = true;
                 }
+                grew = true;
             }
         }
         if !grew {

@@ -135,7 +135,9 @@ fn simulate_scenario(
                 if missing > SHORTAGE_THRESHOLD && first_shortage.is_none() {
                     first_shortage = Some(t);
                 }
-                if let (Some(dm), Some(cp), Some(sh)) = (totals.demand.get_mut(t), totals.capacity.get_mut(t), totals.shortage.get_mut(t)) {
+                if let (Some(dm), Some(cp), Some(sh)) =
+                    (totals.demand.get_mut(t), totals.capacity.get_mut(t), totals.shortage.get_mut(t))
+                {
                     *dm += need;
                     *cp += places;
                     *sh += missing.max(0.0);
@@ -154,7 +156,8 @@ fn simulate_scenario(
     for domain in &mut domains {
         domain.indicators = Indicators::from_shortage(&domain.shortage, months);
     }
-    let state_persons: Vec<f64> = (0..month_count).map(|t| regions.iter().map(|r| r.persons.get(t).copied().unwrap_or(0.0)).sum()).collect();
+    let state_persons: Vec<f64> =
+        (0..month_count).map(|t| regions.iter().map(|r| r.persons.get(t).copied().unwrap_or(0.0)).sum()).collect();
 
     ScenarioResults {
         id: scenario.id.clone(),

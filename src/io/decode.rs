@@ -70,10 +70,7 @@ impl Decoder<'_> {
         let mut extra = Extra::new();
         for (key, value) in map {
             if !known.contains(&key.as_str()) {
-                self.issues.push(Issue::warning(
-                    key_path(path, key),
-                    "unknown field (kept and written back on save)",
-                ));
+                self.issues.push(Issue::warning(key_path(path, key), "unknown field (kept and written back on save)"));
                 extra.insert(key.clone(), value.clone());
             }
         }
@@ -121,7 +118,9 @@ impl Decoder<'_> {
     /// A whole number within `min..=max` (a whole-valued decimal such as `60.0` is accepted).
     fn integer_value(&mut self, value: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
         let whole = match value {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9e15).map(|f| f as i64)),
+            Value::Number(n) => {
+                n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9e15).map(|f| f as i64))
+            }
             _ => None,
         };
         match whole {
@@ -190,9 +189,8 @@ impl Decoder<'_> {
     fn plan(&mut self, value: &Value) -> Plan {
         let empty = Map::new();
         let map = self.object(value, "").unwrap_or(&empty);
-        const KNOWN: &[&str] = &[
-            "format", "version", "meta", "horizon", "domains", "regions", "distribution", "measures", "scenarios", "budget",
-        ];
+        const KNOWN: &[&str] =
+            &["format", "version", "meta", "horizon", "domains", "regions", "distribution", "measures", "scenarios", "budget"];
         // format and version are checked by the loader before decoding; only their presence matters here.
         let extra = self.extra(map, KNOWN, "");
         let meta = Self::optional(map, "meta").map(|v| self.meta(v)).unwrap_or_default();
@@ -237,8 +235,15 @@ impl Decoder<'_> {
         let mut out = Vec::with_capacity(items.len());
         for (index, entry) in items.iter().enumerate() {
             let path = index_path(key, index);
-            if let Some(entry_map) = self.object(entry, &path) {
-                out.push(item(self, entry_map, &path));
+            match self.object(entry, &path) {
+                Some(entry_map) => out.push(item(self, entry_map, &path)),
+                None => {
+                    // A placeholder keeps later entries at their file index, so that rule errors
+                    // name the right path; its own follow-up errors lie under `path`, already reported.
+                    let reported = self.issues.len();
+                    out.push(item(self, &Map::new(), &path));
+                    self.issues.truncate(reported);
+                }
             }
         }
         out
@@ -256,7 +261,8 @@ impl Decoder<'_> {
 
     fn horizon(&mut self, value: &Value) -> Option<Horizon> {
         let map = self.object(value, "horizon")?;
-        let start = self.required(map, "start", "horizon", "a month \"YYYY-MM\"").and_then(|v| self.month_value(v, "horizon.start"));
+        let start =
+            self.required(map, "start", "horizon", "a month \"YYYY-MM\"").and_then(|v| self.month_value(v, "horizon.start"));
         let months = self
             .required(map, "months", "horizon", "a whole number from 1 to 1200")
             .and_then(|v| self.integer_value(v, "horizon.months", 1, 1200));
@@ -297,8 +303,11 @@ impl Decoder<'_> {
         let Some(map) = self.object(value, path) else { return Distribution::default() };
         if let Some(shares) = map.get("shares") {
             for key in ["population_weight", "area_weight", "area_uplift_cap"] {
-                if map.contains_key(key) {
-                    self.error(&key_path(path, key), "not allowed together with shares (expected either weights or shares)".to_owned());
+                if map.get(key).is_some_and(|v| !v.is_null()) {
+                    self.error(
+                        &key_path(path, key),
+                        "not allowed together with shares (expected either weights or shares)".to_owned(),
+                    );
                 }
             }
             return Distribution::Shares {
@@ -316,15 +325,17 @@ impl Decoder<'_> {
 
     fn measure(&mut self, map: &Map<String, Value>, path: &str) -> Measure {
         let fallback_month = Month::new(2025, 1).unwrap_or_else(|| unreachable!("2025-01 is a month"));
-        let start = self
-            .required(map, "start", path, "a month \"YYYY-MM\"")
-            .and_then(|v| self.month_value(v, &key_path(path, "start")));
+        let start =
+            self.required(map, "start", path, "a month \"YYYY-MM\"").and_then(|v| self.month_value(v, &key_path(path, "start")));
         let end = Self::optional(map, "end").and_then(|v| self.month_value(v, &key_path(path, "end")));
         let region = Self::optional(map, "region").map(|v| self.string_value(v, &key_path(path, "region")));
         let funding = match Self::optional(map, "funding") {
             Some(Value::String(word)) if Funding::parse(word).is_some() => Funding::parse(word).unwrap_or(Funding::Planned),
             Some(other) => {
-                self.error(&key_path(path, "funding"), format!("{} is not a funding state (expected \"secured\", \"planned\" or \"open\")", describe(other)));
+                self.error(
+                    &key_path(path, "funding"),
+                    format!("{} is not a funding state (expected \"secured\", \"planned\" or \"open\")", describe(other)),
+                );
                 Funding::Planned
             }
             None => Funding::Planned,
@@ -348,8 +359,18 @@ impl Decoder<'_> {
             extra: self.extra(
                 map,
                 &[
-                    "id", "name", "domain", "region", "places", "start", "end", "ramp_months", "cost_once_eur",
-                    "cost_per_year_eur", "funding", "notes",
+                    "id",
+                    "name",
+                    "domain",
+                    "region",
+                    "places",
+                    "start",
+                    "end",
+                    "ramp_months",
+                    "cost_once_eur",
+                    "cost_per_year_eur",
+                    "funding",
+                    "notes",
                 ],
                 path,
             ),
@@ -364,15 +385,20 @@ impl Decoder<'_> {
                 let mut steps = Vec::with_capacity(items.len());
                 for (index, item) in items.iter().enumerate() {
                     let item_path = index_path(&arrivals_path, index);
-                    let Some(step) = self.object(item, &item_path) else { continue };
+                    // A broken step stays in the list, at a month before 1900 that no valid step can
+                    // have, so that later steps keep their file index and no false duplicate appears.
+                    let placeholder_from =
+                        Month::new(MIN_YEAR, 1).unwrap_or_else(|| unreachable!("1900-01 is a month")).plus(-1 - index as i32);
+                    let Some(step) = self.object(item, &item_path) else {
+                        steps.push(ArrivalStep { from: placeholder_from, per_month: 0.0, extra: Extra::new() });
+                        continue;
+                    };
                     let from = self
                         .required(step, "from", &item_path, "a month \"YYYY-MM\"")
                         .and_then(|v| self.month_value(v, &key_path(&item_path, "from")));
                     let per_month = self.req_number(step, "per_month", &item_path);
                     let extra = self.extra(step, &["from", "per_month"], &item_path);
-                    if let Some(from) = from {
-                        steps.push(ArrivalStep { from, per_month, extra });
-                    }
+                    steps.push(ArrivalStep { from: from.unwrap_or(placeholder_from), per_month, extra });
                 }
                 steps
             }
@@ -420,8 +446,15 @@ impl Decoder<'_> {
             extra: self.extra(
                 map,
                 &[
-                    "id", "name", "arrivals", "arrival_factor", "age_distribution", "leave_rate_per_year", "funding_included",
-                    "measures_off", "color",
+                    "id",
+                    "name",
+                    "arrivals",
+                    "arrival_factor",
+                    "age_distribution",
+                    "leave_rate_per_year",
+                    "funding_included",
+                    "measures_off",
+                    "color",
                 ],
                 path,
             ),

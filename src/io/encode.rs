@@ -30,11 +30,7 @@ pub fn encode_plan(plan: &Plan) -> Value {
 
 /// A number as JSON, whole numbers without a decimal point (`75`, not `75.0`).
 pub fn number(value: f64) -> Value {
-    if value.fract() == 0.0 && value.abs() < 9.007_199_254_740_992e15 {
-        Value::from(value as i64)
-    } else {
-        Value::from(value)
-    }
+    if value.fract() == 0.0 && value.abs() < 9.007_199_254_740_992e15 { Value::from(value as i64) } else { Value::from(value) }
 }
 
 fn number_map(entries: &[(String, f64)]) -> Value {

@@ -83,7 +83,15 @@ pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn s
                     domain.capacity.get(t).copied().unwrap_or(0.0),
                     domain.shortage.get(t).copied().unwrap_or(0.0),
                 );
-                writer.write_record([&scenario.id, "*", &domain.id, month, &number(demand), &number(capacity), &number(-shortage)])?;
+                writer.write_record([
+                    &scenario.id,
+                    "*",
+                    &domain.id,
+                    month,
+                    &number(demand),
+                    &number(capacity),
+                    &number(-shortage),
+                ])?;
             }
         }
         for region in &scenario.regions {

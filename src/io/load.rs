@@ -95,7 +95,10 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        LoadError::single(name, format!("is not UTF-8 text (invalid byte at offset {}; expected a JSON plan file)", e.valid_up_to()))
+        LoadError::single(
+            name,
+            format!("is not UTF-8 text (invalid byte at offset {}; expected a JSON plan file)", e.valid_up_to()),
+        )
     })?;
     load_str(text, name)
 }
@@ -125,11 +128,12 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
                 "format",
                 format!("{} is not this program's format (expected \"{FORMAT_NAME}\")", describe(other)),
             )),
-            None => issues.push(Issue::error("format", format!("missing (expected \"{FORMAT_NAME}\"): is this an Integrationsplan file?"))),
+            None => issues
+                .push(Issue::error("format", format!("missing (expected \"{FORMAT_NAME}\"): is this an Integrationsplan file?"))),
         }
         match map.get("version") {
-            Some(Value::Number(n)) if n.as_u64().is_some() => {
-                let version = n.as_u64().unwrap_or(0);
+            Some(Value::Number(n)) if whole_number(n).is_some() => {
+                let version = whole_number(n).unwrap_or(0);
                 if version > FORMAT_VERSION {
                     issues.push(Issue::error(
                         "version",
@@ -156,7 +160,7 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
     if !decoding_failed || value.is_object() {
         let mut rule_issues = validate(&plan);
         if decoding_failed {
-            rule_issues.retain(|rule| !issues.iter().any(|t| t.is_error() && rule.path.starts_with(&t.path)));
+            rule_issues.retain(|rule| !issues.iter().any(|t| t.is_error() && lies_under(&rule.path, &t.path)));
         }
         issues.extend(rule_issues);
     }
@@ -165,4 +169,16 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError { file: name.to_owned(), issues });
     }
     Ok(Loaded { plan, warnings: issues })
+}
+
+/// Whether `path` is `parent` or a field or entry inside it (`measures[1].end` lies under
+/// `measures[1]`, `measures[10]` does not).
+fn lies_under(path: &str, parent: &str) -> bool {
+    parent.is_empty()
+        || path.strip_prefix(parent).is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// A JSON number that is a whole number ≥ 0 (`1` or `1.0`).
+fn whole_number(n: &serde_json::Number) -> Option<u64> {
+    n.as_u64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 9e15).map(|f| f as u64))
 }

@@ -2,12 +2,12 @@
 
 mod decode;
 mod encode;
-mod load;
 mod export;
+mod load;
 mod save;
 
 pub use decode::describe;
 pub use encode::{encode_plan, number};
-pub use load::{LoadError, Loaded, MAX_FILE_BYTES, from_value, load_bytes, load_file, load_str};
 pub use export::{CsvDialect, format_csv_number, results_to_json, write_results_csv};
+pub use load::{LoadError, Loaded, MAX_FILE_BYTES, from_value, load_bytes, load_file, load_str};
 pub use save::{SaveError, backup_path, plan_to_string, save_plan, write_atomically};

@@ -140,12 +140,7 @@ pub enum Distribution {
 impl Default for Distribution {
     /// § 3 FlüAG NRW: 90 % population, 10 % area, uplift capped at 25 %.
     fn default() -> Self {
-        Distribution::Weights {
-            population_weight: 0.9,
-            area_weight: 0.1,
-            area_uplift_cap: Some(0.25),
-            extra: Extra::new(),
-        }
+        Distribution::Weights { population_weight: 0.9, area_weight: 0.1, area_uplift_cap: Some(0.25), extra: Extra::new() }
     }
 }
 
@@ -249,7 +244,7 @@ pub struct Scenario {
 impl Scenario {
     /// Whether `measure` counts in this scenario.
     pub fn includes(&self, measure: &Measure) -> bool {
-        self.funding_included.contains(&measure.funding) && !self.measures_off.iter().any(|id| *id == measure.id)
+        self.funding_included.contains(&measure.funding) && !self.measures_off.contains(&measure.id)
     }
 }
 

@@ -1,0 +1,710 @@
+//! The application state and the main window: top bar, editors beside the plots, dialogs.
+
+use super::document::{Command, Document};
+use super::files::{PendingPick, PickOutcome, PickPurpose};
+use super::i18n::{Language, Strings};
+use super::panels;
+use super::settings::Settings;
+use crate::engine::{Results, simulate};
+use crate::io::{LoadError, load_file, save_plan};
+use crate::issue::Issue;
+use crate::model::Plan;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Which editor the side panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The measures table.
+    Measures,
+    /// The scenario editor.
+    Scenarios,
+    /// Regions and distribution key.
+    Regions,
+    /// Domains and their rates.
+    Domains,
+}
+
+/// What the user wanted to do when the unsaved-changes question came up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PendingAction {
+    /// Close the window.
+    Close,
+    /// Open this file.
+    Open(PathBuf),
+    /// Show the open dialog.
+    ChooseFileToOpen,
+    /// Start a new plan.
+    New,
+    /// Open the built-in sample.
+    OpenSample,
+}
+
+/// A dialog on top of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// Save / Discard / Cancel before `PendingAction`.
+    UnsavedChanges(PendingAction),
+    /// A file failed to load: every error.
+    LoadErrors(LoadError),
+    /// A save failed.
+    SaveError(String),
+    /// Type a path (no native dialog, or by choice).
+    PathEntry {
+        /// What the path is for.
+        purpose: PickPurpose,
+        /// The text typed so far.
+        text: String,
+        /// Why the dialog is shown.
+        note: Option<String>,
+    },
+}
+
+/// Filter and sort state of the measures table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeasureView {
+    /// Free text filter on name, id and notes.
+    pub text: String,
+    /// Only this domain id.
+    pub domain: Option<String>,
+    /// Only this region (`Some(None)` = state-wide only).
+    pub region: Option<Option<String>>,
+    /// Only this funding state.
+    pub funding: Option<crate::model::Funding>,
+    /// Sort column and ascending flag.
+    pub sort: Option<(panels::measures::SortColumn, bool)>,
+}
+
+/// What the user is looking at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    /// Side panel tab.
+    pub tab: Tab,
+    /// The scenario whose shortage is shaded and whose indicators lead.
+    pub scenario_id: String,
+    /// Further scenarios drawn for comparison.
+    pub compared_ids: Vec<String>,
+    /// `None` = the whole state, else a region id.
+    pub region_id: Option<String>,
+    /// Measures table filter and sort.
+    pub measures: MeasureView,
+    /// Scenario selected in the scenario editor.
+    pub edited_scenario: usize,
+    /// Set for one frame to reset the plot views.
+    pub reset_plots: bool,
+}
+
+/// The whole application state; `show` draws it into any `Ui` (window or test harness).
+pub struct App {
+    /// The open plan.
+    pub doc: Document,
+    /// Results of all scenarios for `doc.revision`.
+    pub results: Results,
+    /// Validation issues of the current plan.
+    pub issues: Vec<Issue>,
+    /// Persisted settings.
+    pub settings: Settings,
+    /// What is shown.
+    pub view: ViewState,
+    /// The open dialog, if any.
+    pub dialog: Option<Dialog>,
+    /// Texts typed into cells that do not parse yet, by field path.
+    pub drafts: HashMap<String, String>,
+    /// Warnings of the last load, shown until dismissed.
+    pub load_warnings: Vec<Issue>,
+    /// How often the model was computed (for tests and the status bar).
+    pub recompute_count: u64,
+    computed_revision: u64,
+    pending_pick: Option<PendingPick>,
+    allow_close: bool,
+    shown_title: String,
+    status: Option<String>,
+}
+
+impl App {
+    /// An app on `plan`, with settings as remembered.
+    pub fn new(plan: Plan, path: Option<PathBuf>, display_name: String, settings: Settings) -> Self {
+        let doc = Document::new(plan, path, display_name);
+        let scenario_id = doc.plan.scenarios.first().map(|s| s.id.clone()).unwrap_or_default();
+        let compared_ids = doc.plan.scenarios.iter().map(|s| s.id.clone()).collect();
+        let mut app = App {
+            results: simulate(&doc.plan),
+            issues: crate::validate::validate(&doc.plan),
+            doc,
+            settings,
+            view: ViewState {
+                tab: Tab::Measures,
+                scenario_id,
+                compared_ids,
+                region_id: None,
+                measures: MeasureView::default(),
+                edited_scenario: 0,
+                reset_plots: false,
+            },
+            dialog: None,
+            drafts: HashMap::new(),
+            load_warnings: Vec::new(),
+            recompute_count: 1,
+            computed_revision: 0,
+            pending_pick: None,
+            allow_close: false,
+            shown_title: String::new(),
+            status: None,
+        };
+        app.computed_revision = app.doc.revision;
+        app
+    }
+
+    /// An app on the built-in sample plan.
+    pub fn with_sample(settings: Settings) -> Self {
+        match crate::sample::nrw_2025() {
+            Ok(loaded) => App::new(loaded.plan, None, crate::sample::NRW_2025_NAME.to_owned(), settings),
+            Err(error) => {
+                // The sample is tested to load; should it ever fail, show why over an empty plan.
+                let mut app = App::new(empty_plan(), None, "—".to_owned(), settings);
+                app.dialog = Some(Dialog::LoadErrors(error));
+                app
+            }
+        }
+    }
+
+    /// The texts of the current language.
+    pub fn strings(&self) -> &'static Strings {
+        self.settings.language.strings()
+    }
+
+    /// Applies a change of the plan (the one way the UI edits it).
+    pub fn apply(&mut self, command: Command) {
+        let structural = matches!(
+            command,
+            Command::InsertMeasure(..) | Command::DeleteMeasure(_) | Command::InsertScenario(..) | Command::DeleteScenario(_)
+        );
+        if self.doc.apply(command) && structural {
+            self.drafts.clear();
+        }
+        self.sync_view_to_plan();
+    }
+
+    /// Undo the last change.
+    pub fn undo(&mut self) {
+        if self.doc.undo() {
+            self.drafts.clear();
+            self.sync_view_to_plan();
+        }
+    }
+
+    /// Redo the last undone change.
+    pub fn redo(&mut self) {
+        if self.doc.redo() {
+            self.drafts.clear();
+            self.sync_view_to_plan();
+        }
+    }
+
+    /// Recomputes results and validation if the plan changed since the last computation.
+    pub fn refresh_results(&mut self) {
+        if self.computed_revision == self.doc.revision {
+            return;
+        }
+        self.results = simulate(&self.doc.plan);
+        self.issues = crate::validate::validate(&self.doc.plan);
+        self.computed_revision = self.doc.revision;
+        self.recompute_count += 1;
+    }
+
+    /// Keeps selections pointing at things the plan still has.
+    fn sync_view_to_plan(&mut self) {
+        let plan = &self.doc.plan;
+        if !plan.scenarios.iter().any(|s| s.id == self.view.scenario_id) {
+            self.view.scenario_id = plan.scenarios.first().map(|s| s.id.clone()).unwrap_or_default();
+        }
+        self.view.compared_ids.retain(|id| plan.scenarios.iter().any(|s| s.id == *id));
+        if let Some(region) = &self.view.region_id
+            && !plan.regions.iter().any(|r| r.id == *region)
+        {
+            self.view.region_id = None;
+        }
+        if self.view.edited_scenario >= plan.scenarios.len() {
+            self.view.edited_scenario = plan.scenarios.len().saturating_sub(1);
+        }
+    }
+
+    /// Replaces the document by a freshly loaded one.
+    fn replace_document(&mut self, plan: Plan, path: Option<PathBuf>, display_name: String, warnings: Vec<Issue>) {
+        let settings = self.settings.clone();
+        let tab = self.view.tab;
+        *self = App::new(plan, path, display_name, settings);
+        self.view.tab = tab;
+        self.load_warnings = warnings;
+    }
+
+    /// Opens `path`, or shows every error and keeps the open plan.
+    pub fn open_path(&mut self, path: &Path) {
+        match load_file(path) {
+            Ok(loaded) => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.settings.remember(path);
+                self.replace_document(loaded.plan, Some(path.to_path_buf()), name, loaded.warnings);
+            }
+            Err(error) => self.dialog = Some(Dialog::LoadErrors(error)),
+        }
+    }
+
+    /// Saves to `path`; on failure the dialog says why and the document stays dirty.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match save_plan(&self.doc.plan, path) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_path_buf());
+                self.settings.remember(path);
+                self.status = Some(format!("{}: {}", self.strings().saved, path.display()));
+                true
+            }
+            Err(error) => {
+                self.dialog = Some(Dialog::SaveError(error.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Save: to the current file, or ask where.
+    pub fn save(&mut self, ctx: &egui::Context) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.start_pick(PickPurpose::SaveAs, ctx);
+                false
+            }
+        }
+    }
+
+    /// Runs `action` now, or first asks about unsaved changes.
+    pub fn request(&mut self, action: PendingAction, ctx: &egui::Context) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges(action));
+        } else {
+            self.perform(action, ctx);
+        }
+    }
+
+    fn perform(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::Close => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            PendingAction::Open(path) => self.open_path(&path),
+            PendingAction::ChooseFileToOpen => self.start_pick(PickPurpose::Open, ctx),
+            PendingAction::New => {
+                let name = if self.settings.language == Language::German { "neuer-plan.json" } else { "new-plan.json" };
+                self.replace_document(empty_plan(), None, name.to_owned(), Vec::new());
+            }
+            PendingAction::OpenSample => {
+                if let Ok(loaded) = crate::sample::nrw_2025() {
+                    self.replace_document(loaded.plan, None, crate::sample::NRW_2025_NAME.to_owned(), loaded.warnings);
+                }
+            }
+        }
+    }
+
+    fn start_pick(&mut self, purpose: PickPurpose, ctx: &egui::Context) {
+        if self.pending_pick.is_none() {
+            self.pending_pick = Some(PendingPick::start(purpose, &self.doc.display_name, ctx.clone()));
+        }
+    }
+
+    fn poll_pick(&mut self, ctx: &egui::Context) {
+        let Some(outcome) = self.pending_pick.as_ref().and_then(PendingPick::poll) else { return };
+        let purpose = self.pending_pick.take().map_or(PickPurpose::Open, |p| p.purpose);
+        match outcome {
+            PickOutcome::Chosen(path) => self.use_picked_path(purpose, path, ctx),
+            PickOutcome::Cancelled => {}
+            PickOutcome::Unavailable => {
+                self.dialog = Some(Dialog::PathEntry {
+                    purpose,
+                    text: String::new(),
+                    note: Some(self.strings().no_file_dialog.to_owned()),
+                });
+            }
+        }
+    }
+
+    fn use_picked_path(&mut self, purpose: PickPurpose, path: PathBuf, _ctx: &egui::Context) {
+        match purpose {
+            PickPurpose::Open => self.open_path(&path),
+            PickPurpose::SaveAs => {
+                let path = if path.extension().is_none() { path.with_extension("json") } else { path };
+                self.save_to(&path);
+            }
+            PickPurpose::ImportScenarios => {}
+        }
+    }
+
+    /// Draws the whole app into `ui` (the window's root, or a test harness).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_input(&ctx);
+        self.poll_pick(&ctx);
+        self.refresh_results();
+        self.update_title(&ctx);
+
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        let editors_width = (ui.available_width() * 0.48).max(320.0);
+        egui::Panel::left("editors")
+            .resizable(true)
+            .default_size(editors_width)
+            .min_size(320.0)
+            .max_size(ui.available_width() * 0.75)
+            .show(ui, |ui| {
+                egui::ScrollArea::horizontal().id_salt("editors_scroll").show(ui, |ui| self.editors_ui(ui));
+            });
+        egui::Panel::right("indicators").resizable(true).default_size(330.0).min_size(220.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("indicators_scroll").show(ui, |ui| panels::indicators::indicators_ui(self, ui));
+        });
+        egui::CentralPanel::default().show(ui, |ui| panels::plots::plots_ui(self, ui));
+        self.dialog_ui(&ctx);
+        self.view.reset_plots = false;
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let editing_text = ctx.memory(|m| m.focused().is_some());
+        if ctx.input_mut(|i| i.consume_shortcut(&save)) {
+            self.save(ctx);
+        }
+        // Redo first: Ctrl+Shift+Z also matches a plain Ctrl+Z check that ignores Shift.
+        if ctx.input_mut(|i| i.consume_shortcut(&redo_shift) || i.consume_shortcut(&redo)) {
+            self.redo();
+        } else if !editing_text && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+            self.undo();
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.request(PendingAction::Open(path), ctx);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::UnsavedChanges(PendingAction::Close));
+        }
+    }
+
+    /// The window title: file name, unsaved marker, app name.
+    pub fn window_title(&self) -> String {
+        let marker = if self.doc.is_dirty() { "● " } else { "" };
+        format!("{marker}{} – {}", self.doc.display_name, self.strings().app_name)
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let t = self.strings();
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(t.menu_file, |ui| {
+                if ui.button(t.new_plan).clicked() {
+                    self.request(PendingAction::New, &ctx);
+                }
+                if ui.button(t.open).clicked() {
+                    self.request(PendingAction::ChooseFileToOpen, &ctx);
+                }
+                if ui.button(format!("{} ({})", t.path, t.open)).clicked() {
+                    self.dialog = Some(Dialog::PathEntry { purpose: PickPurpose::Open, text: String::new(), note: None });
+                }
+                if ui.button(t.open_sample).clicked() {
+                    self.request(PendingAction::OpenSample, &ctx);
+                }
+                ui.menu_button(t.recent_files, |ui| {
+                    if self.settings.recent_files.is_empty() {
+                        ui.label(t.no_recent_files);
+                    }
+                    for path in self.settings.recent_files.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.request(PendingAction::Open(path), &ctx);
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.add(egui::Button::new(t.save).shortcut_text("Ctrl+S")).clicked() {
+                    self.save(&ctx);
+                }
+                if ui.button(t.save_as).clicked() {
+                    self.start_pick(PickPurpose::SaveAs, &ctx);
+                }
+                if ui.button(format!("{} ({})", t.path, t.save_as)).clicked() {
+                    let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                    self.dialog = Some(Dialog::PathEntry { purpose: PickPurpose::SaveAs, text, note: None });
+                }
+                ui.separator();
+                if ui.button(t.quit).clicked() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button(t.menu_edit, |ui| {
+                if ui.add_enabled(self.doc.can_undo(), egui::Button::new(t.undo).shortcut_text("Ctrl+Z")).clicked() {
+                    self.undo();
+                }
+                if ui.add_enabled(self.doc.can_redo(), egui::Button::new(t.redo).shortcut_text("Ctrl+Y")).clicked() {
+                    self.redo();
+                }
+            });
+            ui.menu_button(t.menu_view, |ui| {
+                ui.label(t.language);
+                ui.radio_value(&mut self.settings.language, Language::German, "Deutsch");
+                ui.radio_value(&mut self.settings.language, Language::English, "English");
+                ui.separator();
+                if ui.radio(!self.settings.dark, t.light_theme).clicked() {
+                    self.settings.dark = false;
+                }
+                if ui.radio(self.settings.dark, t.dark_theme).clicked() {
+                    self.settings.dark = true;
+                }
+            });
+            ui.separator();
+            if ui.add_enabled(self.doc.can_undo(), egui::Button::new("⟲")).on_hover_text(t.undo).clicked() {
+                self.undo();
+            }
+            if ui.add_enabled(self.doc.can_redo(), egui::Button::new("⟳")).on_hover_text(t.redo).clicked() {
+                self.redo();
+            }
+            ui.separator();
+            self.scenario_selector_ui(ui);
+            ui.separator();
+            self.region_selector_ui(ui);
+        });
+        ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+    }
+
+    fn scenario_selector_ui(&mut self, ui: &mut egui::Ui) {
+        let t = self.strings();
+        ui.label(t.scenario);
+        let current_name =
+            self.doc.plan.scenarios.iter().find(|s| s.id == self.view.scenario_id).map(|s| s.name.clone()).unwrap_or_default();
+        egui::ComboBox::from_id_salt("scenario_select").selected_text(current_name).width(220.0).show_ui(ui, |ui| {
+            for scenario in &self.doc.plan.scenarios {
+                ui.selectable_value(&mut self.view.scenario_id, scenario.id.clone(), &scenario.name);
+            }
+        });
+        ui.menu_button(format!("{} ▾", t.shown_scenarios), |ui| {
+            for (index, scenario) in self.doc.plan.scenarios.iter().enumerate() {
+                let mut shown = self.view.compared_ids.contains(&scenario.id);
+                let color = super::theme::scenario_color(scenario.color.as_deref(), index);
+                if ui.checkbox(&mut shown, egui::RichText::new(&scenario.name).color(color)).changed() {
+                    if shown {
+                        self.view.compared_ids.push(scenario.id.clone());
+                    } else {
+                        self.view.compared_ids.retain(|id| *id != scenario.id);
+                    }
+                }
+            }
+        });
+    }
+
+    fn region_selector_ui(&mut self, ui: &mut egui::Ui) {
+        let t = self.strings();
+        ui.label(t.region);
+        let selected = match &self.view.region_id {
+            None => t.whole_state.to_owned(),
+            Some(id) => self.doc.plan.regions.iter().find(|r| r.id == *id).map_or_else(|| id.clone(), |r| r.name.clone()),
+        };
+        egui::ComboBox::from_id_salt("region_select").selected_text(selected).width(220.0).height(500.0).show_ui(ui, |ui| {
+            ui.selectable_value(&mut self.view.region_id, None, t.whole_state);
+            let mut regions: Vec<_> = self.doc.plan.regions.iter().collect();
+            regions.sort_by(|a, b| a.name.cmp(&b.name));
+            for region in regions {
+                ui.selectable_value(&mut self.view.region_id, Some(region.id.clone()), &region.name);
+            }
+        });
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let t = self.strings();
+        ui.horizontal(|ui| {
+            let errors = self.issues.iter().filter(|i| i.is_error()).count();
+            if errors > 0 {
+                let text = format!("⚠ {} ({errors})", t.plan_has_errors);
+                ui.label(egui::RichText::new(text).color(super::theme::ERROR_RED).strong()).on_hover_text(
+                    self.issues.iter().filter(|i| i.is_error()).take(20).map(|i| i.to_string()).collect::<Vec<_>>().join("\n"),
+                );
+            }
+            if !self.load_warnings.is_empty() {
+                let text = format!("ℹ {}: {}", t.load_warnings, self.load_warnings.len());
+                if ui
+                    .link(text)
+                    .on_hover_text(self.load_warnings.iter().take(20).map(|i| i.to_string()).collect::<Vec<_>>().join("\n"))
+                    .clicked()
+                {
+                    self.load_warnings.clear();
+                }
+            }
+            if let Some(status) = &self.status {
+                ui.label(status);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let path = self.doc.path.as_ref().map_or_else(|| self.doc.display_name.clone(), |p| p.display().to_string());
+                let marker = if self.doc.is_dirty() { format!(" ({})", t.unsaved_marker) } else { String::new() };
+                ui.label(format!("{path}{marker}"));
+            });
+        });
+    }
+
+    fn editors_ui(&mut self, ui: &mut egui::Ui) {
+        let t = self.strings();
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.view.tab, Tab::Measures, t.tab_measures);
+            ui.selectable_value(&mut self.view.tab, Tab::Scenarios, t.tab_scenarios);
+            ui.selectable_value(&mut self.view.tab, Tab::Regions, t.tab_regions);
+            ui.selectable_value(&mut self.view.tab, Tab::Domains, t.tab_domains);
+        });
+        ui.separator();
+        match self.view.tab {
+            Tab::Measures => panels::measures::measures_ui(self, ui),
+            Tab::Scenarios => panels::scenarios::scenarios_ui(self, ui),
+            Tab::Regions => panels::regions::regions_ui(self, ui),
+            Tab::Domains => panels::domains::domains_ui(self, ui),
+        }
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.dialog.clone() else { return };
+        let shown = self.dialog.clone();
+        let t = self.strings();
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+            ui.set_max_width(720.0);
+            match dialog {
+                Dialog::UnsavedChanges(action) => {
+                    ui.heading(t.unsaved_title);
+                    ui.label(t.unsaved_question);
+                    ui.horizontal(|ui| {
+                        if ui.button(t.save).clicked() {
+                            close = true;
+                            if self.doc.path.is_some() {
+                                if self.save(ctx) {
+                                    self.perform(action.clone(), ctx);
+                                }
+                            } else {
+                                self.start_pick(PickPurpose::SaveAs, ctx);
+                            }
+                        }
+                        if ui.button(t.discard).clicked() {
+                            close = true;
+                            self.perform(action.clone(), ctx);
+                        }
+                        if ui.button(t.cancel).clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Dialog::LoadErrors(error) => {
+                    ui.heading(t.load_error_title);
+                    ui.label(egui::RichText::new(&error.file).monospace());
+                    ui.label(t.load_error_intro);
+                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                        for issue in &error.issues {
+                            let color = if issue.is_error() { super::theme::ERROR_RED } else { ui.visuals().text_color() };
+                            ui.label(egui::RichText::new(issue.to_string()).color(color));
+                        }
+                    });
+                    if ui.button(t.close).clicked() {
+                        close = true;
+                    }
+                }
+                Dialog::SaveError(message) => {
+                    ui.heading(t.save_error_title);
+                    ui.label(message);
+                    if ui.button(t.close).clicked() {
+                        close = true;
+                    }
+                }
+                Dialog::PathEntry { purpose, mut text, note } => {
+                    ui.heading(if purpose == PickPurpose::SaveAs { t.save_as } else { t.open });
+                    if let Some(note) = &note {
+                        ui.label(note);
+                    }
+                    let mut confirmed = false;
+                    ui.horizontal(|ui| {
+                        ui.label(t.path);
+                        let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0));
+                        confirmed = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    });
+                    ui.horizontal(|ui| {
+                        let label = if purpose == PickPurpose::SaveAs { t.save } else { t.open };
+                        confirmed |= ui.button(label).clicked();
+                        if ui.button(t.cancel).clicked() {
+                            close = true;
+                        }
+                    });
+                    if confirmed && !text.trim().is_empty() {
+                        close = true;
+                        self.dialog = None;
+                        self.use_picked_path(purpose, PathBuf::from(text.trim()), ctx);
+                    } else if !close {
+                        self.dialog = Some(Dialog::PathEntry { purpose, text, note });
+                    }
+                }
+            }
+        });
+        if close && self.dialog == shown {
+            self.dialog = None;
+        }
+    }
+}
+
+/// A minimal valid plan for "New": one region, the usual domains, one scenario.
+pub fn empty_plan() -> Plan {
+    use crate::model::*;
+    let start = Month::new(2026, 1).unwrap_or_else(|| unreachable!("2026-01 is a month"));
+    let domain = |id: &str, name: &str, unit: &str, rates: &[(&str, f64)], persons_per_unit: f64| Domain {
+        id: id.into(),
+        name: name.into(),
+        unit: unit.into(),
+        rates: rates.iter().map(|(band, rate)| ((*band).to_owned(), *rate)).collect(),
+        persons_per_unit,
+        extra: Extra::new(),
+    };
+    Plan {
+        meta: Meta { title: "Neuer Plan".into(), ..Meta::default() },
+        horizon: Horizon { start, months: 60, extra: Extra::new() },
+        domains: vec![
+            domain("kita", "Kita-Plätze", "Plätze", &[("1-2", 0.45), ("3-5", 0.9)], 1.0),
+            domain("school", "Schulplätze", "Plätze", &[("6-17", 1.0)], 1.0),
+            domain("housing", "Wohnungen", "Wohnungen", &[("0+", 1.0)], 3.0),
+        ],
+        regions: vec![Region {
+            id: "region-1".into(),
+            name: "Region 1".into(),
+            population: 100_000.0,
+            area_km2: 100.0,
+            capacity: Vec::new(),
+            extra: Extra::new(),
+        }],
+        distribution: Distribution::default(),
+        measures: Vec::new(),
+        scenarios: vec![Scenario {
+            id: "basis".into(),
+            name: "Basis".into(),
+            arrivals: vec![ArrivalStep { from: start, per_month: 100.0, extra: Extra::new() }],
+            arrival_factor: 1.0,
+            age_distribution: vec![("0-2".into(), 0.08), ("3-5".into(), 0.07), ("6-17".into(), 0.2), ("18+".into(), 0.65)],
+            leave_rate_per_year: 0.05,
+            funding_included: Funding::ALL.to_vec(),
+            measures_off: Vec::new(),
+            color: None,
+            extra: Extra::new(),
+        }],
+        budget: Vec::new(),
+        extra: Extra::new(),
+    }
+}

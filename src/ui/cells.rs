@@ -1,0 +1,151 @@
+//! Editable table cells: a value that does not parse stays visible in red with the reason on
+//! hover (never dropped or clamped); a value that breaks a plan rule is committed and shown red
+//! with the validation message.
+
+use super::i18n::Language;
+use super::theme::ERROR_RED;
+use crate::issue::Issue;
+use crate::model::Month;
+use std::collections::HashMap;
+
+/// What every cell needs: unparsed drafts, the plan's validation issues, the language.
+pub struct CellContext<'a> {
+    /// Texts typed but not (yet) valid, by field path.
+    pub drafts: &'a mut HashMap<String, String>,
+    /// Validation issues of the current plan.
+    pub issues: &'a [Issue],
+    /// UI language (number and month format).
+    pub language: Language,
+}
+
+impl CellContext<'_> {
+    /// An editable number; returns the new value once the user commits a parsable text.
+    pub fn number(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: f64) -> Option<f64> {
+        let german = self.language == Language::German;
+        let shown = number_for_editing(value, self.language);
+        let message = self.language.strings().not_a_number;
+        self.cell(ui, path, label, shown, |text| crate::format::parse_user_number(text, german).ok_or(message))
+    }
+
+    /// An editable whole number ≥ 0.
+    pub fn whole(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: u32) -> Option<u32> {
+        let message = self.language.strings().not_a_whole_number;
+        self.cell(ui, path, label, value.to_string(), |text| text.trim().parse::<u32>().map_err(|_| message))
+    }
+
+    /// An editable month; with `optional`, an empty text means "none".
+    pub fn month(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &str,
+        label: &str,
+        value: Option<Month>,
+        optional: bool,
+    ) -> Option<Option<Month>> {
+        let shown = value.map(|m| self.language.month(m)).unwrap_or_default();
+        let message = self.language.strings().not_a_month;
+        self.cell(ui, path, label, shown, |text| {
+            let text = text.trim();
+            if text.is_empty() && optional {
+                return Ok(None);
+            }
+            parse_user_month(text).map(Some).ok_or(message)
+        })
+    }
+
+    /// An editable text.
+    pub fn text(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: &str) -> Option<String> {
+        self.cell(ui, path, label, value.to_owned(), |text| Ok(text.to_owned()))
+    }
+
+    fn cell<T>(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &str,
+        label: &str,
+        shown: String,
+        parse: impl Fn(&str) -> Result<T, &'static str>,
+    ) -> Option<T> {
+        let draft = self.drafts.get(path).cloned();
+        let mut text = draft.clone().unwrap_or(shown);
+        let draft_error = draft.as_deref().and_then(|d| parse(d).err());
+        let rule_error = self.issues.iter().find(|i| i.is_error() && i.path == path).map(|i| i.message.clone());
+        let problem = draft_error.map(str::to_owned).or(rule_error);
+        let width = ui.available_width().max(30.0);
+        let edit = egui::TextEdit::singleline(&mut text)
+            .id_salt(path)
+            .desired_width(width)
+            .text_color_opt(problem.as_ref().map(|_| ERROR_RED));
+        let response = ui.add(edit);
+        let text_now = text.clone();
+        response.widget_info(|| {
+            let mut info = egui::WidgetInfo::text_edit(true, "", &text_now, "");
+            info.label = Some(label.to_owned());
+            info
+        });
+        if response.changed() {
+            self.drafts.insert(path.to_owned(), text.clone());
+        }
+        let mut committed = None;
+        if response.lost_focus()
+            && let Some(current) = self.drafts.get(path)
+            && let Ok(value) = parse(current)
+        {
+            self.drafts.remove(path);
+            committed = Some(value);
+        }
+        if let Some(problem) = problem {
+            ui.painter().rect_stroke(response.rect, 2.0, egui::Stroke::new(1.5, ERROR_RED), egui::StrokeKind::Inside);
+            response.on_hover_text(problem);
+        }
+        committed
+    }
+}
+
+/// A number as shown for editing: German grouping, up to 6 decimals, no trailing zeros.
+pub fn number_for_editing(value: f64, language: Language) -> String {
+    let decimals = if value.fract() == 0.0 { 0 } else { 6 };
+    let mut text = language.number(value, decimals);
+    let decimal_mark = if language == Language::German { ',' } else { '.' };
+    if text.contains(decimal_mark) {
+        while text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with(decimal_mark) {
+            text.pop();
+        }
+    }
+    text
+}
+
+/// Parses `2025-08` or `08/2025`.
+pub fn parse_user_month(text: &str) -> Option<Month> {
+    if let Some((month, year)) = text.split_once('/') {
+        let month: u32 = month.trim().parse().ok()?;
+        let year: i32 = year.trim().parse().ok()?;
+        return Month::new(year, month);
+    }
+    Month::parse(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_for_editing_round_trip_through_the_parser() {
+        for value in [0.0, 75.0, 2_500_000.0, 0.35, -120.0, 1234.5678] {
+            let text = number_for_editing(value, Language::German);
+            assert_eq!(crate::format::parse_user_number(&text, true), Some(value), "{text}");
+            let text = number_for_editing(value, Language::English);
+            assert_eq!(crate::format::parse_user_number(&text, false), Some(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn months_are_read_in_both_forms() {
+        assert_eq!(parse_user_month("08/2025"), Month::parse("2025-08"));
+        assert_eq!(parse_user_month("2025-08"), Month::parse("2025-08"));
+        assert_eq!(parse_user_month("13/2025"), None);
+    }
+}

@@ -1,0 +1,66 @@
+//! File dialogs off the UI thread: the dialog runs in its own thread and hands its result back.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// A dialog that answers faster than this is taken as "no dialog could open" (no portal).
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(350);
+
+/// Whether the dialog picks a file to open or a place to save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickPurpose {
+    /// Open a plan.
+    Open,
+    /// Save the plan under a new name.
+    SaveAs,
+    /// Import scenarios from a plan.
+    ImportScenarios,
+}
+
+/// What a finished dialog reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickOutcome {
+    /// The user chose a path.
+    Chosen(PathBuf),
+    /// The user cancelled.
+    Cancelled,
+    /// No dialog could be shown; the user must type the path.
+    Unavailable,
+}
+
+/// A file dialog running in the background.
+pub struct PendingPick {
+    /// What the path is for.
+    pub purpose: PickPurpose,
+    receiver: Receiver<Option<PathBuf>>,
+    started: Instant,
+}
+
+impl PendingPick {
+    /// Starts a native dialog in a thread; `suggested_name` prefills the save dialog.
+    pub fn start(purpose: PickPurpose, suggested_name: &str, repaint: egui::Context) -> Self {
+        let (sender, receiver) = channel();
+        let suggested_name = suggested_name.to_owned();
+        std::thread::spawn(move || {
+            let dialog = rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]);
+            let chosen = match purpose {
+                PickPurpose::Open | PickPurpose::ImportScenarios => dialog.pick_file(),
+                PickPurpose::SaveAs => dialog.set_file_name(suggested_name).save_file(),
+            };
+            let _ = sender.send(chosen);
+            repaint.request_repaint();
+        });
+        PendingPick { purpose, receiver, started: Instant::now() }
+    }
+
+    /// The outcome once the dialog has closed.
+    pub fn poll(&self) -> Option<PickOutcome> {
+        let answer = self.receiver.try_recv().ok()?;
+        Some(match answer {
+            Some(path) => PickOutcome::Chosen(path),
+            None if self.started.elapsed() < NO_DIALOG_THRESHOLD => PickOutcome::Unavailable,
+            None => PickOutcome::Cancelled,
+        })
+    }
+}

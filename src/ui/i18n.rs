@@ -1,0 +1,512 @@
+//! Every text of the user interface, in German (default) and English.
+
+use serde::{Deserialize, Serialize};
+
+/// The language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Language {
+    /// Deutsch (default).
+    #[default]
+    German,
+    /// English.
+    English,
+}
+
+impl Language {
+    /// The texts of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Language::German => &GERMAN,
+            Language::English => &ENGLISH,
+        }
+    }
+
+    /// Formats a number for this language (`1.234,5` or `1,234.5`).
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        match self {
+            Language::German => crate::format::german_number(value, decimals),
+            Language::English => crate::format::english_number(value, decimals),
+        }
+    }
+
+    /// Formats a month for this language (`08/2025` or `2025-08`).
+    pub fn month(self, month: crate::model::Month) -> String {
+        match self {
+            Language::German => month.to_german(),
+            Language::English => month.to_string(),
+        }
+    }
+}
+
+/// All texts of the user interface.
+#[derive(Debug)]
+pub struct Strings {
+    /// Application name.
+    pub app_name: &'static str,
+    /// Menu "File".
+    pub menu_file: &'static str,
+    /// Menu "Edit".
+    pub menu_edit: &'static str,
+    /// Menu "View".
+    pub menu_view: &'static str,
+    /// New plan.
+    pub new_plan: &'static str,
+    /// Open a plan.
+    pub open: &'static str,
+    /// Open the built-in sample plan.
+    pub open_sample: &'static str,
+    /// Save.
+    pub save: &'static str,
+    /// Save as.
+    pub save_as: &'static str,
+    /// Recent files submenu.
+    pub recent_files: &'static str,
+    /// No recent files.
+    pub no_recent_files: &'static str,
+    /// Quit.
+    pub quit: &'static str,
+    /// Undo.
+    pub undo: &'static str,
+    /// Redo.
+    pub redo: &'static str,
+    /// Language submenu.
+    pub language: &'static str,
+    /// Dark theme.
+    pub dark_theme: &'static str,
+    /// Light theme.
+    pub light_theme: &'static str,
+    /// Label of the scenario selector.
+    pub scenario: &'static str,
+    /// Label of the shown-scenarios selector.
+    pub shown_scenarios: &'static str,
+    /// Label of the region selector.
+    pub region: &'static str,
+    /// The state as a whole.
+    pub whole_state: &'static str,
+    /// Tab: measures.
+    pub tab_measures: &'static str,
+    /// Tab: scenarios.
+    pub tab_scenarios: &'static str,
+    /// Tab: regions and distribution.
+    pub tab_regions: &'static str,
+    /// Tab: domains.
+    pub tab_domains: &'static str,
+    /// Column: name.
+    pub col_name: &'static str,
+    /// Column: domain.
+    pub col_domain: &'static str,
+    /// Column: region.
+    pub col_region: &'static str,
+    /// Column: places.
+    pub col_places: &'static str,
+    /// Column: start.
+    pub col_start: &'static str,
+    /// Column: end.
+    pub col_end: &'static str,
+    /// Column: ramp months.
+    pub col_ramp: &'static str,
+    /// Column: one-off cost.
+    pub col_cost_once: &'static str,
+    /// Column: yearly cost.
+    pub col_cost_year: &'static str,
+    /// Column: funding.
+    pub col_funding: &'static str,
+    /// State-wide (measure without region).
+    pub statewide: &'static str,
+    /// Funding: secured.
+    pub funding_secured: &'static str,
+    /// Funding: planned.
+    pub funding_planned: &'static str,
+    /// Funding: open.
+    pub funding_open: &'static str,
+    /// Add a measure.
+    pub add_measure: &'static str,
+    /// Duplicate.
+    pub duplicate: &'static str,
+    /// Delete.
+    pub delete: &'static str,
+    /// Filter text hint.
+    pub filter: &'static str,
+    /// Any (filter).
+    pub all: &'static str,
+    /// Totals row.
+    pub totals: &'static str,
+    /// Name of a new measure.
+    pub new_measure_name: &'static str,
+    /// Not a number.
+    pub not_a_number: &'static str,
+    /// Not a month.
+    pub not_a_month: &'static str,
+    /// Not a whole number.
+    pub not_a_whole_number: &'static str,
+    /// Open-ended (empty end).
+    pub open_ended: &'static str,
+    /// Demand.
+    pub demand: &'static str,
+    /// Capacity.
+    pub capacity: &'static str,
+    /// Shortage (state: sum of regions).
+    pub shortage_state: &'static str,
+    /// Shortage (region).
+    pub shortage: &'static str,
+    /// Month.
+    pub month: &'static str,
+    /// Reset plot view.
+    pub reset_view: &'static str,
+    /// Cost plot title.
+    pub cost_per_year: &'static str,
+    /// Budget.
+    pub budget: &'static str,
+    /// Indicators heading.
+    pub indicators: &'static str,
+    /// First shortage month.
+    pub first_shortage: &'static str,
+    /// Peak shortage.
+    pub peak_shortage: &'static str,
+    /// Place-months short.
+    pub place_months: &'static str,
+    /// No shortage.
+    pub none: &'static str,
+    /// Regions running short first.
+    pub regions_short_first: &'static str,
+    /// No region runs short.
+    pub no_region_short: &'static str,
+    /// Yearly cost heading.
+    pub yearly_cost: &'static str,
+    /// Year.
+    pub year: &'static str,
+    /// Over budget.
+    pub over_budget: &'static str,
+    /// Add scenario.
+    pub add_scenario: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// Colour.
+    pub color: &'static str,
+    /// Arrivals.
+    pub arrivals: &'static str,
+    /// From month.
+    pub from_month: &'static str,
+    /// Per month.
+    pub per_month: &'static str,
+    /// Add step.
+    pub add_step: &'static str,
+    /// Arrival factor.
+    pub arrival_factor: &'static str,
+    /// Age distribution.
+    pub age_distribution: &'static str,
+    /// Sum.
+    pub sum: &'static str,
+    /// Leave rate per year.
+    pub leave_rate: &'static str,
+    /// Funding included.
+    pub funding_included: &'static str,
+    /// Measures switched off.
+    pub measures_off: &'static str,
+    /// Population.
+    pub population: &'static str,
+    /// Area km².
+    pub area: &'static str,
+    /// Share of arrivals.
+    pub share: &'static str,
+    /// Distribution key heading.
+    pub distribution: &'static str,
+    /// Weights mode.
+    pub by_weights: &'static str,
+    /// Explicit shares mode.
+    pub by_shares: &'static str,
+    /// Population weight.
+    pub population_weight: &'static str,
+    /// Area weight.
+    pub area_weight: &'static str,
+    /// Uplift cap.
+    pub uplift_cap: &'static str,
+    /// Free capacity at start.
+    pub free_capacity: &'static str,
+    /// Unit.
+    pub unit: &'static str,
+    /// Persons per unit.
+    pub persons_per_unit: &'static str,
+    /// Rates by age band.
+    pub rates: &'static str,
+    /// Age band.
+    pub age_band: &'static str,
+    /// Rate.
+    pub rate: &'static str,
+    /// Add band.
+    pub add_band: &'static str,
+    /// Unsaved changes dialog title.
+    pub unsaved_title: &'static str,
+    /// Unsaved changes question.
+    pub unsaved_question: &'static str,
+    /// Discard.
+    pub discard: &'static str,
+    /// Cancel.
+    pub cancel: &'static str,
+    /// Load error dialog title.
+    pub load_error_title: &'static str,
+    /// Load error explanation.
+    pub load_error_intro: &'static str,
+    /// Close.
+    pub close: &'static str,
+    /// Path field label.
+    pub path: &'static str,
+    /// Browse button.
+    pub browse: &'static str,
+    /// No file dialog available.
+    pub no_file_dialog: &'static str,
+    /// Save error title.
+    pub save_error_title: &'static str,
+    /// Plan has errors banner.
+    pub plan_has_errors: &'static str,
+    /// Saved notice.
+    pub saved: &'static str,
+    /// Warnings when loading.
+    pub load_warnings: &'static str,
+    /// Title of the plan.
+    pub plan_title: &'static str,
+    /// Persons (newcomers).
+    pub persons: &'static str,
+    /// Unsaved marker hint.
+    pub unsaved_marker: &'static str,
+    /// Rows shown out of total.
+    pub rows_shown: &'static str,
+}
+
+/// German texts.
+pub static GERMAN: Strings = Strings {
+    app_name: "Integrationsplan",
+    menu_file: "Datei",
+    menu_edit: "Bearbeiten",
+    menu_view: "Ansicht",
+    new_plan: "Neuer Plan",
+    open: "Öffnen …",
+    open_sample: "Beispielplan NRW 2025 öffnen",
+    save: "Speichern",
+    save_as: "Speichern unter …",
+    recent_files: "Zuletzt geöffnet",
+    no_recent_files: "(keine)",
+    quit: "Beenden",
+    undo: "Rückgängig",
+    redo: "Wiederholen",
+    language: "Sprache",
+    dark_theme: "Dunkles Design",
+    light_theme: "Helles Design",
+    scenario: "Szenario",
+    shown_scenarios: "Vergleich",
+    region: "Region",
+    whole_state: "NRW gesamt",
+    tab_measures: "Maßnahmen",
+    tab_scenarios: "Szenarien",
+    tab_regions: "Regionen & Verteilung",
+    tab_domains: "Bereiche",
+    col_name: "Name",
+    col_domain: "Bereich",
+    col_region: "Region",
+    col_places: "Plätze",
+    col_start: "Beginn",
+    col_end: "Ende",
+    col_ramp: "Anlauf (Mon.)",
+    col_cost_once: "Einmalkosten €",
+    col_cost_year: "Kosten/Jahr €",
+    col_funding: "Finanzierung",
+    statewide: "landesweit",
+    funding_secured: "gesichert",
+    funding_planned: "geplant",
+    funding_open: "offen",
+    add_measure: "➕ Maßnahme",
+    duplicate: "Duplizieren",
+    delete: "Löschen",
+    filter: "Suchen …",
+    all: "alle",
+    totals: "Summe",
+    new_measure_name: "Neue Maßnahme",
+    not_a_number: "keine Zahl (z. B. 1.234,5)",
+    not_a_month: "kein Monat (erwartet JJJJ-MM oder MM/JJJJ)",
+    not_a_whole_number: "keine ganze Zahl ≥ 0",
+    open_ended: "unbefristet",
+    demand: "Bedarf",
+    capacity: "Kapazität",
+    shortage_state: "Fehlende Plätze (Summe der Regionen)",
+    shortage: "Fehlende Plätze",
+    month: "Monat",
+    reset_view: "Ansicht zurücksetzen",
+    cost_per_year: "Kosten je Jahr",
+    budget: "Budget",
+    indicators: "Kennzahlen",
+    first_shortage: "Erster Engpass",
+    peak_shortage: "Größter Engpass",
+    place_months: "Platz-Monate fehlend",
+    none: "keiner",
+    regions_short_first: "Regionen mit frühestem Engpass",
+    no_region_short: "Keine Region hat einen Engpass.",
+    yearly_cost: "Kosten je Jahr",
+    year: "Jahr",
+    over_budget: "über Budget",
+    add_scenario: "➕ Szenario",
+    name: "Name",
+    color: "Farbe",
+    arrivals: "Zugänge (landesweit je Monat)",
+    from_month: "ab Monat",
+    per_month: "je Monat",
+    add_step: "➕ Stufe",
+    arrival_factor: "Zugangsfaktor",
+    age_distribution: "Altersverteilung",
+    sum: "Summe",
+    leave_rate: "Fortzüge je Jahr",
+    funding_included: "Berücksichtigte Finanzierung",
+    measures_off: "Ausgeschaltete Maßnahmen",
+    population: "Einwohner",
+    area: "Fläche km²",
+    share: "Anteil",
+    distribution: "Verteilschlüssel",
+    by_weights: "Einwohner und Fläche",
+    by_shares: "Feste Anteile",
+    population_weight: "Gewicht Einwohner",
+    area_weight: "Gewicht Fläche",
+    uplift_cap: "Aufschlag-Deckel (FlüAG)",
+    free_capacity: "Freie Plätze zu Beginn",
+    unit: "Einheit",
+    persons_per_unit: "Personen je Einheit",
+    rates: "Quoten nach Altersgruppe",
+    age_band: "Altersgruppe",
+    rate: "Quote",
+    add_band: "➕ Altersgruppe",
+    unsaved_title: "Ungespeicherte Änderungen",
+    unsaved_question: "Der Plan hat ungespeicherte Änderungen. Vorher speichern?",
+    discard: "Verwerfen",
+    cancel: "Abbrechen",
+    load_error_title: "Datei kann nicht geöffnet werden",
+    load_error_intro: "Die Datei enthält Fehler. Der geöffnete Plan bleibt unverändert.",
+    close: "Schließen",
+    path: "Pfad",
+    browse: "Durchsuchen …",
+    no_file_dialog: "Kein Dateidialog verfügbar – bitte den Pfad eingeben.",
+    save_error_title: "Speichern fehlgeschlagen",
+    plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
+    saved: "Gespeichert",
+    load_warnings: "Hinweise beim Laden",
+    plan_title: "Titel",
+    persons: "Neuzugewanderte",
+    unsaved_marker: "ungespeichert",
+    rows_shown: "Maßnahmen angezeigt",
+};
+
+/// English texts.
+pub static ENGLISH: Strings = Strings {
+    app_name: "Integrationsplan",
+    menu_file: "File",
+    menu_edit: "Edit",
+    menu_view: "View",
+    new_plan: "New plan",
+    open: "Open …",
+    open_sample: "Open sample plan NRW 2025",
+    save: "Save",
+    save_as: "Save as …",
+    recent_files: "Recent files",
+    no_recent_files: "(none)",
+    quit: "Quit",
+    undo: "Undo",
+    redo: "Redo",
+    language: "Language",
+    dark_theme: "Dark theme",
+    light_theme: "Light theme",
+    scenario: "Scenario",
+    shown_scenarios: "Compare",
+    region: "Region",
+    whole_state: "All of NRW",
+    tab_measures: "Measures",
+    tab_scenarios: "Scenarios",
+    tab_regions: "Regions & distribution",
+    tab_domains: "Domains",
+    col_name: "Name",
+    col_domain: "Domain",
+    col_region: "Region",
+    col_places: "Places",
+    col_start: "Start",
+    col_end: "End",
+    col_ramp: "Ramp (mo.)",
+    col_cost_once: "One-off €",
+    col_cost_year: "Per year €",
+    col_funding: "Funding",
+    statewide: "state-wide",
+    funding_secured: "secured",
+    funding_planned: "planned",
+    funding_open: "open",
+    add_measure: "➕ Measure",
+    duplicate: "Duplicate",
+    delete: "Delete",
+    filter: "Search …",
+    all: "all",
+    totals: "Total",
+    new_measure_name: "New measure",
+    not_a_number: "not a number (e.g. 1,234.5)",
+    not_a_month: "not a month (expected YYYY-MM)",
+    not_a_whole_number: "not a whole number ≥ 0",
+    open_ended: "open-ended",
+    demand: "Demand",
+    capacity: "Capacity",
+    shortage_state: "Places missing (sum of regions)",
+    shortage: "Places missing",
+    month: "Month",
+    reset_view: "Reset view",
+    cost_per_year: "Cost per year",
+    budget: "Budget",
+    indicators: "Indicators",
+    first_shortage: "First shortage",
+    peak_shortage: "Peak shortage",
+    place_months: "Place-months missing",
+    none: "none",
+    regions_short_first: "Regions running short first",
+    no_region_short: "No region runs short.",
+    yearly_cost: "Cost per year",
+    year: "Year",
+    over_budget: "over budget",
+    add_scenario: "➕ Scenario",
+    name: "Name",
+    color: "Colour",
+    arrivals: "Arrivals (state-wide per month)",
+    from_month: "from month",
+    per_month: "per month",
+    add_step: "➕ Step",
+    arrival_factor: "Arrival factor",
+    age_distribution: "Age distribution",
+    sum: "Sum",
+    leave_rate: "Departures per year",
+    funding_included: "Funding included",
+    measures_off: "Measures switched off",
+    population: "Population",
+    area: "Area km²",
+    share: "Share",
+    distribution: "Distribution key",
+    by_weights: "Population and area",
+    by_shares: "Fixed shares",
+    population_weight: "Population weight",
+    area_weight: "Area weight",
+    uplift_cap: "Uplift cap (FlüAG)",
+    free_capacity: "Free places at start",
+    unit: "Unit",
+    persons_per_unit: "Persons per unit",
+    rates: "Rates by age band",
+    age_band: "Age band",
+    rate: "Rate",
+    add_band: "➕ Age band",
+    unsaved_title: "Unsaved changes",
+    unsaved_question: "The plan has unsaved changes. Save them first?",
+    discard: "Discard",
+    cancel: "Cancel",
+    load_error_title: "Cannot open the file",
+    load_error_intro: "The file has errors. The open plan stays as it was.",
+    close: "Close",
+    path: "Path",
+    browse: "Browse …",
+    no_file_dialog: "No file dialog available – please type the path.",
+    save_error_title: "Saving failed",
+    plan_has_errors: "The plan has errors – check the fields marked red",
+    saved: "Saved",
+    load_warnings: "Notes from loading",
+    plan_title: "Title",
+    persons: "Newcomers",
+    unsaved_marker: "unsaved",
+    rows_shown: "measures shown",
+};

@@ -1,0 +1,68 @@
+//! The egui user interface (feature `gui`): a thin layer over the core that edits the plan
+//! only through [`document::Command`]s and recomputes results only when the plan changes.
+
+pub mod app;
+pub mod cells;
+pub mod document;
+pub mod files;
+pub mod i18n;
+pub mod panels;
+pub mod settings;
+pub mod theme;
+
+use app::{App, Dialog};
+use settings::Settings;
+use std::path::PathBuf;
+
+/// Key of the settings in eframe's storage.
+const SETTINGS_KEY: &str = "integrationsplan-settings";
+
+/// Opens the main window on `file`, else on the last plan, else on the built-in sample.
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Integrationsplan")
+            .with_inner_size([1600.0, 950.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Integrationsplan",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+            theme::apply_base_style(&cc.egui_ctx);
+            Ok(Box::new(start_app(file, settings)))
+        }),
+    )
+}
+
+/// The app on the requested file, the last plan, or the sample (a failed load shows its errors).
+pub fn start_app(file: Option<PathBuf>, settings: Settings) -> App {
+    let remembered = settings.recent_files.first().filter(|p| p.is_file()).cloned();
+    let mut app = App::with_sample(settings);
+    match (file, remembered) {
+        (Some(path), _) => app.open_path(&path),
+        (None, Some(path)) => {
+            app.open_path(&path);
+            // A remembered plan that no longer loads falls back to the sample quietly.
+            if matches!(app.dialog, Some(Dialog::LoadErrors(_))) {
+                app.dialog = None;
+            }
+        }
+        (None, None) => {}
+    }
+    app
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,87 @@
+//! Domains: name, unit, persons per unit and rates by age band.
+
+use crate::ui::app::App;
+use crate::ui::cells::CellContext;
+use crate::ui::document::Command;
+
+/// The domains tab.
+pub fn domains_ui(app: &mut App, ui: &mut egui::Ui) {
+    let t = app.strings();
+    let language = app.settings.language;
+    let plan = &app.doc.plan;
+    let mut commands = Vec::new();
+    let mut cells = CellContext { drafts: &mut app.drafts, issues: &app.issues, language };
+    egui::ScrollArea::vertical().id_salt("domains_editor").show(ui, |ui| {
+        for (d, domain) in plan.domains.iter().enumerate() {
+            let path = format!("domains[{d}]");
+            let mut edited = domain.clone();
+            egui::CollapsingHeader::new(egui::RichText::new(format!("{} ({})", domain.name, domain.id)).strong())
+                .id_salt(&path)
+                .default_open(true)
+                .show(ui, |ui| {
+                    egui::Grid::new((&path, "fields")).num_columns(2).show(ui, |ui| {
+                        ui.label(t.name);
+                        if let Some(v) =
+                            cells.text(ui, &format!("{path}.name"), &format!("{}: {}", t.name, domain.id), &domain.name)
+                        {
+                            edited.name = v;
+                        }
+                        ui.end_row();
+                        ui.label(t.unit);
+                        if let Some(v) =
+                            cells.text(ui, &format!("{path}.unit"), &format!("{}: {}", t.unit, domain.id), &domain.unit)
+                        {
+                            edited.unit = v;
+                        }
+                        ui.end_row();
+                        ui.label(t.persons_per_unit);
+                        let label = format!("{}: {}", t.persons_per_unit, domain.id);
+                        if let Some(v) = cells.number(ui, &format!("{path}.persons_per_unit"), &label, domain.persons_per_unit) {
+                            edited.persons_per_unit = v;
+                        }
+                        ui.end_row();
+                    });
+                    ui.label(t.rates);
+                    let mut delete = None;
+                    egui::Grid::new((&path, "rates")).striped(true).num_columns(3).show(ui, |ui| {
+                        ui.label(t.age_band);
+                        ui.label(t.rate);
+                        ui.end_row();
+                        for (b, (band, rate)) in domain.rates.iter().enumerate() {
+                            let band_path = format!("{path}.rates.{band}");
+                            if let Some(v) = cells.text(
+                                ui,
+                                &format!("{path}.rates#{b}"),
+                                &format!("{} {}: {}", t.age_band, b + 1, domain.id),
+                                band,
+                            ) && let Some(entry) = edited.rates.get_mut(b)
+                            {
+                                entry.0 = v;
+                            }
+                            if let Some(v) = cells.number(ui, &band_path, &format!("{} {band}: {}", t.rate, domain.id), *rate)
+                                && let Some(entry) = edited.rates.get_mut(b)
+                            {
+                                entry.1 = v;
+                            }
+                            if ui.small_button("🗑").on_hover_text(t.delete).clicked() {
+                                delete = Some(b);
+                            }
+                            ui.end_row();
+                        }
+                    });
+                    if let Some(b) = delete {
+                        edited.rates.remove(b);
+                    }
+                    if ui.button(t.add_band).clicked() {
+                        edited.rates.push(("18+".to_owned(), 0.0));
+                    }
+                });
+            if edited != *domain {
+                commands.push(Command::SetDomain(d, edited));
+            }
+        }
+    });
+    for command in commands {
+        app.apply(command);
+    }
+}

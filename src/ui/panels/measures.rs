@@ -1,0 +1,351 @@
+//! The measures table: inline editing, add/duplicate/delete, filter, sort, totals.
+
+use crate::model::{Funding, Measure, Month, Plan};
+use crate::ui::app::{App, MeasureView};
+use crate::ui::cells::CellContext;
+use crate::ui::document::{Command, unique_id};
+use crate::ui::i18n::Strings;
+use crate::ui::theme::ROW_HEIGHT;
+use egui_extras::{Column, TableBuilder};
+
+/// Columns the table can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    /// Name.
+    Name,
+    /// Domain id.
+    Domain,
+    /// Region name (state-wide first).
+    Region,
+    /// Places.
+    Places,
+    /// Start month.
+    Start,
+    /// End month (open-ended last).
+    End,
+    /// Ramp months.
+    Ramp,
+    /// One-off cost.
+    CostOnce,
+    /// Yearly cost.
+    CostYear,
+    /// Funding.
+    Funding,
+}
+
+/// The word for a funding state in the UI language.
+pub fn funding_label(funding: Funding, t: &Strings) -> &'static str {
+    match funding {
+        Funding::Secured => t.funding_secured,
+        Funding::Planned => t.funding_planned,
+        Funding::Open => t.funding_open,
+    }
+}
+
+/// Indices of the measures that pass the filter, in the chosen order.
+pub fn visible_measures(plan: &Plan, view: &MeasureView) -> Vec<usize> {
+    let needle = view.text.trim().to_lowercase();
+    let mut rows: Vec<usize> = plan
+        .measures
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            (needle.is_empty()
+                || m.name.to_lowercase().contains(&needle)
+                || m.id.to_lowercase().contains(&needle)
+                || m.notes.to_lowercase().contains(&needle))
+                && view.domain.as_ref().is_none_or(|d| *d == m.domain)
+                && view.region.as_ref().is_none_or(|r| *r == m.region)
+                && view.funding.is_none_or(|f| f == m.funding)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if let Some((column, ascending)) = view.sort {
+        let region_name = |m: &Measure| {
+            m.region
+                .as_ref()
+                .map(|id| plan.regions.iter().find(|r| r.id == *id).map_or(id.as_str(), |r| r.name.as_str()).to_lowercase())
+        };
+        rows.sort_by(|&a, &b| {
+            let (Some(x), Some(y)) = (plan.measures.get(a), plan.measures.get(b)) else { return std::cmp::Ordering::Equal };
+            let order = match column {
+                SortColumn::Name => x.name.to_lowercase().cmp(&y.name.to_lowercase()),
+                SortColumn::Domain => x.domain.cmp(&y.domain),
+                SortColumn::Region => region_name(x).cmp(&region_name(y)),
+                SortColumn::Places => x.places.total_cmp(&y.places),
+                SortColumn::Start => x.start.cmp(&y.start),
+                SortColumn::End => x
+                    .end
+                    .unwrap_or(Month::new(2200, 12).unwrap_or(x.start))
+                    .cmp(&y.end.unwrap_or(Month::new(2200, 12).unwrap_or(y.start))),
+                SortColumn::Ramp => x.ramp_months.cmp(&y.ramp_months),
+                SortColumn::CostOnce => x.cost_once_eur.total_cmp(&y.cost_once_eur),
+                SortColumn::CostYear => x.cost_per_year_eur.total_cmp(&y.cost_per_year_eur),
+                SortColumn::Funding => x.funding.cmp(&y.funding),
+            };
+            if ascending { order } else { order.reverse() }
+        });
+    }
+    rows
+}
+
+/// A new measure in the first domain, state-wide, starting at the horizon.
+pub fn new_measure(plan: &Plan, name: &str) -> Measure {
+    Measure {
+        id: unique_id("massnahme", plan.measures.iter().map(|m| m.id.as_str())),
+        name: name.to_owned(),
+        domain: plan.domains.first().map(|d| d.id.clone()).unwrap_or_default(),
+        region: None,
+        places: 0.0,
+        start: plan.horizon.start,
+        end: None,
+        ramp_months: 0,
+        cost_once_eur: 0.0,
+        cost_per_year_eur: 0.0,
+        funding: Funding::Planned,
+        notes: String::new(),
+        extra: Default::default(),
+    }
+}
+
+/// The measures tab.
+pub fn measures_ui(app: &mut App, ui: &mut egui::Ui) {
+    let t = app.strings();
+    filter_bar_ui(app, ui, t);
+    let rows = visible_measures(&app.doc.plan, &app.view.measures);
+    totals_ui(app, ui, &rows, t);
+    ui.separator();
+    table_ui(app, ui, &rows, t);
+}
+
+fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui, t: &Strings) {
+    let plan = &app.doc.plan;
+    let filter = &mut app.view.measures;
+    let mut add = false;
+    ui.horizontal_wrapped(|ui| {
+        add = ui.button(t.add_measure).clicked();
+        ui.add(egui::TextEdit::singleline(&mut filter.text).hint_text(t.filter).desired_width(160.0));
+        let domain_text = filter.domain.clone().map_or_else(
+            || format!("{}: {}", t.col_domain, t.all),
+            |d| plan.domains.iter().find(|x| x.id == d).map_or(d.clone(), |x| x.name.clone()),
+        );
+        egui::ComboBox::from_id_salt("filter_domain").selected_text(domain_text).show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.domain, None, t.all);
+            for domain in &plan.domains {
+                ui.selectable_value(&mut filter.domain, Some(domain.id.clone()), &domain.name);
+            }
+        });
+        let region_text = match &filter.region {
+            None => format!("{}: {}", t.col_region, t.all),
+            Some(None) => t.statewide.to_owned(),
+            Some(Some(id)) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
+        };
+        egui::ComboBox::from_id_salt("filter_region").selected_text(region_text).height(400.0).show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.region, None, t.all);
+            ui.selectable_value(&mut filter.region, Some(None), t.statewide);
+            for region in &plan.regions {
+                ui.selectable_value(&mut filter.region, Some(Some(region.id.clone())), &region.name);
+            }
+        });
+        let funding_text =
+            filter.funding.map_or_else(|| format!("{}: {}", t.col_funding, t.all), |f| funding_label(f, t).to_owned());
+        egui::ComboBox::from_id_salt("filter_funding").selected_text(funding_text).show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.funding, None, t.all);
+            for funding in Funding::ALL {
+                ui.selectable_value(&mut filter.funding, Some(funding), funding_label(funding, t));
+            }
+        });
+    });
+    if add {
+        let measure = new_measure(&app.doc.plan, t.new_measure_name);
+        let region = app.view.region_id.clone();
+        let index = app.doc.plan.measures.len();
+        app.apply(Command::InsertMeasure(index, Measure { region, ..measure }));
+        app.view.measures = MeasureView { sort: app.view.measures.sort, ..MeasureView::default() };
+    }
+}
+
+fn totals_ui(app: &App, ui: &mut egui::Ui, rows: &[usize], t: &Strings) {
+    let language = app.settings.language;
+    let plan = &app.doc.plan;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{} / {} {}", rows.len(), plan.measures.len(), t.rows_shown));
+        ui.separator();
+        ui.strong(format!("{}:", t.totals));
+        for domain in &plan.domains {
+            let places: f64 =
+                rows.iter().filter_map(|&i| plan.measures.get(i)).filter(|m| m.domain == domain.id).map(|m| m.places).sum();
+            ui.label(format!("{} {}", domain.name, language.number(places, 0)));
+        }
+        let once: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_once_eur).sum();
+        let yearly: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_per_year_eur).sum();
+        ui.label(format!("{}: {} €", t.col_cost_once, language.number(once, 0)));
+        ui.label(format!("{}: {} €", t.col_cost_year, language.number(yearly, 0)));
+    });
+}
+
+fn sort_header(ui: &mut egui::Ui, view: &mut MeasureView, column: SortColumn, label: &str) {
+    let marker = match view.sort {
+        Some((c, true)) if c == column => " ⏶",
+        Some((c, false)) if c == column => " ⏷",
+        _ => "",
+    };
+    if ui.button(egui::RichText::new(format!("{label}{marker}")).strong()).clicked() {
+        view.sort = match view.sort {
+            Some((c, true)) if c == column => Some((column, false)),
+            Some((c, false)) if c == column => None,
+            _ => Some((column, true)),
+        };
+    }
+}
+
+fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static Strings) {
+    let language = app.settings.language;
+    let mut commands = Vec::new();
+    let plan = &app.doc.plan;
+    let mut cells = CellContext { drafts: &mut app.drafts, issues: &app.issues, language };
+    let view = &mut app.view.measures;
+    TableBuilder::new(ui)
+        .id_salt("measures_table")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(220.0).at_least(120.0).clip(true))
+        .column(Column::initial(110.0).at_least(70.0))
+        .column(Column::initial(130.0).at_least(80.0))
+        .column(Column::initial(70.0).at_least(50.0))
+        .column(Column::initial(75.0).at_least(60.0))
+        .column(Column::initial(75.0).at_least(60.0))
+        .column(Column::initial(55.0).at_least(40.0))
+        .column(Column::initial(100.0).at_least(60.0))
+        .column(Column::initial(100.0).at_least(60.0))
+        .column(Column::initial(95.0).at_least(70.0))
+        .column(Column::remainder().at_least(60.0))
+        .header(ROW_HEIGHT + 4.0, |mut header| {
+            let columns = [
+                (SortColumn::Name, t.col_name),
+                (SortColumn::Domain, t.col_domain),
+                (SortColumn::Region, t.col_region),
+                (SortColumn::Places, t.col_places),
+                (SortColumn::Start, t.col_start),
+                (SortColumn::End, t.col_end),
+                (SortColumn::Ramp, t.col_ramp),
+                (SortColumn::CostOnce, t.col_cost_once),
+                (SortColumn::CostYear, t.col_cost_year),
+                (SortColumn::Funding, t.col_funding),
+            ];
+            for (column, label) in columns {
+                header.col(|ui| sort_header(ui, view, column, label));
+            }
+            header.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT + 4.0, rows.len(), |mut row| {
+                let Some(&index) = rows.get(row.index()) else { return };
+                let Some(measure) = plan.measures.get(index) else { return };
+                let path = format!("measures[{index}]");
+                let name = measure.name.clone();
+                let label = |column: &str| format!("{column}: {name}");
+                let mut edited = measure.clone();
+                row.col(|ui| {
+                    if let Some(v) = cells.text(ui, &format!("{path}.name"), &label(t.col_name), &measure.name) {
+                        edited.name = v;
+                    }
+                });
+                row.col(|ui| {
+                    let current =
+                        plan.domains.iter().find(|d| d.id == measure.domain).map_or(measure.domain.clone(), |d| d.name.clone());
+                    egui::ComboBox::from_id_salt(format!("{path}.domain"))
+                        .selected_text(current)
+                        .width(ui.available_width())
+                        .show_ui(ui, |ui| {
+                            for domain in &plan.domains {
+                                ui.selectable_value(&mut edited.domain, domain.id.clone(), &domain.name);
+                            }
+                        });
+                });
+                row.col(|ui| {
+                    let current = match &measure.region {
+                        None => t.statewide.to_owned(),
+                        Some(id) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
+                    };
+                    egui::ComboBox::from_id_salt(format!("{path}.region"))
+                        .selected_text(current)
+                        .width(ui.available_width())
+                        .height(400.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut edited.region, None, t.statewide);
+                            for region in &plan.regions {
+                                ui.selectable_value(&mut edited.region, Some(region.id.clone()), &region.name);
+                            }
+                        });
+                });
+                row.col(|ui| {
+                    if let Some(v) = cells.number(ui, &format!("{path}.places"), &label(t.col_places), measure.places) {
+                        edited.places = v;
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(Some(v)) =
+                        cells.month(ui, &format!("{path}.start"), &label(t.col_start), Some(measure.start), false)
+                    {
+                        edited.start = v;
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(v) = cells.month(ui, &format!("{path}.end"), &label(t.col_end), measure.end, true) {
+                        edited.end = v;
+                    }
+                    if measure.end.is_none() {
+                        ui.label("∞").on_hover_text(t.open_ended);
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(v) = cells.whole(ui, &format!("{path}.ramp_months"), &label(t.col_ramp), measure.ramp_months) {
+                        edited.ramp_months = v;
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(v) =
+                        cells.number(ui, &format!("{path}.cost_once_eur"), &label(t.col_cost_once), measure.cost_once_eur)
+                    {
+                        edited.cost_once_eur = v;
+                    }
+                });
+                row.col(|ui| {
+                    if let Some(v) =
+                        cells.number(ui, &format!("{path}.cost_per_year_eur"), &label(t.col_cost_year), measure.cost_per_year_eur)
+                    {
+                        edited.cost_per_year_eur = v;
+                    }
+                });
+                row.col(|ui| {
+                    egui::ComboBox::from_id_salt(format!("{path}.funding"))
+                        .selected_text(funding_label(measure.funding, t))
+                        .width(ui.available_width())
+                        .show_ui(ui, |ui| {
+                            for funding in Funding::ALL {
+                                ui.selectable_value(&mut edited.funding, funding, funding_label(funding, t));
+                            }
+                        });
+                });
+                row.col(|ui| {
+                    if ui.small_button("⧉").on_hover_text(format!("{}: {name}", t.duplicate)).clicked() {
+                        let mut copy = measure.clone();
+                        copy.id = unique_id(&measure.id, plan.measures.iter().map(|m| m.id.as_str()));
+                        copy.name = format!("{} (2)", measure.name);
+                        commands.push(Command::InsertMeasure(index + 1, copy));
+                    }
+                    if ui.small_button("🗑").on_hover_text(format!("{}: {name}", t.delete)).clicked() {
+                        commands.push(Command::DeleteMeasure(index));
+                    }
+                });
+                if edited != *measure {
+                    commands.push(Command::SetMeasure(index, edited));
+                }
+            });
+        });
+    for command in commands {
+        app.apply(command);
+    }
+}

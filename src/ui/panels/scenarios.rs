@@ -1,0 +1,188 @@
+//! The scenario editor: name, colour, arrivals steps with preview, factor, age mix, leave rate,
+//! funding filter, measures switched off; add, duplicate, delete.
+
+use crate::engine::arrivals_per_month;
+use crate::model::{ArrivalStep, Funding};
+use crate::ui::app::App;
+use crate::ui::cells::CellContext;
+use crate::ui::document::{Command, unique_id};
+use crate::ui::panels::measures::funding_label;
+use crate::ui::theme::{ERROR_RED, GOOD_GREEN, scenario_color};
+use egui_plot::{Line, Plot, PlotPoints};
+
+/// The scenarios tab.
+pub fn scenarios_ui(app: &mut App, ui: &mut egui::Ui) {
+    let t = app.strings();
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        for (index, scenario) in app.doc.plan.scenarios.iter().enumerate() {
+            let color = scenario_color(scenario.color.as_deref(), index);
+            ui.selectable_value(&mut app.view.edited_scenario, index, egui::RichText::new(&scenario.name).color(color));
+        }
+        if ui.button(t.add_scenario).clicked()
+            && let Some(base) = app.doc.plan.scenarios.last()
+        {
+            let mut scenario = base.clone();
+            scenario.id = unique_id("szenario", app.doc.plan.scenarios.iter().map(|s| s.id.as_str()));
+            scenario.name = t.add_scenario.trim_start_matches('➕').trim().to_owned();
+            scenario.color = None;
+            commands.push(Command::InsertScenario(app.doc.plan.scenarios.len(), scenario));
+        }
+    });
+    let index = app.view.edited_scenario;
+    let Some(scenario) = app.doc.plan.scenarios.get(index).cloned() else { return };
+    ui.separator();
+    let mut edited = scenario.clone();
+    let path = format!("scenarios[{index}]");
+    let language = app.settings.language;
+    let plan = &app.doc.plan;
+    let mut cells = CellContext { drafts: &mut app.drafts, issues: &app.issues, language };
+    egui::ScrollArea::vertical().id_salt("scenario_editor").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button(t.duplicate).clicked() {
+                let mut copy = scenario.clone();
+                copy.id = unique_id(&scenario.id, plan.scenarios.iter().map(|s| s.id.as_str()));
+                copy.name = format!("{} (2)", scenario.name);
+                copy.color = None;
+                commands.push(Command::InsertScenario(index + 1, copy));
+            }
+            if ui.add_enabled(plan.scenarios.len() > 1, egui::Button::new(t.delete)).clicked() {
+                commands.push(Command::DeleteScenario(index));
+            }
+        });
+        egui::Grid::new("scenario_fields").num_columns(2).show(ui, |ui| {
+            ui.label(t.name);
+            if let Some(v) = cells.text(ui, &format!("{path}.name"), t.name, &scenario.name) {
+                edited.name = v;
+            }
+            ui.end_row();
+            ui.label(t.color);
+            let current = scenario_color(scenario.color.as_deref(), index);
+            let mut rgb = [current.r(), current.g(), current.b()];
+            if ui.color_edit_button_srgb(&mut rgb).changed() {
+                edited.color = Some(format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]));
+            }
+            ui.end_row();
+            ui.label(t.arrival_factor);
+            let mut factor = scenario.arrival_factor;
+            let response = ui.add(egui::Slider::new(&mut factor, 0.0..=5.0).step_by(0.05).max_decimals(2));
+            if response.drag_stopped() || (response.changed() && !response.dragged()) {
+                edited.arrival_factor = factor;
+            } else if response.dragged() {
+                // Live what-if: apply while dragging too, so plots follow the slider.
+                edited.arrival_factor = factor;
+            }
+            ui.end_row();
+            ui.label(t.leave_rate);
+            let mut leave_percent = scenario.leave_rate_per_year * 100.0;
+            if ui.add(egui::Slider::new(&mut leave_percent, 0.0..=50.0).suffix(" %").max_decimals(1)).changed() {
+                edited.leave_rate_per_year = (leave_percent / 100.0).clamp(0.0, 0.999);
+            }
+            ui.end_row();
+        });
+        ui.separator();
+        ui.strong(t.arrivals);
+        let mut delete_step = None;
+        egui::Grid::new("arrival_steps").striped(true).num_columns(3).show(ui, |ui| {
+            ui.label(t.from_month);
+            ui.label(t.per_month);
+            ui.end_row();
+            for (s, step) in scenario.arrivals.iter().enumerate() {
+                let step_path = format!("{path}.arrivals[{s}]");
+                if let Some(Some(month)) =
+                    cells.month(ui, &format!("{step_path}.from"), &format!("{} {}", t.from_month, s + 1), Some(step.from), false)
+                    && let Some(target) = edited.arrivals.get_mut(s)
+                {
+                    target.from = month;
+                }
+                if let Some(value) =
+                    cells.number(ui, &format!("{step_path}.per_month"), &format!("{} {}", t.per_month, s + 1), step.per_month)
+                    && let Some(target) = edited.arrivals.get_mut(s)
+                {
+                    target.per_month = value;
+                }
+                if ui.small_button("🗑").on_hover_text(t.delete).clicked() {
+                    delete_step = Some(s);
+                }
+                ui.end_row();
+            }
+        });
+        if let Some(s) = delete_step {
+            edited.arrivals.remove(s);
+        }
+        if ui.button(t.add_step).clicked() {
+            let last = scenario.arrivals.iter().map(|a| a.from).max().map_or(plan.horizon.start, |m| m.plus(12));
+            let per_month = scenario.arrivals.iter().max_by_key(|a| a.from).map_or(0.0, |a| a.per_month);
+            edited.arrivals.push(ArrivalStep { from: last, per_month, extra: Default::default() });
+        }
+        let preview = arrivals_per_month(&scenario, plan.horizon.start, plan.horizon.months as usize);
+        Plot::new("arrivals_preview")
+            .height(90.0)
+            .show_axes([false, true])
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .show(ui, |plot_ui| {
+                plot_ui.line(
+                    Line::new(t.arrivals, PlotPoints::from_ys_f64(&preview))
+                        .color(scenario_color(scenario.color.as_deref(), index)),
+                );
+            });
+        ui.separator();
+        ui.strong(t.age_distribution);
+        egui::Grid::new("age_distribution").num_columns(2).show(ui, |ui| {
+            for (b, (band, share)) in scenario.age_distribution.iter().enumerate() {
+                ui.label(band);
+                if let Some(value) = cells.number(
+                    ui,
+                    &format!("{path}.age_distribution.{band}"),
+                    &format!("{} {band}", t.age_distribution),
+                    *share,
+                ) && let Some(target) = edited.age_distribution.get_mut(b)
+                {
+                    target.1 = value;
+                }
+                ui.end_row();
+            }
+        });
+        let sum: f64 = scenario.age_distribution.iter().map(|(_, s)| s).sum();
+        let ok = (sum - 1.0).abs() <= crate::validate::SHARE_SUM_TOLERANCE;
+        ui.label(egui::RichText::new(format!("{}: {}", t.sum, language.number(sum, 4))).color(if ok {
+            GOOD_GREEN
+        } else {
+            ERROR_RED
+        }));
+        ui.separator();
+        ui.strong(t.funding_included);
+        ui.horizontal(|ui| {
+            for funding in Funding::ALL {
+                let mut on = scenario.funding_included.contains(&funding);
+                if ui.checkbox(&mut on, funding_label(funding, t)).changed() {
+                    edited.funding_included = Funding::ALL
+                        .into_iter()
+                        .filter(|f| if *f == funding { on } else { scenario.funding_included.contains(f) })
+                        .collect();
+                }
+            }
+        });
+        ui.separator();
+        ui.strong(t.measures_off);
+        for measure in &plan.measures {
+            let mut off = scenario.measures_off.contains(&measure.id);
+            if ui.checkbox(&mut off, &measure.name).changed() {
+                if off {
+                    edited.measures_off.push(measure.id.clone());
+                } else {
+                    edited.measures_off.retain(|id| *id != measure.id);
+                }
+            }
+        }
+    });
+    if edited != scenario {
+        commands.push(Command::SetScenario(index, edited));
+    }
+    for command in commands {
+        app.apply(command);
+    }
+}

@@ -1,0 +1,35 @@
+//! What the app remembers between runs (eframe persistence).
+
+use super::i18n::Language;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// Most recent files remembered.
+pub const MAX_RECENT_FILES: usize = 10;
+
+/// Settings kept between runs; `#[serde(default)]` so older settings still load.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// UI language.
+    pub language: Language,
+    /// Dark theme instead of light.
+    pub dark: bool,
+    /// Recently opened or saved plan files, newest first.
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { language: Language::German, dark: false, recent_files: Vec::new() }
+    }
+}
+
+impl Settings {
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &std::path::Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(MAX_RECENT_FILES);
+    }
+}
