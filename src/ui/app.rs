@@ -349,7 +349,7 @@ impl App {
 
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
-        let editors_width = (ui.available_width() * 0.48).max(320.0);
+        let editors_width = (ui.available_width() * 0.42).max(320.0);
         egui::Panel::left("editors")
             .resizable(true)
             .default_size(editors_width)
@@ -358,10 +358,12 @@ impl App {
             .show(ui, |ui| {
                 egui::ScrollArea::horizontal().id_salt("editors_scroll").show(ui, |ui| self.editors_ui(ui));
             });
-        egui::Panel::right("indicators").resizable(true).default_size(330.0).min_size(220.0).show(ui, |ui| {
-            egui::ScrollArea::vertical().id_salt("indicators_scroll").show(ui, |ui| panels::indicators::indicators_ui(self, ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::Panel::bottom("indicators").resizable(true).default_size(300.0).min_size(120.0).show(ui, |ui| {
+                egui::ScrollArea::both().id_salt("indicators_scroll").show(ui, |ui| panels::indicators::indicators_ui(self, ui));
+            });
+            panels::plots::plots_ui(self, ui);
         });
-        egui::CentralPanel::default().show(ui, |ui| panels::plots::plots_ui(self, ui));
         self.dialog_ui(&ctx);
         self.view.reset_plots = false;
     }
@@ -496,7 +498,7 @@ impl App {
                 ui.selectable_value(&mut self.view.scenario_id, scenario.id.clone(), &scenario.name);
             }
         });
-        ui.menu_button(format!("{} ▾", t.shown_scenarios), |ui| {
+        ui.menu_button(format!("{} …", t.shown_scenarios), |ui| {
             for (index, scenario) in self.doc.plan.scenarios.iter().enumerate() {
                 let mut shown = self.view.compared_ids.contains(&scenario.id);
                 let color = super::theme::scenario_color(scenario.color.as_deref(), index);

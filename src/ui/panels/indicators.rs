@@ -20,23 +20,45 @@ pub fn regions_short_first(app: &App) -> Vec<(usize, usize, usize)> {
 
 /// The indicators panel.
 pub fn indicators_ui(app: &mut App, ui: &mut egui::Ui) {
+    let clicked_region = ui
+        .horizontal_top(|ui| {
+            ui.vertical(|ui| domain_indicators_ui(app, ui));
+            ui.separator();
+            ui.vertical(|ui| costs_ui(app, ui));
+            ui.separator();
+            ui.vertical(|ui| regions_short_first_ui(app, ui)).inner
+        })
+        .inner;
+    if let Some(id) = clicked_region {
+        app.view.region_id = Some(id);
+    }
+}
+
+fn domain_indicators_ui(app: &App, ui: &mut egui::Ui) {
     let t = app.strings();
     let language = app.settings.language;
     let plan = &app.doc.plan;
     ui.heading(t.indicators);
-    for (d, domain) in plan.domains.iter().enumerate() {
-        ui.label(egui::RichText::new(&domain.name).strong());
-        egui::Grid::new(("indicators", d)).striped(true).num_columns(4).show(ui, |ui| {
-            ui.label("");
-            ui.label(t.first_shortage);
-            ui.label(t.peak_shortage);
-            ui.label(t.place_months);
-            ui.end_row();
+    egui::Grid::new("indicators").striped(true).num_columns(5).show(ui, |ui| {
+        ui.strong(t.col_domain);
+        ui.strong(t.scenario);
+        ui.strong(t.first_shortage);
+        ui.strong(t.peak_shortage);
+        ui.strong(t.place_months);
+        ui.end_row();
+        for (d, domain) in plan.domains.iter().enumerate() {
+            let mut first_row = true;
             for (index, scenario) in app.results.scenarios.iter().enumerate() {
                 if scenario.id != app.view.scenario_id && !app.view.compared_ids.contains(&scenario.id) {
                     continue;
                 }
                 let Some(figures) = scenario.domains.get(d) else { continue };
+                if first_row {
+                    ui.label(egui::RichText::new(&domain.name).strong());
+                } else {
+                    ui.label("");
+                }
+                first_row = false;
                 let color = scenario_color(plan.scenarios.get(index).and_then(|s| s.color.as_deref()), index);
                 ui.label(egui::RichText::new(&scenario.name).color(color));
                 let i = &figures.indicators;
@@ -52,11 +74,14 @@ pub fn indicators_ui(app: &mut App, ui: &mut egui::Ui) {
                 ui.label(language.number(i.shortage_place_months, 0));
                 ui.end_row();
             }
-        });
-        ui.add_space(4.0);
-    }
-    ui.separator();
-    ui.label(egui::RichText::new(t.yearly_cost).strong());
+        }
+    });
+}
+
+fn costs_ui(app: &App, ui: &mut egui::Ui) {
+    let t = app.strings();
+    let plan = &app.doc.plan;
+    ui.heading(t.yearly_cost);
     egui::Grid::new("yearly_costs").striped(true).show(ui, |ui| {
         ui.label(t.year);
         for scenario in
@@ -86,14 +111,19 @@ pub fn indicators_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.end_row();
         }
     });
-    ui.separator();
-    ui.label(egui::RichText::new(t.regions_short_first).strong());
+}
+
+fn regions_short_first_ui(app: &App, ui: &mut egui::Ui) -> Option<String> {
+    let t = app.strings();
+    let language = app.settings.language;
+    let plan = &app.doc.plan;
+    ui.heading(t.regions_short_first);
     let list = regions_short_first(app);
     if list.is_empty() {
         ui.label(egui::RichText::new(t.no_region_short).color(GOOD_GREEN));
     }
     let mut clicked_region = None;
-    for (month_index, r, d) in list.into_iter().take(15) {
+    for (month_index, r, d) in list.into_iter().take(25) {
         let (Some(region), Some(domain), Some(month)) =
             (plan.regions.get(r), plan.domains.get(d), app.results.months.get(month_index))
         else {
@@ -105,7 +135,5 @@ pub fn indicators_ui(app: &mut App, ui: &mut egui::Ui) {
             clicked_region = Some(region.id.clone());
         }
     }
-    if let Some(id) = clicked_region {
-        app.view.region_id = Some(id);
-    }
+    clicked_region
 }

@@ -139,6 +139,7 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
             app.view.reset_plots = true;
         }
     });
+    legend_ui(app, ui);
     let link = egui::Id::unique("linked_months");
     let reset = app.view.reset_plots;
     let months = app.results.months.clone();
@@ -151,7 +152,6 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
                 .height(PLOT_HEIGHT)
                 .link_axis(link, [true, false])
                 .link_cursor(link, [true, false])
-                .legend(Legend::default().position(egui_plot::Corner::LeftTop))
                 .include_y(0.0)
                 .x_grid_spacer(month_grid(&months))
                 .x_axis_formatter(|mark, _| month_label(&months, mark.value, language))
@@ -196,6 +196,24 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.add_space(6.0);
         }
         cost_plot_ui(ui, &app.doc.plan, app, language);
+    });
+}
+
+/// One legend for all domain plots: line styles, then each drawn scenario in its colour.
+fn legend_ui(app: &App, ui: &mut egui::Ui) {
+    let t = app.strings();
+    let plan = &app.doc.plan;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("—— {}", t.demand));
+        ui.label(format!("- - {}", t.capacity));
+        let shortage = if app.view.region_id.is_none() { t.shortage_state } else { t.shortage };
+        ui.label(egui::RichText::new(format!("■ {shortage}")).color(crate::ui::theme::ERROR_RED));
+        ui.separator();
+        for (index, scenario) in drawn_scenarios(app) {
+            let color = scenario_color(plan.scenarios.get(index).and_then(|s| s.color.as_deref()), index);
+            let text = egui::RichText::new(format!("■ {}", scenario.name)).color(color);
+            ui.label(if scenario.id == app.view.scenario_id { text.strong() } else { text });
+        }
     });
 }
 
