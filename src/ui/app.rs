@@ -490,12 +490,13 @@ impl App {
 
     fn scenario_selector_ui(&mut self, ui: &mut egui::Ui) {
         let t = self.strings();
-        ui.label(t.scenario);
         let current_name =
             self.doc.plan.scenarios.iter().find(|s| s.id == self.view.scenario_id).map(|s| s.name.clone()).unwrap_or_default();
-        egui::ComboBox::from_id_salt("scenario_select").selected_text(current_name).width(220.0).show_ui(ui, |ui| {
-            for scenario in &self.doc.plan.scenarios {
-                ui.selectable_value(&mut self.view.scenario_id, scenario.id.clone(), &scenario.name);
+        let scenarios = &self.doc.plan.scenarios;
+        let chosen = &mut self.view.scenario_id;
+        super::cells::labelled_combo(ui, "scenario_select", t.scenario, format!("{}: {current_name}", t.scenario), 280.0, |ui| {
+            for scenario in scenarios {
+                ui.selectable_value(chosen, scenario.id.clone(), &scenario.name);
             }
         });
         ui.menu_button(format!("{} …", t.shown_scenarios), |ui| {
@@ -515,17 +516,17 @@ impl App {
 
     fn region_selector_ui(&mut self, ui: &mut egui::Ui) {
         let t = self.strings();
-        ui.label(t.region);
         let selected = match &self.view.region_id {
             None => t.whole_state.to_owned(),
             Some(id) => self.doc.plan.regions.iter().find(|r| r.id == *id).map_or_else(|| id.clone(), |r| r.name.clone()),
         };
-        egui::ComboBox::from_id_salt("region_select").selected_text(selected).width(220.0).height(500.0).show_ui(ui, |ui| {
-            ui.selectable_value(&mut self.view.region_id, None, t.whole_state);
-            let mut regions: Vec<_> = self.doc.plan.regions.iter().collect();
-            regions.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut regions: Vec<_> = self.doc.plan.regions.iter().collect();
+        regions.sort_by(|a, b| a.name.cmp(&b.name));
+        let chosen = &mut self.view.region_id;
+        super::cells::labelled_combo(ui, "region_select", t.region, format!("{}: {selected}", t.region), 260.0, |ui| {
+            ui.selectable_value(chosen, None, t.whole_state);
             for region in regions {
-                ui.selectable_value(&mut self.view.region_id, Some(region.id.clone()), &region.name);
+                ui.selectable_value(chosen, Some(region.id.clone()), &region.name);
             }
         });
     }
@@ -635,12 +636,14 @@ impl App {
                     if let Some(note) = &note {
                         ui.label(note);
                     }
-                    let mut confirmed = false;
-                    ui.horizontal(|ui| {
-                        ui.label(t.path);
-                        let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0));
-                        confirmed = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let response = ui.add(egui::TextEdit::singleline(&mut text).hint_text(t.path).desired_width(560.0));
+                    let typed = text.clone();
+                    response.widget_info(|| {
+                        let mut info = egui::WidgetInfo::text_edit(true, "", &typed, t.path);
+                        info.label = Some(t.path.to_owned());
+                        info
                     });
+                    let mut confirmed = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
                         let label = if purpose == PickPurpose::SaveAs { t.save } else { t.open };
                         confirmed |= ui.button(label).clicked();

@@ -221,6 +221,8 @@ pub struct Strings {
     pub area_weight: &'static str,
     /// Uplift cap.
     pub uplift_cap: &'static str,
+    /// Cap switched on.
+    pub cap_active: &'static str,
     /// Free capacity at start.
     pub free_capacity: &'static str,
     /// Unit.
@@ -365,6 +367,7 @@ pub static GERMAN: Strings = Strings {
     population_weight: "Gewicht Einwohner",
     area_weight: "Gewicht Fläche",
     uplift_cap: "Aufschlag-Deckel (FlüAG)",
+    cap_active: "begrenzen",
     free_capacity: "Freie Plätze zu Beginn",
     unit: "Einheit",
     persons_per_unit: "Personen je Einheit",
@@ -484,6 +487,7 @@ pub static ENGLISH: Strings = Strings {
     population_weight: "Population weight",
     area_weight: "Area weight",
     uplift_cap: "Uplift cap (FlüAG)",
+    cap_active: "apply",
     free_capacity: "Free places at start",
     unit: "Unit",
     persons_per_unit: "Persons per unit",

@@ -2,7 +2,7 @@
 
 use crate::model::{Funding, Measure, Month, Plan};
 use crate::ui::app::{App, MeasureView};
-use crate::ui::cells::CellContext;
+use crate::ui::cells::{CellContext, labelled_combo};
 use crate::ui::document::{Command, unique_id};
 use crate::ui::i18n::Strings;
 use crate::ui::theme::ROW_HEIGHT;
@@ -129,7 +129,7 @@ fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui, t: &Strings) {
             || format!("{}: {}", t.col_domain, t.all),
             |d| plan.domains.iter().find(|x| x.id == d).map_or(d.clone(), |x| x.name.clone()),
         );
-        egui::ComboBox::from_id_salt("filter_domain").selected_text(domain_text).show_ui(ui, |ui| {
+        labelled_combo(ui, "filter_domain", &format!("{} {}", t.filter, t.col_domain), domain_text, 150.0, |ui| {
             ui.selectable_value(&mut filter.domain, None, t.all);
             for domain in &plan.domains {
                 ui.selectable_value(&mut filter.domain, Some(domain.id.clone()), &domain.name);
@@ -140,7 +140,7 @@ fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui, t: &Strings) {
             Some(None) => t.statewide.to_owned(),
             Some(Some(id)) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
         };
-        egui::ComboBox::from_id_salt("filter_region").selected_text(region_text).height(400.0).show_ui(ui, |ui| {
+        labelled_combo(ui, "filter_region", &format!("{} {}", t.filter, t.col_region), region_text, 150.0, |ui| {
             ui.selectable_value(&mut filter.region, None, t.all);
             ui.selectable_value(&mut filter.region, Some(None), t.statewide);
             for region in &plan.regions {
@@ -149,7 +149,7 @@ fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui, t: &Strings) {
         });
         let funding_text =
             filter.funding.map_or_else(|| format!("{}: {}", t.col_funding, t.all), |f| funding_label(f, t).to_owned());
-        egui::ComboBox::from_id_salt("filter_funding").selected_text(funding_text).show_ui(ui, |ui| {
+        labelled_combo(ui, "filter_funding", &format!("{} {}", t.filter, t.col_funding), funding_text, 150.0, |ui| {
             ui.selectable_value(&mut filter.funding, None, t.all);
             for funding in Funding::ALL {
                 ui.selectable_value(&mut filter.funding, Some(funding), funding_label(funding, t));
@@ -210,7 +210,8 @@ fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static String
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(220.0).at_least(120.0).clip(true))
+        .column(Column::exact(56.0))
+        .column(Column::initial(210.0).at_least(120.0).clip(true))
         .column(Column::initial(110.0).at_least(70.0))
         .column(Column::initial(130.0).at_least(80.0))
         .column(Column::initial(70.0).at_least(50.0))
@@ -219,9 +220,9 @@ fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static String
         .column(Column::initial(55.0).at_least(40.0))
         .column(Column::initial(100.0).at_least(60.0))
         .column(Column::initial(100.0).at_least(60.0))
-        .column(Column::initial(95.0).at_least(70.0))
-        .column(Column::remainder().at_least(60.0))
+        .column(Column::remainder().at_least(80.0))
         .header(ROW_HEIGHT + 4.0, |mut header| {
+            header.col(|_| {});
             let columns = [
                 (SortColumn::Name, t.col_name),
                 (SortColumn::Domain, t.col_domain),
@@ -237,7 +238,6 @@ fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static String
             for (column, label) in columns {
                 header.col(|ui| sort_header(ui, view, column, label));
             }
-            header.col(|_| {});
         })
         .body(|body| {
             body.rows(ROW_HEIGHT + 4.0, rows.len(), |mut row| {
@@ -248,6 +248,17 @@ fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static String
                 let label = |column: &str| format!("{column}: {name}");
                 let mut edited = measure.clone();
                 row.col(|ui| {
+                    if ui.small_button("📋").on_hover_text(format!("{}: {name}", t.duplicate)).clicked() {
+                        let mut copy = measure.clone();
+                        copy.id = unique_id(&measure.id, plan.measures.iter().map(|m| m.id.as_str()));
+                        copy.name = format!("{} (2)", measure.name);
+                        commands.push(Command::InsertMeasure(index + 1, copy));
+                    }
+                    if ui.small_button("🗑").on_hover_text(format!("{}: {name}", t.delete)).clicked() {
+                        commands.push(Command::DeleteMeasure(index));
+                    }
+                });
+                row.col(|ui| {
                     if let Some(v) = cells.text(ui, &format!("{path}.name"), &label(t.col_name), &measure.name) {
                         edited.name = v;
                     }
@@ -255,30 +266,25 @@ fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static String
                 row.col(|ui| {
                     let current =
                         plan.domains.iter().find(|d| d.id == measure.domain).map_or(measure.domain.clone(), |d| d.name.clone());
-                    egui::ComboBox::from_id_salt(format!("{path}.domain"))
-                        .selected_text(current)
-                        .width(ui.available_width())
-                        .show_ui(ui, |ui| {
-                            for domain in &plan.domains {
-                                ui.selectable_value(&mut edited.domain, domain.id.clone(), &domain.name);
-                            }
-                        });
+                    let width = ui.available_width();
+                    labelled_combo(ui, format!("{path}.domain"), &label(t.col_domain), current, width, |ui| {
+                        for domain in &plan.domains {
+                            ui.selectable_value(&mut edited.domain, domain.id.clone(), &domain.name);
+                        }
+                    });
                 });
                 row.col(|ui| {
                     let current = match &measure.region {
                         None => t.statewide.to_owned(),
                         Some(id) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
                     };
-                    egui::ComboBox::from_id_salt(format!("{path}.region"))
-                        .selected_text(current)
-                        .width(ui.available_width())
-                        .height(400.0)
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut edited.region, None, t.statewide);
-                            for region in &plan.regions {
-                                ui.selectable_value(&mut edited.region, Some(region.id.clone()), &region.name);
-                            }
-                        });
+                    let width = ui.available_width();
+                    labelled_combo(ui, format!("{path}.region"), &label(t.col_region), current, width, |ui| {
+                        ui.selectable_value(&mut edited.region, None, t.statewide);
+                        for region in &plan.regions {
+                            ui.selectable_value(&mut edited.region, Some(region.id.clone()), &region.name);
+                        }
+                    });
                 });
                 row.col(|ui| {
                     if let Some(v) = cells.number(ui, &format!("{path}.places"), &label(t.col_places), measure.places) {
@@ -320,25 +326,19 @@ fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static String
                     }
                 });
                 row.col(|ui| {
-                    egui::ComboBox::from_id_salt(format!("{path}.funding"))
-                        .selected_text(funding_label(measure.funding, t))
-                        .width(ui.available_width())
-                        .show_ui(ui, |ui| {
+                    let width = ui.available_width();
+                    labelled_combo(
+                        ui,
+                        format!("{path}.funding"),
+                        &label(t.col_funding),
+                        funding_label(measure.funding, t),
+                        width,
+                        |ui| {
                             for funding in Funding::ALL {
                                 ui.selectable_value(&mut edited.funding, funding, funding_label(funding, t));
                             }
-                        });
-                });
-                row.col(|ui| {
-                    if ui.small_button("⧉").on_hover_text(format!("{}: {name}", t.duplicate)).clicked() {
-                        let mut copy = measure.clone();
-                        copy.id = unique_id(&measure.id, plan.measures.iter().map(|m| m.id.as_str()));
-                        copy.name = format!("{} (2)", measure.name);
-                        commands.push(Command::InsertMeasure(index + 1, copy));
-                    }
-                    if ui.small_button("🗑").on_hover_text(format!("{}: {name}", t.delete)).clicked() {
-                        commands.push(Command::DeleteMeasure(index));
-                    }
+                        },
+                    );
                 });
                 if edited != *measure {
                     commands.push(Command::SetMeasure(index, edited));

@@ -43,7 +43,7 @@ pub fn regions_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.label(t.uplift_cap);
             ui.horizontal(|ui| {
                 let mut capped = area_uplift_cap.is_some();
-                if ui.checkbox(&mut capped, "").changed() {
+                if ui.checkbox(&mut capped, t.cap_active).changed() {
                     *area_uplift_cap = if capped { Some(0.25) } else { None };
                 }
                 if let Some(cap) = area_uplift_cap

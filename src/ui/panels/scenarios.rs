@@ -64,20 +64,27 @@ pub fn scenarios_ui(app: &mut App, ui: &mut egui::Ui) {
             }
             ui.end_row();
             ui.label(t.arrival_factor);
-            let mut factor = scenario.arrival_factor;
-            let response = ui.add(egui::Slider::new(&mut factor, 0.0..=5.0).step_by(0.05).max_decimals(2));
-            if response.drag_stopped() || (response.changed() && !response.dragged()) {
-                edited.arrival_factor = factor;
-            } else if response.dragged() {
-                // Live what-if: apply while dragging too, so plots follow the slider.
-                edited.arrival_factor = factor;
-            }
+            ui.horizontal(|ui| {
+                let mut factor = scenario.arrival_factor;
+                let response = ui.add(egui::Slider::new(&mut factor, 0.0..=5.0).step_by(0.05).show_value(false));
+                response.widget_info(|| egui::WidgetInfo::slider(true, factor, t.arrival_factor));
+                // Live what-if: the plots follow the slider while it moves.
+                if response.changed() {
+                    edited.arrival_factor = factor;
+                }
+                ui.label(format!("× {}", language.number(scenario.arrival_factor, 2)));
+            });
             ui.end_row();
             ui.label(t.leave_rate);
-            let mut leave_percent = scenario.leave_rate_per_year * 100.0;
-            if ui.add(egui::Slider::new(&mut leave_percent, 0.0..=50.0).suffix(" %").max_decimals(1)).changed() {
-                edited.leave_rate_per_year = (leave_percent / 100.0).clamp(0.0, 0.999);
-            }
+            ui.horizontal(|ui| {
+                let mut leave_percent = scenario.leave_rate_per_year * 100.0;
+                let response = ui.add(egui::Slider::new(&mut leave_percent, 0.0..=50.0).step_by(0.5).show_value(false));
+                response.widget_info(|| egui::WidgetInfo::slider(true, leave_percent, t.leave_rate));
+                if response.changed() {
+                    edited.leave_rate_per_year = (leave_percent / 100.0).clamp(0.0, 0.999);
+                }
+                ui.label(format!("{} %", language.number(scenario.leave_rate_per_year * 100.0, 1)));
+            });
             ui.end_row();
         });
         ui.separator();
