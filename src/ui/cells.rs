@@ -128,6 +128,23 @@ pub fn parse_user_month(text: &str) -> Option<Month> {
     Month::parse(text)
 }
 
+/// A combo box with an accessible name (`label`) that screen readers and tests can find, while
+/// only `selected` is drawn.
+pub fn labelled_combo<R>(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    label: &str,
+    selected: impl Into<egui::WidgetText>,
+    width: f32,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::Response {
+    let inner =
+        egui::ComboBox::from_id_salt(id_salt).selected_text(selected).width(width).height(420.0).show_ui(ui, add_contents);
+    let response = inner.response;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,21 +165,4 @@ mod tests {
         assert_eq!(parse_user_month("2025-08"), Month::parse("2025-08"));
         assert_eq!(parse_user_month("13/2025"), None);
     }
-}
-
-/// A combo box with an accessible name (`label`) that screen readers and tests can find, while
-/// only `selected` is drawn.
-pub fn labelled_combo<R>(
-    ui: &mut egui::Ui,
-    id_salt: impl egui::AsIdSalt,
-    label: &str,
-    selected: impl Into<egui::WidgetText>,
-    width: f32,
-    add_contents: impl FnOnce(&mut egui::Ui) -> R,
-) -> egui::Response {
-    let inner =
-        egui::ComboBox::from_id_salt(id_salt).selected_text(selected).width(width).height(420.0).show_ui(ui, add_contents);
-    let response = inner.response;
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
-    response
 }
