@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose; the crate denies unwrap outside tests.
 
-use integrationsplan::io::{backup_path, load_file, load_str, plan_to_string, save_plan};
+use integrationsplan::io::{SaveStep, backup_path, load_file, load_str, plan_to_string, save_plan, write_atomically_with_faults};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
@@ -119,4 +119,56 @@ fn a_save_into_a_missing_folder_fails_and_leaves_nothing_behind() {
     assert!(error.to_string().contains("plan.json"), "{error}");
     assert!(!folder.path().join("missing").exists());
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+}
+
+/// Saves once for real, then tries again with `step` failing with `kind`: the old file must stay
+/// byte for byte, no temporary file may remain, and the error must say what went wrong.
+fn failing_save_keeps_the_old_file(step: SaveStep, kind: std::io::ErrorKind, reason: &str) {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("plan.json");
+    save_plan(&load_str(&plan_with_unknown_fields().to_string(), "x.json").unwrap().plan, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let error = write_atomically_with_faults(&path, b"{ \"new\": true }\n", true, |s| {
+        (s == step).then(|| std::io::Error::new(kind, reason.to_owned()))
+    })
+    .unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("plan.json") && message.contains(reason), "{message}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the previous file changed after a failed save at {step:?}");
+    let leftovers: Vec<String> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_full_disk_leaves_the_previous_file_intact() {
+    failing_save_keeps_the_old_file(SaveStep::Write, std::io::ErrorKind::StorageFull, "No space left on device");
+    failing_save_keeps_the_old_file(SaveStep::Sync, std::io::ErrorKind::StorageFull, "No space left on device");
+}
+
+#[test]
+fn a_read_only_folder_leaves_the_previous_file_intact() {
+    failing_save_keeps_the_old_file(SaveStep::CreateTemp, std::io::ErrorKind::PermissionDenied, "Permission denied");
+    failing_save_keeps_the_old_file(SaveStep::Backup, std::io::ErrorKind::PermissionDenied, "Permission denied");
+}
+
+#[test]
+fn a_vanished_path_leaves_the_previous_file_intact() {
+    failing_save_keeps_the_old_file(SaveStep::Rename, std::io::ErrorKind::NotFound, "No such file or directory");
+}
+
+#[test]
+fn a_save_whose_folder_was_deleted_fails_with_the_reason() {
+    let folder = tempfile::tempdir().unwrap();
+    let inner = folder.path().join("gone");
+    std::fs::create_dir(&inner).unwrap();
+    let path = inner.join("plan.json");
+    std::fs::remove_dir(&inner).unwrap();
+    let plan = load_str(&plan_with_unknown_fields().to_string(), "x.json").unwrap().plan;
+    let message = save_plan(&plan, &path).unwrap_err().to_string();
+    assert!(message.contains("gone/plan.json") && message.contains("temporary file"), "{message}");
 }

@@ -52,23 +52,68 @@ pub fn backup_path(path: &Path) -> PathBuf {
 ///
 /// With `keep_backup`, an existing file is first copied to [`backup_path`].
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+    write_atomically_with_faults(path, bytes, keep_backup, |_| None)
+}
+
+/// One file-system step of an atomic save, named so that tests can make it fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    /// Creating the temporary file in the target folder.
+    CreateTemp,
+    /// Writing the bytes into the temporary file.
+    Write,
+    /// Flushing the temporary file to disk (fsync).
+    Sync,
+    /// Copying the previous file to `NAME.json.bak`.
+    Backup,
+    /// Renaming the temporary file over the target.
+    Rename,
+}
+
+impl SaveStep {
+    /// What the program was doing, for the error message.
+    fn describe(self) -> &'static str {
+        match self {
+            SaveStep::CreateTemp => "creating a temporary file in the folder",
+            SaveStep::Write => "writing the temporary file",
+            SaveStep::Sync => "flushing the temporary file to disk",
+            SaveStep::Backup => "keeping the previous version as .bak",
+            SaveStep::Rename => "replacing the file",
+        }
+    }
+}
+
+/// [`write_atomically`] with a fault injector: before each step, `fault(step)` may return the
+/// error that step shall fail with (a full disk, a read-only folder, a vanished path).
+pub fn write_atomically_with_faults(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    fault: impl Fn(SaveStep) -> Option<std::io::Error>,
+) -> Result<(), SaveError> {
     let file = path.display().to_string();
-    let io = |step: &'static str| {
+    let fail = |step: SaveStep| {
         let file = file.clone();
-        move |source| SaveError::Io { file, step, source }
+        move |source| SaveError::Io { file, step: step.describe(), source }
     };
+    let check = |step: SaveStep| fault(step).map_or(Ok(()), |e| Err(fail(step)(e)));
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut temp = tempfile_in(&folder).map_err(io("creating a temporary file in the folder"))?;
+    check(SaveStep::CreateTemp)?;
+    let mut temp = tempfile_in(&folder).map_err(fail(SaveStep::CreateTemp))?;
     let result = (|| {
-        temp.1.write_all(bytes).map_err(io("writing the temporary file"))?;
-        temp.1.sync_all().map_err(io("flushing the temporary file to disk"))?;
+        check(SaveStep::Write)?;
+        temp.1.write_all(bytes).map_err(fail(SaveStep::Write))?;
+        check(SaveStep::Sync)?;
+        temp.1.sync_all().map_err(fail(SaveStep::Sync))?;
         if keep_backup && path.is_file() {
-            std::fs::copy(path, backup_path(path)).map_err(io("keeping the previous version as .bak"))?;
+            check(SaveStep::Backup)?;
+            std::fs::copy(path, backup_path(path)).map_err(fail(SaveStep::Backup))?;
         }
-        std::fs::rename(&temp.0, path).map_err(io("replacing the file"))?;
+        check(SaveStep::Rename)?;
+        std::fs::rename(&temp.0, path).map_err(fail(SaveStep::Rename))?;
         // Make the rename itself durable where the platform allows opening folders.
         if let Ok(dir) = std::fs::File::open(&folder) {
             let _ = dir.sync_all();

@@ -1,0 +1,471 @@
+#!/usr/bin/env python3
+"""Differential test: random valid plans -> `integrationsplan simulate --format json`
+versus the independent Python reference (reference.py).
+
+    python3 tests/reference/compare.py --binary target/debug/integrationsplan --plans 300 --seed 1
+    python3 tests/reference/compare.py --binary target/debug/integrationsplan --file sample-data/nrw-2025.json
+
+Exit status 0 when everything agrees, 1 otherwise.  Failing plans are saved to
+/tmp/ipcmp-<seed>-<n>.json for inspection.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+from collections import OrderedDict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference  # noqa: E402
+
+REL = 1e-6
+
+
+# ---------------------------------------------------------------- generator
+def month_str(k: int) -> str:
+    return f"{k // 12:04d}-{k % 12 + 1:02d}"
+
+
+def random_partition(rng: random.Random, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Random split of lo..hi (inclusive) into consecutive bands."""
+    bands = []
+    a = lo
+    while a <= hi:
+        b = rng.randint(a, min(hi, a + rng.choice([0, 1, 2, 3, 5, 8, 17])))
+        bands.append((a, b))
+        a = b + 1
+    return bands
+
+
+def gen_rates(rng: random.Random) -> dict:
+    rates = {}
+    style = rng.random()
+    if style < 0.15:
+        rates["0+"] = round(rng.random(), 3)
+        return rates
+    if style < 0.3:
+        a = rng.randint(0, 17)
+        for (x, y) in random_partition(rng, 0, a - 1) if a > 0 else []:
+            if rng.random() < 0.6:
+                rates[f"{x}-{y}"] = rng.random()
+        rates[f"{a}+"] = rng.random()
+        return rates
+    for (x, y) in random_partition(rng, 0, 17):
+        if rng.random() < 0.6:
+            rates[f"{x}-{y}"] = rng.choice([0.0, 1.0, rng.random()])
+    if rng.random() < 0.5:
+        rates["18+"] = rng.random()
+    return rates
+
+
+def gen_age_distribution(rng: random.Random) -> dict:
+    bands = random_partition(rng, 0, 17)
+    keys = [f"{a}-{b}" for a, b in bands] + ["18+"]
+    vals = [rng.choice([0.0, rng.random(), rng.random() * 5]) for _ in keys]
+    if sum(vals) == 0:
+        vals[-1] = 1.0
+    tot = sum(vals)
+    vals = [v / tot for v in vals]
+    d = OrderedDict()
+    order = list(range(len(keys)))
+    rng.shuffle(order)
+    for i in order:
+        d[keys[i]] = vals[i]
+    return d
+
+
+def gen_plan(rng: random.Random) -> dict:
+    kind = rng.random()
+    # horizon
+    if kind < 0.05:
+        start = 1900 * 12  # 1900-01
+        months = rng.randint(1, 36)
+    elif kind < 0.10:
+        months = rng.randint(1, 36)
+        start = 2200 * 12 + 11 - (months - 1)  # ends exactly 2200-12
+    else:
+        start = rng.randint(1990 * 12, 2060 * 12)
+        months = rng.choice([1, 2, 12, rng.randint(1, 60), rng.randint(1, 130), rng.randint(100, 300)])
+
+    # domains
+    nd = rng.randint(1, 4)
+    domains = []
+    for i in range(nd):
+        d = {"id": f"d{i}", "name": f"Domain {i}", "rates": gen_rates(rng)}
+        r = rng.random()
+        if r < 0.4:
+            d["persons_per_unit"] = rng.choice([0.5, 1.0, 2.5, 3.2, rng.uniform(0.01, 10)])
+        elif r < 0.5:
+            d["persons_per_unit"] = 1
+        if rng.random() < 0.5:
+            d["unit"] = "Plätze"
+        domains.append(d)
+
+    # regions
+    nr = rng.randint(1, 8)
+    zero_pop = rng.random() < 0.07
+    regions = []
+    for i in range(nr):
+        pop = 0 if zero_pop else rng.choice([0, rng.randint(0, 1000), rng.randint(1000, 2_000_000), rng.uniform(0, 1e6)])
+        area = rng.choice([0, rng.uniform(0, 5000), rng.uniform(0, 50), rng.randint(1, 3000)])
+        cap = {}
+        for d in domains:
+            x = rng.random()
+            if x < 0.25:
+                continue
+            elif x < 0.35:
+                cap[d["id"]] = rng.uniform(-500, 0)
+            elif x < 0.45:
+                cap[d["id"]] = 0
+            else:
+                cap[d["id"]] = rng.choice([rng.randint(0, 2000), rng.uniform(0, 20000)])
+        regions.append({"id": f"r{i}", "name": f"Region {i}", "population": pop,
+                        "area_km2": area, "capacity": cap})
+    spop = sum(r["population"] for r in regions)
+    sarea = sum(r["area_km2"] for r in regions)
+    if spop == 0 and sarea == 0:
+        regions[0]["area_km2"] = 10.0
+        sarea = 10.0
+
+    # distribution
+    dist = None
+    x = rng.random()
+    if x < 0.2 and spop > 0 and sarea > 0:
+        dist = None  # default (FlüAG)
+    elif x < 0.4 or (spop == 0 and sarea == 0):
+        shares = {}
+        for r in regions:
+            if rng.random() < 0.8:
+                shares[r["id"]] = rng.choice([0, rng.random(), rng.randint(1, 100)])
+        if sum(shares.values()) == 0:
+            shares[regions[rng.randrange(nr)]["id"]] = 1.0
+        dist = {"shares": shares}
+    else:
+        if spop == 0:
+            wp, wa = 0.0, rng.uniform(0.1, 2)
+        elif sarea == 0:
+            wp, wa = rng.uniform(0.1, 2), 0.0
+        else:
+            wp = rng.choice([0.0, 0.9, rng.uniform(0, 2)])
+            wa = rng.choice([0.0, 0.1, rng.uniform(0, 2)])
+            if wp + wa == 0:
+                wp = 1.0
+        dist = {"population_weight": wp, "area_weight": wa}
+        if spop > 0:
+            c = rng.random()
+            if c < 0.4:
+                dist["area_uplift_cap"] = rng.choice([0.0, 0.25, rng.uniform(0, 1), 0.05])
+            elif c < 0.55:
+                dist["area_uplift_cap"] = None
+
+    # measures
+    nm = rng.choice([0, rng.randint(0, 4), rng.randint(0, 12)])
+    measures = []
+    end_h = start + months - 1
+    for i in range(nm):
+        ms = rng.randint(start - 24, end_h + 6)
+        m = {"id": f"m{i}", "name": f"Measure {i}", "domain": rng.choice(domains)["id"],
+             "places": rng.choice([rng.randint(-200, 500), rng.uniform(-100, 1000), 0]),
+             "start": month_str(ms)}
+        x = rng.random()
+        if x < 0.3:
+            m["region"] = None
+        elif x < 0.45:
+            pass  # absent = state-wide
+        else:
+            m["region"] = rng.choice(regions)["id"]
+        x = rng.random()
+        if x < 0.4:
+            m["end"] = None
+        elif x < 0.5:
+            pass
+        else:
+            m["end"] = month_str(ms + rng.choice([0, 1, rng.randint(0, 40)]))
+        if rng.random() < 0.7:
+            m["ramp_months"] = rng.choice([0, 1, 2, 3, 6, 12, rng.randint(0, 30)])
+        if rng.random() < 0.7:
+            m["cost_once_eur"] = rng.choice([0, rng.randint(0, 5_000_000), rng.uniform(0, 1e5)])
+        if rng.random() < 0.7:
+            m["cost_per_year_eur"] = rng.choice([0, rng.randint(0, 2_000_000), rng.uniform(0, 1e5)])
+        if rng.random() < 0.8:
+            m["funding"] = rng.choice(["secured", "planned", "open"])
+        measures.append(m)
+
+    # scenarios
+    ns = rng.randint(1, 3)
+    scenarios = []
+    for i in range(ns):
+        s = {"id": f"s{i}", "name": f"Scenario {i}"}
+        na = rng.choice([0, 1, 1, 2, 3, 5])
+        froms = set()
+        arr = []
+        for _ in range(na):
+            f = rng.randint(start - 12, end_h + 3)
+            if f in froms:
+                continue
+            froms.add(f)
+            arr.append({"from": month_str(f),
+                        "per_month": rng.choice([0, rng.randint(0, 3000), rng.uniform(0, 500)])})
+        rng.shuffle(arr)
+        s["arrivals"] = arr
+        if rng.random() < 0.6:
+            s["arrival_factor"] = rng.choice([0, 1, 0.5, 1.3, rng.uniform(0, 3)])
+        s["age_distribution"] = gen_age_distribution(rng)
+        if rng.random() < 0.75:
+            s["leave_rate_per_year"] = rng.choice([0, 0.05, rng.uniform(0, 0.5), 0.99, rng.random() * 0.999])
+        if rng.random() < 0.5:
+            s["funding_included"] = rng.sample(["secured", "planned", "open"], rng.randint(0, 3))
+        if measures and rng.random() < 0.5:
+            s["measures_off"] = [m["id"] for m in rng.sample(measures, rng.randint(0, len(measures)))]
+        scenarios.append(s)
+
+    plan = {"format": "integrationsplan", "version": 1,
+            "meta": {"title": f"Random plan {rng.randint(0, 10**6)}"},
+            "horizon": {"start": month_str(start), "months": months},
+            "domains": domains, "regions": regions}
+    if rng.random() < 0.1:
+        del plan["meta"]
+    if dist is not None:
+        plan["distribution"] = dist
+    if measures or rng.random() < 0.5:
+        plan["measures"] = measures
+    plan["scenarios"] = scenarios
+    if rng.random() < 0.3:
+        plan["budget"] = [{"year": start // 12, "eur": 1e6}]
+    return plan
+
+
+# ---------------------------------------------------------------- comparison
+def close(a: float, b: float, atol: float) -> bool:
+    return abs(a - b) <= REL * max(abs(a), abs(b)) + atol
+
+
+def path_class(path: str) -> str:
+    """Generalise a path into a mismatch class."""
+    p = re.sub(r"\[\d+\]", "[]", path)
+    p = re.sub(r"\.regions\.[^.]+", ".regions.R", p)
+    p = re.sub(r"\.domains\.[^.]+", ".domains.D", p)
+    p = re.sub(r"\.cost_per_year\.[^.]+", ".cost_per_year.Y", p)
+    return p
+
+
+def compare_scenario(ex: dict, got: dict, months: list[str], out: list, path: str):
+    T = len(months)
+
+    def num_array(p, a, b, atol):
+        if not isinstance(b, list) or len(b) != len(a):
+            out.append((p, "array shape", f"expected len {len(a)}, got {type(b).__name__} "
+                        f"{len(b) if isinstance(b, list) else b!r}"))
+            return
+        for t, (x, y) in enumerate(zip(a, b)):
+            if not isinstance(y, (int, float)) or isinstance(y, bool):
+                out.append((f"{p}[{t}]", "type", f"expected number {x!r}, got {y!r}"))
+                return
+            if not close(x, y, atol):
+                out.append((f"{p}[{t}]", "value", f"month {months[t]}: ref {x!r} bin {y!r}"))
+                return  # first mismatch of the array only
+
+    def num(p, x, y, atol):
+        if not isinstance(y, (int, float)) or isinstance(y, bool):
+            out.append((p, "type", f"expected number {x!r}, got {y!r}"))
+        elif not close(x, y, atol):
+            out.append((p, "value", f"ref {x!r} bin {y!r}"))
+
+    for k in ("id", "name"):
+        if ex.get(k) != got.get(k):
+            out.append((f"{path}.{k}", "value", f"ref {ex.get(k)!r} bin {got.get(k)!r}"))
+
+    scale_p = max([abs(v) for v in ex["persons"]] + [0.0])
+    num_array(f"{path}.persons", ex["persons"], got.get("persons"), 1e-9 * scale_p + 1e-9)
+    scale_c = max([abs(v) for v in ex["cost_eur"]] + [0.0])
+    num_array(f"{path}.cost_eur", ex["cost_eur"], got.get("cost_eur"), 1e-9 * scale_c + 1e-9)
+
+    cpy_e, cpy_g = ex["cost_per_year"], got.get("cost_per_year")
+    if not isinstance(cpy_g, dict):
+        out.append((f"{path}.cost_per_year", "type", f"got {cpy_g!r}"))
+    else:
+        if set(cpy_e) != set(cpy_g):
+            out.append((f"{path}.cost_per_year", "keys",
+                        f"ref {sorted(cpy_e)} bin {sorted(cpy_g)}"))
+        for y in cpy_e:
+            if y in cpy_g:
+                num(f"{path}.cost_per_year.{y}", cpy_e[y], cpy_g[y], 1e-9 * scale_c * 12 + 1e-9)
+
+    dg = got.get("domains") or {}
+    if list(dg) != list(ex["domains"]):
+        out.append((f"{path}.domains", "keys", f"ref {list(ex['domains'])} bin {list(dg)}"))
+    for did, de in ex["domains"].items():
+        g = dg.get(did)
+        if not isinstance(g, dict):
+            continue
+        p = f"{path}.domains.{did}"
+        extra = set(g) - set(de)
+        if extra:
+            out.append((p, "extra keys(info)", f"{sorted(extra)}"))
+        # tolerance for shortage-like numbers: cancellation of demand vs capacity
+        scale = max([abs(v) for v in de["demand"]] + [abs(v) for v in de["capacity"]] + [0.0])
+        atol = 1e-9 * scale + 1e-9
+        num_array(f"{p}.demand", de["demand"], g.get("demand"), atol)
+        num_array(f"{p}.capacity", de["capacity"], g.get("capacity"), atol)
+        num_array(f"{p}.shortage", de["shortage"], g.get("shortage"), 1e-7 * scale + 1e-9)
+        num(f"{p}.peak_shortage", de["peak_shortage"], g.get("peak_shortage"), 1e-7 * scale + 1e-9)
+        num(f"{p}.shortage_place_months", de["shortage_place_months"],
+            g.get("shortage_place_months"), 1e-7 * scale * T + 1e-9)
+        sh = de["shortage"]
+        stol = 1e-7 * scale + 1e-9
+        idx = {m: i for i, m in enumerate(months)}
+        # first_shortage_month: allow differences only when the value is within tolerance of 0.001
+        fe, fg = de["first_shortage_month"], g.get("first_shortage_month", "<missing>")
+        if fe != fg:
+            ok = False
+            if fg is None or fg in idx:
+                lo = idx.get(fe, T) if fe is not None else T
+                hi = idx.get(fg, T) if fg is not None else T
+                a, b = min(lo, hi), max(lo, hi)
+                ok = all(sh[t] <= 0.001 + stol for t in range(a, min(b, T))) and \
+                    (a >= T or abs(sh[a] - 0.001) <= stol)
+            if not ok:
+                out.append((f"{p}.first_shortage_month", "value", f"ref {fe!r} bin {fg!r}"))
+        pe, pg = de["peak_shortage_month"], g.get("peak_shortage_month", "<missing>")
+        if pe != pg:
+            ok = False
+            peak = de["peak_shortage"]
+            if pg is None:
+                ok = abs(peak) <= stol
+            elif pg in idx:
+                ok = abs(sh[idx[pg]] - peak) <= stol and (pe is None or abs(sh[idx[pe]] - peak) <= stol)
+            if not ok:
+                out.append((f"{p}.peak_shortage_month", "value", f"ref {pe!r} bin {pg!r}"))
+
+    rg = got.get("regions") or {}
+    if list(rg) != list(ex["regions"]):
+        out.append((f"{path}.regions", "keys", f"ref {list(ex['regions'])[:10]} bin {list(rg)[:10]}"))
+    for rid, re_ in ex["regions"].items():
+        g = rg.get(rid)
+        if not isinstance(g, dict):
+            continue
+        p = f"{path}.regions.{rid}"
+        extra = set(g) - set(re_)
+        if extra:
+            out.append((p, "extra keys(info)", f"{sorted(extra)}"))
+        sp = max([abs(v) for v in re_["persons"]] + [0.0])
+        num_array(f"{p}.persons", re_["persons"], g.get("persons"), 1e-9 * sp + 1e-9)
+        gd = g.get("domains") or {}
+        for did, de in re_["domains"].items():
+            gg = gd.get(did)
+            if not isinstance(gg, dict):
+                out.append((f"{p}.domains.{did}", "missing", ""))
+                continue
+            extra = set(gg) - set(de)
+            if extra:
+                out.append((f"{p}.domains.{did}", "extra keys(info)", f"{sorted(extra)}"))
+            scale = max([abs(v) for v in de["demand"]] + [abs(v) for v in de["capacity"]] + [0.0])
+            atol = 1e-9 * scale + 1e-9
+            num_array(f"{p}.domains.{did}.demand", de["demand"], gg.get("demand"), atol)
+            num_array(f"{p}.domains.{did}.capacity", de["capacity"], gg.get("capacity"), atol)
+
+
+def compare(ex: dict, got: dict) -> list:
+    out = []
+    for k in ("format", "version", "title", "months"):
+        if ex.get(k) != got.get(k):
+            out.append((k, "value", f"ref {str(ex.get(k))[:120]!r} bin {str(got.get(k, '<missing>'))[:120]!r}"))
+    extra = set(got) - set(ex)
+    if extra:
+        out.append(("<top>", "extra keys(info)", f"{sorted(extra)}"))
+    se, sg = ex["scenarios"], got.get("scenarios") or []
+    if [s["id"] for s in se] != [s.get("id") for s in sg]:
+        out.append(("scenarios", "ids", f"ref {[s['id'] for s in se]} bin {[s.get('id') for s in sg]}"))
+    for i, (a, b) in enumerate(zip(se, sg)):
+        extra = set(b) - set(a)
+        if extra:
+            out.append((f"scenarios[{i}]", "extra keys(info)", f"{sorted(extra)}"))
+        compare_scenario(a, b, ex["months"], out, f"scenarios[{i}]")
+    return out
+
+
+def run_binary(binary: str, plan_path: str, scen_ids) -> tuple[int, str, str]:
+    cmd = [binary, "simulate", plan_path, "--format", "json"]
+    for s in scen_ids or []:
+        cmd += ["--scenario", s]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    return p.returncode, p.stdout, p.stderr
+
+
+def check_plan(binary: str, plan: dict, plan_path: str, scen_ids=None) -> list:
+    rc, so, se = run_binary(binary, plan_path, scen_ids)
+    if rc != 0:
+        return [("<binary>", f"exit {rc}", se.strip()[:400])]
+    try:
+        got = json.loads(so)
+    except json.JSONDecodeError as e:
+        return [("<binary>", "bad json", str(e))]
+    ex = reference.simulate(plan, scen_ids)
+    return compare(ex, got)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default="target/debug/integrationsplan")
+    ap.add_argument("--plans", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--file", action="append", default=[], help="compare an existing plan file")
+    ap.add_argument("--show", type=int, default=3, help="examples shown per mismatch class")
+    ap.add_argument("--info", action="store_true", help="also report extra keys in the binary output")
+    args = ap.parse_args()
+
+    classes: "OrderedDict[str, list]" = OrderedDict()
+    failing = 0
+
+    def record(label, mism, saved):
+        nonlocal failing
+        real = [m for m in mism if args.info or "(info)" not in m[1]]
+        if not real:
+            return
+        failing += 1
+        seen = set()
+        for path, kind, msg in real:
+            c = f"{path_class(path)} [{kind}]"
+            if c in seen:
+                continue
+            seen.add(c)
+            classes.setdefault(c, []).append((label, saved, path, msg))
+
+    for f in args.file:
+        with open(f, encoding="utf-8") as fh:
+            plan = json.load(fh)
+        record(f, check_plan(args.binary, plan, f), f)
+        print(f"{f}: {'OK' if not classes else 'see below'}")
+
+    rng = random.Random(args.seed)
+    for n in range(args.plans):
+        plan = gen_plan(rng)
+        path = f"/tmp/ipcmp-{args.seed}-{n}.json"
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(plan, fh, ensure_ascii=False, indent=1)
+        scen_ids = None
+        if len(plan["scenarios"]) > 1 and rng.random() < 0.3:
+            ids = [s["id"] for s in plan["scenarios"]]
+            scen_ids = rng.sample(ids, rng.randint(1, len(ids)))
+        mism = check_plan(args.binary, plan, path, scen_ids)
+        before = failing
+        record(f"plan {n}" + (f" --scenario {' '.join(scen_ids)}" if scen_ids else ""), mism, path)
+        if failing == before:
+            os.remove(path)
+
+    total = len(args.file) + args.plans
+    print(f"{total - failing}/{total} plans agree; {len(classes)} mismatch classes")
+    for c, items in classes.items():
+        print(f"\n== {c}: {len(items)} plan(s)")
+        for label, saved, path, msg in items[: args.show]:
+            print(f"   {label} ({saved}) {path}: {msg}")
+    return 0 if failing == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
