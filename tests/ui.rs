@@ -10,6 +10,9 @@ use egui_kittest::kittest::Queryable;
 use integrationsplan::ui::app::{App, Dialog};
 use integrationsplan::ui::settings::Settings;
 
+#[path = "ui/recovery.rs"]
+mod recovery;
+
 /// The app on a wide screen, so that the whole measures table fits beside the plots.
 fn harness() -> Harness<'static, App> {
     let app = App::with_sample(Settings::default());

@@ -6,7 +6,7 @@ use super::i18n::{Language, Strings};
 use super::panels;
 use super::settings::Settings;
 use crate::engine::{Results, simulate};
-use crate::io::{LoadError, load_file, save_plan};
+use crate::io::{LoadError, Recovered, RecoveryFile, load_file, save_plan};
 use crate::issue::Issue;
 use crate::model::Plan;
 use std::collections::HashMap;
@@ -24,6 +24,9 @@ pub enum Tab {
     /// Domains and their rates.
     Domains,
 }
+
+/// Seconds between two writes of the recovery file while there are unsaved changes.
+pub const RECOVERY_INTERVAL_SECONDS: f64 = 30.0;
 
 /// What the user wanted to do when the unsaved-changes question came up.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +52,8 @@ pub enum Dialog {
     LoadErrors(LoadError),
     /// A save failed.
     SaveError(String),
+    /// Unsaved work of a run that ended without saving: restore or discard.
+    Recover(Box<Recovered>),
     /// Type a path (no native dialog, or by choice).
     PathEntry {
         /// What the path is for.
@@ -115,6 +120,8 @@ pub struct App {
     /// How often the model was computed (for tests and the status bar).
     pub recompute_count: u64,
     computed_revision: u64,
+    recovery: Option<RecoveryFile>,
+    recovery_written: Option<(f64, u64)>,
     pending_pick: Option<PendingPick>,
     allow_close: bool,
     shown_title: String,
@@ -146,6 +153,8 @@ impl App {
             load_warnings: Vec::new(),
             recompute_count: 1,
             computed_revision: 0,
+            recovery: None,
+            recovery_written: None,
             pending_pick: None,
             allow_close: false,
             shown_title: String::new(),
@@ -166,6 +175,56 @@ impl App {
                 app
             }
         }
+    }
+
+    /// Keeps unsaved work in `file` from now on; if it holds work of an earlier run, asks
+    /// whether to restore it (nothing is written or removed until the user has answered).
+    pub fn with_recovery(mut self, file: RecoveryFile) -> Self {
+        if let Some(found) = file.read() {
+            self.dialog = Some(Dialog::Recover(Box::new(found)));
+        }
+        self.recovery = Some(file);
+        self
+    }
+
+    /// Writes unsaved changes to the recovery file at most every [`RECOVERY_INTERVAL_SECONDS`]
+    /// (`now` in seconds), and removes the file once nothing is unsaved.
+    pub fn keep_recovery(&mut self, now: f64) {
+        let Some(file) = &self.recovery else { return };
+        if matches!(self.dialog, Some(Dialog::Recover(_))) {
+            return;
+        }
+        if !self.doc.is_dirty() {
+            if self.recovery_written.take().is_some() {
+                file.remove();
+            }
+            return;
+        }
+        let due = match self.recovery_written {
+            None => true,
+            Some((at, revision)) => revision != self.doc.revision && now - at >= RECOVERY_INTERVAL_SECONDS,
+        };
+        if due {
+            // A failed write is retried at the next interval; the document itself is untouched.
+            let written = file.write(&self.doc.plan, self.doc.path.as_deref(), &self.doc.display_name);
+            self.recovery_written = Some((now, if written.is_ok() { self.doc.revision } else { 0 }));
+        }
+    }
+
+    /// Throws the recovery file away (after a save, a discard or a restore that was declined).
+    fn drop_recovery(&mut self) {
+        if let Some(file) = &self.recovery {
+            file.remove();
+        }
+        self.recovery_written = None;
+    }
+
+    /// Opens recovered work as an unsaved document.
+    fn restore(&mut self, found: Recovered) {
+        let name = if found.display_name.is_empty() { "wiederhergestellt.json".to_owned() } else { found.display_name };
+        self.replace_document(found.plan, found.source, name, Vec::new());
+        self.doc.mark_unsaved();
+        self.status = Some(self.strings().recovered_status.to_owned());
     }
 
     /// The texts of the current language.
@@ -233,8 +292,12 @@ impl App {
     fn replace_document(&mut self, plan: Plan, path: Option<PathBuf>, display_name: String, warnings: Vec<Issue>) {
         let settings = self.settings.clone();
         let tab = self.view.tab;
+        let recovery = self.recovery.take();
+        let recovery_written = self.recovery_written.take();
         *self = App::new(plan, path, display_name, settings);
         self.view.tab = tab;
+        self.recovery = recovery;
+        self.recovery_written = recovery_written;
         self.load_warnings = warnings;
     }
 
@@ -255,6 +318,7 @@ impl App {
         match save_plan(&self.doc.plan, path) {
             Ok(()) => {
                 self.doc.mark_saved(path.to_path_buf());
+                self.drop_recovery();
                 self.settings.remember(path);
                 self.status = Some(format!("{}: {}", self.strings().saved, path.display()));
                 true
@@ -289,6 +353,8 @@ impl App {
     fn perform(&mut self, action: PendingAction, ctx: &egui::Context) {
         match action {
             PendingAction::Close => {
+                // Reached only with nothing unsaved or after "Discard".
+                self.drop_recovery();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -345,6 +411,10 @@ impl App {
         self.handle_input(&ctx);
         self.poll_pick(&ctx);
         self.refresh_results();
+        self.keep_recovery(ctx.input(|i| i.time));
+        if self.doc.is_dirty() && self.recovery.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(RECOVERY_INTERVAL_SECONDS));
+        }
         self.update_title(&ctx);
 
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
@@ -623,6 +693,27 @@ impl App {
                     if ui.button(t.close).clicked() {
                         close = true;
                     }
+                }
+                Dialog::Recover(found) => {
+                    ui.heading(t.recover_title);
+                    ui.label(t.recover_question);
+                    let name = if found.display_name.is_empty() { "—" } else { found.display_name.as_str() };
+                    ui.label(egui::RichText::new(format!("{name}  ({})", found.written_at)).strong());
+                    if let Some(source) = &found.source {
+                        ui.label(egui::RichText::new(source.display().to_string()).monospace());
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button(t.recover_restore).clicked() {
+                            close = true;
+                            self.dialog = None;
+                            self.restore(*found.clone());
+                        }
+                        if ui.button(t.recover_discard).clicked() {
+                            close = true;
+                            self.dialog = None;
+                            self.drop_recovery();
+                        }
+                    });
                 }
                 Dialog::SaveError(message) => {
                     ui.heading(t.save_error_title);

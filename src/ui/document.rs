@@ -70,6 +70,11 @@ impl Document {
         self.saved_revision = self.revision;
     }
 
+    /// Marks the document as changed since its last save (e.g. restored unsaved work).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = 0;
+    }
+
     /// Whether [`Self::undo`] would do something.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

@@ -258,6 +258,16 @@ pub struct Strings {
     /// No file dialog available.
     pub no_file_dialog: &'static str,
     /// Save error title.
+    /// Heading of the crash recovery question.
+    pub recover_title: &'static str,
+    /// Explains the recovery offer; followed by the plan name and time.
+    pub recover_question: &'static str,
+    /// Button: restore the recovered plan.
+    pub recover_restore: &'static str,
+    /// Button: throw the recovered plan away.
+    pub recover_discard: &'static str,
+    /// Status after a restore.
+    pub recovered_status: &'static str,
     pub save_error_title: &'static str,
     /// Plan has errors banner.
     pub plan_has_errors: &'static str,
@@ -385,6 +395,11 @@ pub static GERMAN: Strings = Strings {
     path: "Pfad",
     browse: "Durchsuchen …",
     no_file_dialog: "Kein Dateidialog verfügbar – bitte den Pfad eingeben.",
+    recover_title: "Ungespeicherte Arbeit wiederherstellen?",
+    recover_question: "Integrationsplan wurde beendet, bevor Änderungen gespeichert waren. Gefunden:",
+    recover_restore: "Wiederherstellen",
+    recover_discard: "Verwerfen",
+    recovered_status: "Wiederhergestellt – bitte speichern",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -505,6 +520,11 @@ pub static ENGLISH: Strings = Strings {
     path: "Path",
     browse: "Browse …",
     no_file_dialog: "No file dialog available – please type the path.",
+    recover_title: "Restore unsaved work?",
+    recover_question: "Integrationsplan ended before changes were saved. Found:",
+    recover_restore: "Restore",
+    recover_discard: "Discard",
+    recovered_status: "Restored – please save",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",

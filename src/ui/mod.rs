@@ -14,6 +14,9 @@ use app::{App, Dialog};
 use settings::Settings;
 use std::path::PathBuf;
 
+/// The application id: names the data folder of settings and the recovery file.
+pub const APP_ID: &str = "Integrationsplan";
+
 /// Key of the settings in eframe's storage.
 const SETTINGS_KEY: &str = "integrationsplan-settings";
 
@@ -29,12 +32,17 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         ..Default::default()
     };
     eframe::run_native(
-        "Integrationsplan",
+        APP_ID,
         options,
         Box::new(move |cc| {
             let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
             theme::apply_base_style(&cc.egui_ctx);
-            Ok(Box::new(start_app(file, settings)))
+            let app = start_app(file, settings);
+            let app = match eframe::storage_dir(APP_ID) {
+                Some(folder) => app.with_recovery(crate::io::RecoveryFile::in_folder(&folder)),
+                None => app,
+            };
+            Ok(Box::new(app))
         }),
     )
 }

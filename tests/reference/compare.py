@@ -24,10 +24,20 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference  # noqa: E402
 
 REL = 1e-6
+MAX_REGIONS = 8
 
 
 # ---------------------------------------------------------------- generator
+MIN_MONTH = 1900 * 12       # 1900-01
+MAX_MONTH = 2200 * 12 + 11  # 2200-12
+
+
+def clamp_month(k: int) -> int:
+    return max(MIN_MONTH, min(MAX_MONTH, k))
+
+
 def month_str(k: int) -> str:
+    assert MIN_MONTH <= k <= MAX_MONTH, k
     return f"{k // 12:04d}-{k % 12 + 1:02d}"
 
 
@@ -91,6 +101,10 @@ def gen_plan(rng: random.Random) -> dict:
     else:
         start = rng.randint(1990 * 12, 2060 * 12)
         months = rng.choice([1, 2, 12, rng.randint(1, 60), rng.randint(1, 130), rng.randint(100, 300)])
+        if rng.random() < 0.01:
+            months = 1200
+        if rng.random() < 0.03:
+            start = rng.randint(2150 * 12, MAX_MONTH)  # horizon may run past 2200
 
     # domains
     nd = rng.randint(1, 4)
@@ -107,7 +121,7 @@ def gen_plan(rng: random.Random) -> dict:
         domains.append(d)
 
     # regions
-    nr = rng.randint(1, 8)
+    nr = rng.randint(1, MAX_REGIONS)
     zero_pop = rng.random() < 0.07
     regions = []
     for i in range(nr):
@@ -168,7 +182,7 @@ def gen_plan(rng: random.Random) -> dict:
     measures = []
     end_h = start + months - 1
     for i in range(nm):
-        ms = rng.randint(start - 24, end_h + 6)
+        ms = clamp_month(rng.randint(start - 24, end_h + 6))
         m = {"id": f"m{i}", "name": f"Measure {i}", "domain": rng.choice(domains)["id"],
              "places": rng.choice([rng.randint(-200, 500), rng.uniform(-100, 1000), 0]),
              "start": month_str(ms)}
@@ -185,7 +199,7 @@ def gen_plan(rng: random.Random) -> dict:
         elif x < 0.5:
             pass
         else:
-            m["end"] = month_str(ms + rng.choice([0, 1, rng.randint(0, 40)]))
+            m["end"] = month_str(clamp_month(ms + rng.choice([0, 1, rng.randint(0, 40)])))
         if rng.random() < 0.7:
             m["ramp_months"] = rng.choice([0, 1, 2, 3, 6, 12, rng.randint(0, 30)])
         if rng.random() < 0.7:
@@ -205,7 +219,7 @@ def gen_plan(rng: random.Random) -> dict:
         froms = set()
         arr = []
         for _ in range(na):
-            f = rng.randint(start - 12, end_h + 3)
+            f = clamp_month(rng.randint(start - 12, end_h + 3))
             if f in froms:
                 continue
             froms.add(f)
@@ -417,7 +431,10 @@ def main() -> int:
     ap.add_argument("--file", action="append", default=[], help="compare an existing plan file")
     ap.add_argument("--show", type=int, default=3, help="examples shown per mismatch class")
     ap.add_argument("--info", action="store_true", help="also report extra keys in the binary output")
+    ap.add_argument("--max-regions", type=int, default=8)
     args = ap.parse_args()
+    global MAX_REGIONS
+    MAX_REGIONS = args.max_regions
 
     classes: "OrderedDict[str, list]" = OrderedDict()
     failing = 0

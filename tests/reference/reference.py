@@ -316,7 +316,8 @@ def simulate(plan: dict, scenario_ids: list[str] | None = None) -> dict:
     return {
         "format": "integrationsplan-results",
         "version": 1,
-        "title": (plan.get("meta") or {}).get("title"),
+        # spec silent on a missing title; "" (docs/FORMAT.md: meta.title defaults to "")
+        "title": (plan.get("meta") or {}).get("title") or "",
         "months": [fmt_month(m0 + t) for t in range(T)],
         "scenarios": [simulate_scenario(plan, s, shares) for s in scens],
     }

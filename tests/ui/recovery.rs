@@ -1,0 +1,103 @@
+//! Crash recovery: unsaved work is kept in the data folder and offered back at the next start.
+
+use super::{click, filter_measures, harness, measure_index};
+use egui_kittest::kittest::Queryable;
+use integrationsplan::io::RecoveryFile;
+use integrationsplan::ui::app::{App, Dialog, RECOVERY_INTERVAL_SECONDS};
+use integrationsplan::ui::document::Command;
+use integrationsplan::ui::settings::Settings;
+
+/// Changes the places of the first measure to `places` through a command.
+fn edit_first_measure(app: &mut App, places: f64) {
+    let mut measure = app.doc.plan.measures[0].clone();
+    measure.places = places;
+    app.apply(Command::SetMeasure(0, measure));
+}
+
+#[test]
+fn unsaved_changes_are_written_every_30_seconds_and_removed_by_a_save() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = RecoveryFile::in_folder(folder.path());
+    let mut app = App::with_sample(Settings::default()).with_recovery(file.clone());
+    assert!(app.dialog.is_none(), "nothing to restore on a clean start");
+
+    app.keep_recovery(0.0);
+    assert!(!file.exists(), "nothing unsaved, nothing written");
+
+    edit_first_measure(&mut app, 111.0);
+    app.keep_recovery(1.0);
+    assert_eq!(file.read().unwrap().plan.measures[0].places, 111.0);
+
+    edit_first_measure(&mut app, 222.0);
+    app.keep_recovery(1.0 + RECOVERY_INTERVAL_SECONDS - 0.5);
+    assert_eq!(file.read().unwrap().plan.measures[0].places, 111.0, "not before 30 seconds");
+    app.keep_recovery(1.0 + RECOVERY_INTERVAL_SECONDS);
+    assert_eq!(file.read().unwrap().plan.measures[0].places, 222.0, "after 30 seconds");
+
+    assert!(app.save_to(&folder.path().join("plan.json")));
+    assert!(!file.exists(), "a normal save removes the recovery file");
+}
+
+#[test]
+fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = RecoveryFile::in_folder(folder.path());
+    let mut app = App::with_sample(Settings::default()).with_recovery(file.clone());
+    edit_first_measure(&mut app, 5.0);
+    app.keep_recovery(0.0);
+    assert!(file.exists());
+    app.undo();
+    app.keep_recovery(0.1);
+    assert!(!file.exists());
+}
+
+#[test]
+fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = RecoveryFile::in_folder(folder.path());
+    // The run that "crashes": an edit, written to the recovery file, never saved.
+    let mut crashed = App::with_sample(Settings::default()).with_recovery(file.clone());
+    let name = "Landesprogramm Kita-Einstieg (Brückenprojekte)";
+    let index = measure_index(&crashed, name);
+    let mut measure = crashed.doc.plan.measures[index].clone();
+    measure.places = 4321.0;
+    crashed.apply(Command::SetMeasure(index, measure));
+    crashed.keep_recovery(0.0);
+    let unsaved = crashed.doc.plan.clone();
+    drop(crashed);
+
+    let mut harness = harness();
+    let restarted = App::with_sample(Settings::default()).with_recovery(file.clone());
+    *harness.state_mut() = restarted;
+    harness.run();
+    assert!(matches!(harness.state().dialog, Some(Dialog::Recover(_))));
+    assert!(harness.query_by_label("Ungespeicherte Arbeit wiederherstellen?").is_some());
+    click(&mut harness, "Wiederherstellen");
+
+    let app = harness.state();
+    assert!(app.dialog.is_none());
+    assert_eq!(app.doc.plan, unsaved, "the unsaved plan is back");
+    assert!(app.doc.is_dirty(), "restored work is still unsaved");
+    assert!(file.exists(), "kept until it is saved or discarded");
+    filter_measures(&mut harness, name);
+    assert!(harness.query_by_label(&format!("Plätze: {name}")).is_some());
+}
+
+#[test]
+fn declining_the_restore_removes_the_recovery_file_and_keeps_the_sample() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = RecoveryFile::in_folder(folder.path());
+    let mut crashed = App::with_sample(Settings::default()).with_recovery(file.clone());
+    edit_first_measure(&mut crashed, 9.0);
+    crashed.keep_recovery(0.0);
+    drop(crashed);
+
+    let mut harness = harness();
+    *harness.state_mut() = App::with_sample(Settings::default()).with_recovery(file.clone());
+    harness.run();
+    click(&mut harness, "Verwerfen");
+    assert!(harness.state().dialog.is_none());
+    assert!(!file.exists());
+    assert!(!harness.state().doc.is_dirty());
+    assert_ne!(harness.state().doc.plan.measures[0].places, 9.0);
+}
