@@ -125,9 +125,8 @@ prop_compose! {
 fn distribution(regions: usize) -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Null),
-        (0.0f64..1.0, 0.0f64..1.0, prop::option::of(0.0f64..0.5)).prop_map(|(wp, wa, cap)| {
-            json!({ "population_weight": wp + 0.01, "area_weight": wa, "area_uplift_cap": cap })
-        }),
+        (0.0f64..1.0, 0.0f64..1.0, prop::option::of(0.0f64..0.5))
+            .prop_map(|(wp, wa, cap)| { json!({ "population_weight": wp + 0.01, "area_weight": wa, "area_uplift_cap": cap }) }),
         prop::collection::vec(0.0f64..10.0, regions).prop_map(|shares| {
             let mut map: Map<String, Value> = shares.iter().enumerate().map(|(r, s)| (format!("r{r}"), json!(s))).collect();
             map.insert("r0".into(), json!(shares.first().copied().unwrap_or(0.0) + 0.5));

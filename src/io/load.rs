@@ -113,7 +113,15 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
             serde_json::error::Category::Eof => "the file ends too early",
             _ => "invalid JSON",
         };
-        LoadError::single(name, format!("{what} at line {}, column {}: {e}", e.line(), e.column()))
+        // serde_json appends "at line L column C" itself; the position is given once, up front.
+        let full = e.to_string();
+        let reason = full.rsplit_once(" at line ").map_or(full.as_str(), |(reason, _)| reason);
+        let hint = match reason {
+            "number out of range" => " (expected a finite number)",
+            "recursion limit exceeded" => " (brackets nested too deep for a plan file)",
+            _ => "",
+        };
+        LoadError::single(name, format!("{what} at line {}, column {}: {reason}{hint}", e.line(), e.column()))
     })?;
     from_value(&value, name)
 }
@@ -121,6 +129,12 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
 /// Checks format and version, decodes and validates a parsed document.
 pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
     let mut issues = Vec::new();
+    if !value.is_object() {
+        return Err(LoadError::single(
+            name,
+            format!("the file holds {}, not a plan (expected a JSON object with \"format\": \"{FORMAT_NAME}\")", describe(value)),
+        ));
+    }
     if let Value::Object(map) = value {
         match map.get("format") {
             Some(Value::String(s)) if s == FORMAT_NAME => {}
@@ -161,6 +175,12 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
         let mut rule_issues = validate(&plan);
         if decoding_failed {
             rule_issues.retain(|rule| !issues.iter().any(|t| t.is_error() && lies_under(&rule.path, &t.path)));
+            // A list that could not be read at all would make every reference to it dangle.
+            for (list, follow_up) in FOLLOW_UPS {
+                if issues.iter().any(|t| t.is_error() && t.path == *list) {
+                    rule_issues.retain(|rule| !follow_up(rule));
+                }
+            }
         }
         issues.extend(rule_issues);
     }
@@ -170,6 +190,13 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
     }
     Ok(Loaded { plan, warnings: issues })
 }
+
+/// Per top-level list: the rule issues that only follow from that list being unreadable.
+const FOLLOW_UPS: &[(&str, fn(&Issue) -> bool)] = &[
+    ("regions", |i| i.message.starts_with("no region with id") || i.path.starts_with("distribution")),
+    ("domains", |i| i.message.starts_with("no domain with id")),
+    ("measures", |i| i.message.starts_with("no measure with id")),
+];
 
 /// Whether `path` is `parent` or a field or entry inside it (`measures[1].end` lies under
 /// `measures[1]`, `measures[10]` does not).
