@@ -191,8 +191,11 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded { plan, warnings: issues })
 }
 
+/// Tells whether a rule issue only follows from some list being unreadable.
+type FollowUp = fn(&Issue) -> bool;
+
 /// Per top-level list: the rule issues that only follow from that list being unreadable.
-const FOLLOW_UPS: &[(&str, fn(&Issue) -> bool)] = &[
+const FOLLOW_UPS: &[(&str, FollowUp)] = &[
     ("regions", |i| i.message.starts_with("no region with id") || i.path.starts_with("distribution")),
     ("domains", |i| i.message.starts_with("no domain with id")),
     ("measures", |i| i.message.starts_with("no measure with id")),
