@@ -13,6 +13,7 @@ pub mod issue;
 pub mod model;
 pub mod sample;
 pub mod schema;
+pub mod synthetic;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod validate;

@@ -521,7 +521,7 @@ fn shares_are_normalised_and_missing_regions_get_none() {
     let results = run(&plan);
     // 1/(1+3) = 0.25, 3/4 = 0.75, c absent = 0; persons 50, 150, 0.
     assert_curve(&results.shares, &[0.25, 0.75, 0.0]);
-    let persons: Vec<f64> = results.scenarios[0].regions.iter().map(|r| r.persons[0]).collect();
+    let persons: Vec<f64> = (0..results.region_ids.len()).map(|r| results.scenarios[0].region_persons(r)[0]).collect();
     assert_curve(&persons, &[50.0, 150.0, 0.0]);
     assert_curve(&results.scenarios[0].persons, &[200.0]);
 }
@@ -643,4 +643,35 @@ fn the_nrw_test_data_is_the_nrw_part_of_the_shared_data() {
     }
     let copy = read_districts(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/districts-nrw-2018.csv"));
     assert_eq!(read_districts(&shared), copy);
+}
+
+// ---------------------------------------------------------------- rounding noise
+
+/// 100 children arrive once, nobody leaves and everyone counts: demand is 100 in every month,
+/// up to rounding noise of the ageing steps (children move between single-year cohorts).
+fn plateau_plan(capacity: f64) -> Value {
+    let mut plan = base_plan();
+    plan["horizon"]["months"] = json!(24);
+    plan["scenarios"][0]["arrivals"] = one_batch(100.0);
+    plan["scenarios"][0]["age_distribution"] = json!({ "0-17": 1.0, "18+": 0.0 });
+    plan["regions"][0]["capacity"] = json!({ "d": capacity });
+    plan
+}
+
+#[test]
+fn a_plateau_of_equal_shortages_peaks_in_its_first_month() {
+    let results = run(&plateau_plan(0.0));
+    let indicators = &results.scenarios[0].domains[0].indicators;
+    assert_close(indicators.peak_shortage, 100.0);
+    assert_eq!(indicators.peak_shortage_month.map(|m| m.to_string()).as_deref(), Some("2025-01"));
+}
+
+#[test]
+fn capacity_equal_to_demand_is_no_shortage_despite_rounding_noise() {
+    let results = run(&plateau_plan(100.0));
+    let domain = &results.scenarios[0].domains[0];
+    assert!(domain.shortage.iter().all(|s| *s == 0.0), "{:?}", domain.shortage);
+    assert_eq!(domain.indicators.peak_shortage, 0.0);
+    assert_eq!(domain.indicators.peak_shortage_month, None);
+    assert_eq!(domain.indicators.first_shortage_month, None);
 }

@@ -207,9 +207,9 @@ fn all_demands(results: &Results) -> Vec<f64> {
         for domain in &scenario.domains {
             values.extend(&domain.demand);
         }
-        for region in &scenario.regions {
-            for domain in &region.domains {
-                values.extend(&domain.demand);
+        for r in 0..scenario.regions.len() {
+            for d in 0..scenario.domains.len() {
+                values.extend(scenario.region_demand(r, d));
             }
         }
     }
@@ -246,9 +246,11 @@ proptest! {
         for scenario in &results.scenarios {
             for (d, domain) in scenario.domains.iter().enumerate() {
                 for t in 0..results.months.len() {
-                    let demand: f64 = scenario.regions.iter().map(|r| r.domains[d].demand[t]).sum();
+                    let regions = 0..scenario.regions.len();
+                    let demand: f64 = regions.clone().map(|r| scenario.region_demand(r, d)[t]).sum();
                     let capacity: f64 = scenario.regions.iter().map(|r| r.domains[d].capacity[t]).sum();
-                    let shortage: f64 = scenario.regions.iter().map(|r| (r.domains[d].demand[t] - r.domains[d].capacity[t]).max(0.0)).sum();
+                    let shortage: f64 =
+                        regions.map(|r| (scenario.region_demand(r, d)[t] - scenario.regions[r].domains[d].capacity[t]).max(0.0)).sum();
                     prop_assert!((domain.demand[t] - demand).abs() <= EPS * demand.abs().max(1.0));
                     prop_assert!((domain.capacity[t] - capacity).abs() <= EPS * capacity.abs().max(1.0));
                     prop_assert!((domain.shortage[t] - shortage).abs() <= EPS * shortage.abs().max(1.0));
@@ -321,8 +323,8 @@ proptest! {
                 arrived += scenario.arrival_factor * per_month(scenario, *month);
                 prop_assert!(result.persons[t] >= 0.0);
                 prop_assert!(result.persons[t] <= arrived * (1.0 + 1e-12) + 1e-9, "month {}: {} persons after {} arrivals", t, result.persons[t], arrived);
-                for region in &result.regions {
-                    prop_assert!(region.persons[t] <= result.persons[t] * (1.0 + 1e-12) + 1e-9);
+                for r in 0..result.regions.len() {
+                    prop_assert!(result.region_persons(r)[t] <= result.persons[t] * (1.0 + 1e-12) + 1e-9);
                 }
             }
         }

@@ -25,12 +25,24 @@ pub fn active_indices(measure: &Measure, horizon_start: Month, months: usize) ->
     if last_exclusive <= first { 0..0 } else { first as usize..last_exclusive as usize }
 }
 
-/// Adds the measure's places for every month of the horizon to `curve`.
+/// Adds the measure's places for every month of the horizon to `curve` (the same values as
+/// [`measure_places`], computed from the month index instead of calendar months).
 pub fn add_measure_curve(measure: &Measure, horizon_start: Month, curve: &mut [f64], weight: f64) {
-    for t in active_indices(measure, horizon_start, curve.len()) {
-        if let Some(slot) = curve.get_mut(t) {
-            *slot += weight * measure_places(measure, horizon_start.plus(t as i32));
+    let range = active_indices(measure, horizon_start, curve.len());
+    let first_index = range.start;
+    let Some(slots) = curve.get_mut(range) else { return };
+    if measure.ramp_months == 0 {
+        for slot in slots {
+            *slot += weight * measure.places;
         }
+        return;
+    }
+    let ramp = f64::from(measure.ramp_months);
+    // Months since the start at the first active index (the start may lie before the horizon).
+    let first_months_active = horizon_start.plus(first_index as i32).months_since(measure.start) + 1;
+    for (k, slot) in slots.iter_mut().enumerate() {
+        let months_active = f64::from(first_months_active + k as i32);
+        *slot += weight * (measure.places * (months_active / ramp).min(1.0));
     }
 }
 

@@ -115,8 +115,12 @@ fn simulate_scenario(
         })
         .collect();
     let mut regions = Vec::with_capacity(plan.regions.len());
+    let mut state_persons = vec![0.0; month_count];
     for (r, region) in plan.regions.iter().enumerate() {
         let share = shares.get(r).copied().unwrap_or(0.0);
+        for (total, p) in state_persons.iter_mut().zip(&persons) {
+            *total += share * p;
+        }
         let mut region_domains = Vec::with_capacity(plan.domains.len());
         for (d, domain) in plan.domains.iter().enumerate() {
             let base = region.capacity_of(&domain.id);
@@ -124,45 +128,39 @@ fn simulate_scenario(
             let (Some(unit), Some(state_curve), Some(totals)) = (unit_demand.get(d), statewide.get(d), domains.get_mut(d)) else {
                 continue;
             };
-            let mut demand = Vec::with_capacity(month_count);
-            let mut capacity = Vec::with_capacity(month_count);
+            // Plain zipped loops over equal-length curves: no bounds checks, so they vectorise.
+            // The region's demand is `share · unit` (see `ScenarioResults::region_demand`); it
+            // is not stored, which halves the memory of large plans.
+            let capacity: Vec<f64> = match own {
+                Some(own) => state_curve.iter().zip(own).map(|(s, o)| base + o + share * s).collect(),
+                None => state_curve.iter().map(|s| base + share * s).collect(),
+            };
             let mut first_shortage = None;
-            for t in 0..month_count {
-                let need = share * unit.get(t).copied().unwrap_or(0.0);
-                let own_places = own.and_then(|c| c.get(t)).copied().unwrap_or(0.0);
-                let places = base + own_places + share * state_curve.get(t).copied().unwrap_or(0.0);
-                let missing = need - places;
-                if missing > SHORTAGE_THRESHOLD && first_shortage.is_none() {
+            let sums = totals.demand.iter_mut().zip(totals.capacity.iter_mut()).zip(totals.shortage.iter_mut());
+            for (t, (((dm, cp), sh), (u, places))) in sums.zip(unit.iter().zip(&capacity)).enumerate() {
+                let need = share * u;
+                let missing = shortage_of(need, *places);
+                if first_shortage.is_none() && missing > SHORTAGE_THRESHOLD {
                     first_shortage = Some(t);
                 }
-                if let (Some(dm), Some(cp), Some(sh)) =
-                    (totals.demand.get_mut(t), totals.capacity.get_mut(t), totals.shortage.get_mut(t))
-                {
-                    *dm += need;
-                    *cp += places;
-                    *sh += missing.max(0.0);
-                }
-                demand.push(need);
-                capacity.push(places);
+                *dm += need;
+                *cp += places;
+                *sh += missing;
             }
-            region_domains.push(RegionDomainResults { demand, capacity, first_shortage });
+            region_domains.push(RegionDomainResults { capacity, first_shortage });
         }
-        regions.push(RegionResults {
-            id: region.id.clone(),
-            persons: persons.iter().map(|p| share * p).collect(),
-            domains: region_domains,
-        });
+        regions.push(RegionResults { id: region.id.clone(), share, domains: region_domains });
     }
     for domain in &mut domains {
         domain.indicators = Indicators::from_shortage(&domain.shortage, months);
     }
-    let state_persons: Vec<f64> =
-        (0..month_count).map(|t| regions.iter().map(|r| r.persons.get(t).copied().unwrap_or(0.0)).sum()).collect();
 
     ScenarioResults {
         id: scenario.id.clone(),
         name: scenario.name.clone(),
         persons: state_persons,
+        persons_per_share: persons,
+        demand_per_share: unit_demand,
         cost_per_year: cost_per_year(&cost_eur, months),
         cost_eur,
         domains,

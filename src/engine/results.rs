@@ -5,6 +5,16 @@ use crate::model::Month;
 /// Share of a place below which a month does not count as short (SPEC §3 indicators).
 pub const SHORTAGE_THRESHOLD: f64 = 0.001;
 
+/// Relative difference below which two f64 results count as equal: rounding noise (about 1e-14)
+/// must not decide whether a month is short or which month of a plateau is the peak.
+pub const RELATIVE_NOISE: f64 = 1e-9;
+
+/// `demand − capacity` when demand exceeds capacity by more than rounding noise, else 0.
+pub fn shortage_of(demand: f64, capacity: f64) -> f64 {
+    let missing = demand - capacity;
+    if missing > RELATIVE_NOISE * demand.abs().max(capacity.abs()) { missing } else { 0.0 }
+}
+
 /// Results of all scenarios of a plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
@@ -31,6 +41,11 @@ pub struct ScenarioResults {
     pub name: String,
     /// State-wide newcomers per month (after the month's arrivals).
     pub persons: Vec<f64>,
+    /// Newcomers per month of a region whose share is 1 (a region holds `share ·` this).
+    pub persons_per_share: Vec<f64>,
+    /// Per domain, places needed per month by a region whose share is 1 (a region needs
+    /// `share ·` this: every region gets the same age mix).
+    pub demand_per_share: Vec<Vec<f64>>,
     /// Cost per month in euro.
     pub cost_eur: Vec<f64>,
     /// Cost per calendar year of the horizon, in year order.
@@ -63,7 +78,7 @@ pub struct Indicators {
     pub first_shortage_month: Option<Month>,
     /// Largest shortage.
     pub peak_shortage: f64,
-    /// First month reaching the largest shortage; `None` when it is 0.
+    /// First month reaching the largest shortage (within [`RELATIVE_NOISE`]); `None` when it is 0.
     pub peak_shortage_month: Option<Month>,
     /// Sum of the shortage over all months.
     pub shortage_place_months: f64,
@@ -73,14 +88,8 @@ impl Indicators {
     /// Computes the indicators from a shortage curve.
     pub fn from_shortage(shortage: &[f64], months: &[Month]) -> Self {
         let first = shortage.iter().position(|s| *s > SHORTAGE_THRESHOLD);
-        let mut peak = 0.0;
-        let mut peak_index = None;
-        for (t, s) in shortage.iter().enumerate() {
-            if *s > peak {
-                peak = *s;
-                peak_index = Some(t);
-            }
-        }
+        let peak = shortage.iter().copied().fold(0.0, f64::max);
+        let peak_index = if peak > 0.0 { shortage.iter().position(|s| *s >= peak * (1.0 - RELATIVE_NOISE)) } else { None };
         Indicators {
             first_shortage_month: first.and_then(|t| months.get(t).copied()),
             peak_shortage: peak,
@@ -95,17 +104,15 @@ impl Indicators {
 pub struct RegionResults {
     /// Region id.
     pub id: String,
-    /// Newcomers per month.
-    pub persons: Vec<f64>,
+    /// The region's share of all arrivals.
+    pub share: f64,
     /// Per domain, in plan order.
     pub domains: Vec<RegionDomainResults>,
 }
 
-/// Demand and capacity of one region and domain.
+/// Capacity of one region and domain (its demand: [`ScenarioResults::region_demand`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionDomainResults {
-    /// Places needed per month.
-    pub demand: Vec<f64>,
     /// Places available per month.
     pub capacity: Vec<f64>,
     /// First month index with demand above capacity by more than [`SHORTAGE_THRESHOLD`].
@@ -113,6 +120,23 @@ pub struct RegionDomainResults {
 }
 
 impl ScenarioResults {
+    /// Newcomers per month in region `r` (empty for an unknown index).
+    pub fn region_persons(&self, r: usize) -> Vec<f64> {
+        let share = self.regions.get(r).map_or(0.0, |region| region.share);
+        if self.regions.get(r).is_none() {
+            return Vec::new();
+        }
+        self.persons_per_share.iter().map(|p| share * p).collect()
+    }
+
+    /// Places of domain `d` needed per month in region `r` (empty for unknown indices).
+    pub fn region_demand(&self, r: usize, d: usize) -> Vec<f64> {
+        match (self.regions.get(r), self.demand_per_share.get(d)) {
+            (Some(region), Some(unit)) => unit.iter().map(|u| region.share * u).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The state-wide results of the domain `id`.
     pub fn domain(&self, id: &str) -> Option<&DomainResults> {
         self.domains.iter().find(|d| d.id == id)

@@ -41,14 +41,18 @@ pub fn results_to_json(results: &Results) -> Value {
             let regions: Map<String, Value> = scenario
                 .regions
                 .iter()
-                .map(|region| {
+                .enumerate()
+                .map(|(r, region)| {
                     let region_domains: Map<String, Value> = results
                         .domain_ids
                         .iter()
                         .zip(&region.domains)
-                        .map(|(id, d)| (id.clone(), json!({ "demand": d.demand, "capacity": d.capacity })))
+                        .enumerate()
+                        .map(|(d, (id, figures))| {
+                            (id.clone(), json!({ "demand": scenario.region_demand(r, d), "capacity": figures.capacity }))
+                        })
                         .collect();
-                    (region.id.clone(), json!({ "persons": region.persons, "domains": region_domains }))
+                    (region.id.clone(), json!({ "persons": scenario.region_persons(r), "domains": region_domains }))
                 })
                 .collect();
             json!({
@@ -94,10 +98,11 @@ pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn s
                 ])?;
             }
         }
-        for region in &scenario.regions {
-            for (domain_id, figures) in results.domain_ids.iter().zip(&region.domains) {
+        for (r, region) in scenario.regions.iter().enumerate() {
+            for (d, (domain_id, figures)) in results.domain_ids.iter().zip(&region.domains).enumerate() {
+                let region_demand = scenario.region_demand(r, d);
                 for (t, month) in months.iter().enumerate() {
-                    let demand = figures.demand.get(t).copied().unwrap_or(0.0);
+                    let demand = region_demand.get(t).copied().unwrap_or(0.0);
                     let capacity = figures.capacity.get(t).copied().unwrap_or(0.0);
                     writer.write_record([
                         &scenario.id,

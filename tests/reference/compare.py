@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference  # noqa: E402
 
 REL = 1e-6
+SETTLE_TIES = False
 MAX_REGIONS = 8
 
 
@@ -249,6 +250,25 @@ def gen_plan(rng: random.Random) -> dict:
     if measures or rng.random() < 0.5:
         plan["measures"] = measures
     plan["scenarios"] = scenarios
+    if rng.random() < 0.1:
+        # null for an optional field = its default (docs/FORMAT.md; SPEC only says so for some)
+        for sc in scenarios:
+            for k in ("arrival_factor", "leave_rate_per_year", "funding_included", "measures_off"):
+                if rng.random() < 0.3:
+                    sc[k] = None
+        for m in measures:
+            for k in ("ramp_months", "cost_once_eur", "cost_per_year_eur", "funding"):
+                if rng.random() < 0.3:
+                    m[k] = None
+        for d in domains:
+            if rng.random() < 0.3:
+                d["persons_per_unit"] = None
+        if rng.random() < 0.3 and spop > 0 and sarea > 0:
+            plan["distribution"] = None
+    if rng.random() < 0.05:
+        for m in measures:
+            if isinstance(m.get("ramp_months"), int):
+                m["ramp_months"] = float(m["ramp_months"])  # 3.0 is a whole number
     if rng.random() < 0.3:
         plan["budget"] = [{"year": start // 12, "eur": 1e6}]
     return plan
@@ -343,8 +363,8 @@ def compare_scenario(ex: dict, got: dict, months: list[str], out: list, path: st
                 a, b = min(lo, hi), max(lo, hi)
                 ok = all(sh[t] <= 0.001 + stol for t in range(a, min(b, T))) and \
                     (a >= T or abs(sh[a] - 0.001) <= stol)
-            if not ok:
-                out.append((f"{p}.first_shortage_month", "value", f"ref {fe!r} bin {fg!r}"))
+            out.append((f"{p}.first_shortage_month", "value" if not ok else "tie",
+                        f"ref {fe!r} bin {fg!r}"))
         pe, pg = de["peak_shortage_month"], g.get("peak_shortage_month", "<missing>")
         if pe != pg:
             ok = False
@@ -353,8 +373,8 @@ def compare_scenario(ex: dict, got: dict, months: list[str], out: list, path: st
                 ok = abs(peak) <= stol
             elif pg in idx:
                 ok = abs(sh[idx[pg]] - peak) <= stol and (pe is None or abs(sh[idx[pe]] - peak) <= stol)
-            if not ok:
-                out.append((f"{p}.peak_shortage_month", "value", f"ref {pe!r} bin {pg!r}"))
+            out.append((f"{p}.peak_shortage_month", "value" if not ok else "tie",
+                        f"ref {pe!r} bin {pg!r}"))
 
     rg = got.get("regions") or {}
     if list(rg) != list(ex["regions"]):
@@ -420,7 +440,57 @@ def check_plan(binary: str, plan: dict, plan_path: str, scen_ids=None) -> list:
     except json.JSONDecodeError as e:
         return [("<binary>", "bad json", str(e))]
     ex = reference.simulate(plan, scen_ids)
-    return compare(ex, got)
+    out = compare(ex, got)
+    if SETTLE_TIES and any(kind == "tie" for _, kind, _ in out):
+        out = settle_ties(plan, scen_ids, got, out)
+    return out
+
+
+def _lookup(doc, path):
+    """Follow a path like scenarios[1].domains.d0.peak_shortage_month."""
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+        doc = doc[int(part[1:-1])] if part.startswith("[") else doc[part]
+    return doc
+
+
+class _Timeout(Exception):
+    pass
+
+
+def settle_ties(plan, scen_ids, got, out):
+    """A month indicator that differs only because float rounding noise breaks a
+    tie (a plateau of equal shortage values): recompute in exact rational
+    arithmetic to see which month truly comes first.  Ties never fail the run;
+    they are reported as their own classes."""
+    import signal
+
+    def alarm(*_):
+        raise _Timeout()
+
+    exact = None
+    if True:  # with leave_rate > 0 the f64 factor (1 - m) is taken as an exact rational
+        old = signal.signal(signal.SIGALRM, alarm)
+        signal.alarm(120)
+        try:
+            exact = reference.simulate(plan, scen_ids, exact=True)
+        except _Timeout:
+            exact = None
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, old)
+    res = []
+    for path, kind, msg in out:
+        if kind != "tie":
+            res.append((path, kind, msg))
+            continue
+        if exact is None:
+            res.append((path, "tie(no exact run)", msg))
+            continue
+        xm = _lookup(exact, path)
+        gm = _lookup(got, path)
+        res.append((path, "tie: binary = exact" if gm == xm else "tie: binary != exact",
+                    f"{msg}, exact {xm!r}"))
+    return res
 
 
 def main() -> int:
@@ -432,8 +502,11 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=3, help="examples shown per mismatch class")
     ap.add_argument("--info", action="store_true", help="also report extra keys in the binary output")
     ap.add_argument("--max-regions", type=int, default=8)
+    ap.add_argument("--settle-ties", action="store_true",
+                    help="recompute month-indicator ties in exact arithmetic (slow)")
     args = ap.parse_args()
-    global MAX_REGIONS
+    global MAX_REGIONS, SETTLE_TIES
+    SETTLE_TIES = args.settle_ties
     MAX_REGIONS = args.max_regions
 
     classes: "OrderedDict[str, list]" = OrderedDict()
@@ -443,8 +516,9 @@ def main() -> int:
         nonlocal failing
         real = [m for m in mism if args.info or "(info)" not in m[1]]
         if not real:
-            return
-        failing += 1
+            return False
+        if any(not m[1].startswith("tie") for m in real):
+            failing += 1
         seen = set()
         for path, kind, msg in real:
             c = f"{path_class(path)} [{kind}]"
@@ -452,12 +526,15 @@ def main() -> int:
                 continue
             seen.add(c)
             classes.setdefault(c, []).append((label, saved, path, msg))
+        return True
 
     for f in args.file:
         with open(f, encoding="utf-8") as fh:
             plan = json.load(fh)
-        record(f, check_plan(args.binary, plan, f), f)
-        print(f"{f}: {'OK' if not classes else 'see below'}")
+        mism = check_plan(args.binary, plan, f)
+        shown = record(f, mism, f)
+        kinds = {k for _, k, _ in mism if args.info or "(info)" not in k}
+        print(f"{f}: {'OK' if not shown else 'only rounding-noise ties' if all(k.startswith('tie') for k in kinds) else 'MISMATCH, see below'}")
 
     rng = random.Random(args.seed)
     for n in range(args.plans):
@@ -470,13 +547,13 @@ def main() -> int:
             ids = [s["id"] for s in plan["scenarios"]]
             scen_ids = rng.sample(ids, rng.randint(1, len(ids)))
         mism = check_plan(args.binary, plan, path, scen_ids)
-        before = failing
-        record(f"plan {n}" + (f" --scenario {' '.join(scen_ids)}" if scen_ids else ""), mism, path)
-        if failing == before:
+        if not record(f"plan {n}" + (f" --scenario {' '.join(scen_ids)}" if scen_ids else ""), mism, path):
             os.remove(path)
 
     total = len(args.file) + args.plans
-    print(f"{total - failing}/{total} plans agree; {len(classes)} mismatch classes")
+    nreal = sum(1 for c in classes if "[tie" not in c)
+    print(f"{total - failing}/{total} plans agree; {nreal} mismatch classes "
+          f"(+ {len(classes) - nreal} classes of rounding-noise ties in month indicators, not failures)")
     for c, items in classes.items():
         print(f"\n== {c}: {len(items)} plan(s)")
         for label, saved, path, msg in items[: args.show]:

@@ -6,13 +6,22 @@ Written from the specification text only (standard library, Python 3.11).
 It assumes the plan is valid; it does not reproduce the loader's error
 reporting.
 
-Usage:  python3 reference.py PLAN.json [--scenario ID]...   -> JSON on stdout
+Usage:  python3 reference.py PLAN.json [--scenario ID]... [--exact]   -> JSON on stdout
+
+--exact computes in rational arithmetic (slow; exact only where
+leave_rate_per_year is 0) to settle which month really reaches a peak when
+float rounding noise decides ties.
 """
 from __future__ import annotations
 
 import json
 import math
 import sys
+from fractions import Fraction
+
+# number type of the model: float (the spec's f64), or Fraction for an exact
+# diagnosis run (--exact; only exact when leave_rate_per_year is 0)
+NUM = float
 
 N_COHORTS = 19  # ages 0..17 and the adult cohort (index 18)
 ADULT = 18
@@ -53,21 +62,21 @@ def band_cohorts(band: str, allow_plus: bool) -> list[int]:
 
 
 def rates_vector(domain: dict) -> list[float]:
-    v = [0.0] * N_COHORTS
+    v = [0] * N_COHORTS
     for band, rate in (domain.get("rates") or {}).items():
         for c in band_cohorts(band, allow_plus=True):
-            v[c] = float(rate)
+            v[c] = NUM(rate)
     return v
 
 
 def age_vector(age_distribution: dict) -> list[float]:
     """Share of arrivals per cohort; a band's share is divided equally among
     its single-year cohorts ("18+" is one cohort)."""
-    v = [0.0] * N_COHORTS
+    v = [0] * N_COHORTS
     for band, share in age_distribution.items():
         cs = band_cohorts(band, allow_plus=False)
         for c in cs:
-            v[c] += float(share) / len(cs)
+            v[c] += NUM(share) / len(cs)
     return v
 
 
@@ -84,41 +93,41 @@ def region_shares(plan: dict) -> list[float]:
 
     if "shares" in dist:
         raw = dist["shares"] or {}
-        vals = [float(raw.get(r["id"], 0.0)) for r in regions]
+        vals = [NUM(raw.get(r["id"], 0.0)) for r in regions]
         tot = sum(vals)
         return [x / tot for x in vals]
 
-    wp = float(dist.get("population_weight", 0.0) or 0.0)
-    wa = float(dist.get("area_weight", 0.0) or 0.0)
+    wp = NUM(dist.get("population_weight", 0.0) or 0.0)
+    wa = NUM(dist.get("area_weight", 0.0) or 0.0)
     cap = dist.get("area_uplift_cap", None)
 
-    pops = [float(r.get("population", 0.0)) for r in regions]
-    areas = [float(r.get("area_km2", 0.0)) for r in regions]
+    pops = [NUM(r.get("population", 0.0)) for r in regions]
+    areas = [NUM(r.get("area_km2", 0.0)) for r in regions]
     spop = sum(pops)
     sarea = sum(areas)
 
     def term(w, x, tot):
         # a weight of 0 contributes nothing even if the total is 0
-        if w == 0.0:
-            return 0.0
+        if w == 0:
+            return 0
         return w * x / tot
 
     base = [(term(wp, pops[i], spop) + term(wa, areas[i], sarea)) / (wp + wa) for i in range(n)]
     if cap is None:
         return base
 
-    cap = float(cap)
-    limit = [(1.0 + cap) * pops[i] / spop for i in range(n)]
+    cap = NUM(cap)
+    limit = [(1 + cap) * pops[i] / spop for i in range(n)]
     in_c = [False] * n
     while True:
         sum_lim_c = sum(limit[i] for i in range(n) if in_c[i])
         sum_base_not_c = sum(base[i] for i in range(n) if not in_c[i])
-        share = [0.0] * n
+        share = [0] * n
         for i in range(n):
             if in_c[i]:
                 share[i] = limit[i]
             else:
-                share[i] = base[i] * (1.0 - sum_lim_c) / sum_base_not_c if sum_base_not_c != 0 else 0.0
+                share[i] = base[i] * (1 - sum_lim_c) / sum_base_not_c if sum_base_not_c != 0 else 0
         over = [i for i in range(n) if not in_c[i] and share[i] > limit[i]]
         if not over:
             return share
@@ -130,12 +139,12 @@ def region_shares(plan: dict) -> list[float]:
 def arrivals_value(scen: dict, month: int) -> float:
     """per_month of the latest arrivals entry whose from <= month, else 0."""
     best_from = None
-    best_v = 0.0
+    best_v = 0
     for e in scen.get("arrivals") or []:
         f = parse_month(e["from"])
         if f <= month and (best_from is None or f > best_from):
             best_from = f
-            best_v = float(e["per_month"])
+            best_v = NUM(e["per_month"])
     return best_v
 
 
@@ -158,12 +167,12 @@ def measure_bounds(meas: dict):
 def measure_places(meas: dict, month: int) -> float:
     start, end = measure_bounds(meas)
     if month < start or (end is not None and month > end):
-        return 0.0
-    places = float(meas.get("places", 0.0))
+        return 0
+    places = NUM(meas.get("places", 0.0))
     ramp = int(meas.get("ramp_months", 0) or 0)
     if ramp == 0:
         return places
-    return places * min(1.0, (month - start + 1) / ramp)
+    return places * min(1, NUM(month - start + 1) / ramp)
 
 
 # -------------------------------------------------------------- simulation
@@ -175,25 +184,29 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
     measures = plan.get("measures") or []
     R = len(regions)
 
-    factor = float(scen.get("arrival_factor", 1.0) if scen.get("arrival_factor") is not None else 1.0)
+    factor = NUM(scen.get("arrival_factor", 1.0) if scen.get("arrival_factor") is not None else 1.0)
     ages = age_vector(scen["age_distribution"])
-    leave = float(scen.get("leave_rate_per_year", 0.0) or 0.0)
-    m_leave = 1.0 - (1.0 - leave) ** (1.0 / 12.0)
-    keep = 1.0 - m_leave
+    leave = NUM(scen.get("leave_rate_per_year", 0.0) or 0.0)
+    if leave == 0:
+        keep = NUM(1)
+    else:
+        # m = 1 - (1 - r)^(1/12) is irrational in general: float even in exact mode
+        m_leave = 1.0 - (1.0 - float(leave)) ** (1.0 / 12.0)
+        keep = NUM(1.0 - m_leave)
 
     dom_ids = [d["id"] for d in domains]
     rates = [rates_vector(d) for d in domains]
-    ppu = [float(d.get("persons_per_unit", 1.0) if d.get("persons_per_unit") is not None else 1.0)
+    ppu = [NUM(d.get("persons_per_unit", 1.0) if d.get("persons_per_unit") is not None else 1.0)
            for d in domains]
     active = [m for m in measures if measure_active_in_scenario(m, scen)]
     region_index = {r["id"]: i for i, r in enumerate(regions)}
 
     # capacity per region, domain, month
-    cap = [[[0.0] * T for _ in domains] for _ in regions]
+    cap = [[[0] * T for _ in domains] for _ in regions]
     for ri, r in enumerate(regions):
         rc = r.get("capacity") or {}
         for di, d in enumerate(domains):
-            v = float(rc.get(d["id"], 0.0))
+            v = NUM(rc.get(d["id"], 0.0))
             for t in range(T):
                 cap[ri][di][t] = v
     dom_index = {d: i for i, d in enumerate(dom_ids)}
@@ -213,9 +226,9 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
                 row[t] += contrib[t]
 
     # stock
-    S = [[0.0] * N_COHORTS for _ in regions]
-    persons_r = [[0.0] * T for _ in regions]
-    demand = [[[0.0] * T for _ in domains] for _ in regions]
+    S = [[0] * N_COHORTS for _ in regions]
+    persons_r = [[0] * T for _ in regions]
+    demand = [[[0] * T for _ in domains] for _ in regions]
     for t in range(T):
         A = factor * arrivals_value(scen, m0 + t)
         for ri in range(R):
@@ -230,11 +243,11 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
             # departures
             st = [x * keep for x in st]
             # ageing
-            new = [0.0] * N_COHORTS
-            new[0] = st[0] * 11.0 / 12.0
+            new = [0] * N_COHORTS
+            new[0] = st[0] * 11 / 12
             for a in range(1, 18):
-                new[a] = st[a] * 11.0 / 12.0 + st[a - 1] / 12.0
-            new[ADULT] = st[ADULT] + st[17] / 12.0
+                new[a] = st[a] * 11 / 12 + st[a - 1] / 12
+            new[ADULT] = st[ADULT] + st[17] / 12
             S[ri] = new
 
     months = [fmt_month(m0 + t) for t in range(T)]
@@ -244,15 +257,15 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
     for di, did in enumerate(dom_ids):
         dem = [sum(demand[ri][di][t] for ri in range(R)) for t in range(T)]
         cp = [sum(cap[ri][di][t] for ri in range(R)) for t in range(T)]
-        sh = [sum(max(0.0, demand[ri][di][t] - cap[ri][di][t]) for ri in range(R)) for t in range(T)]
+        sh = [sum(max(0, demand[ri][di][t] - cap[ri][di][t]) for ri in range(R)) for t in range(T)]
         first = None
         for t in range(T):
             if sh[t] > 0.001:
                 first = months[t]
                 break
-        peak = max(sh) if sh else 0.0
+        peak = max(sh) if sh else 0
         peak_month = None
-        if peak != 0.0:
+        if peak != 0:
             peak_month = months[sh.index(peak)]
         dom_out[did] = {
             "demand": dem,
@@ -265,21 +278,21 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
         }
 
     # cost
-    cost = [0.0] * T
+    cost = [0] * T
     for meas in active:
         start, end = measure_bounds(meas)
-        once = float(meas.get("cost_once_eur", 0.0) or 0.0)
-        per_year = float(meas.get("cost_per_year_eur", 0.0) or 0.0)
+        once = NUM(meas.get("cost_once_eur", 0.0) or 0.0)
+        per_year = NUM(meas.get("cost_per_year_eur", 0.0) or 0.0)
         for t in range(T):
             k = m0 + t
             if k == start:
                 cost[t] += once
             if k >= start and (end is None or k <= end):
-                cost[t] += per_year / 12.0
+                cost[t] += per_year / 12
     cost_per_year: dict[str, float] = {}
     for t in range(T):
         y = str((m0 + t) // 12)
-        cost_per_year[y] = cost_per_year.get(y, 0.0) + cost[t]
+        cost_per_year[y] = cost_per_year.get(y, 0) + cost[t]
 
     persons = [sum(persons_r[ri][t] for ri in range(R)) for t in range(T)]
 
@@ -304,7 +317,28 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
     }
 
 
-def simulate(plan: dict, scenario_ids: list[str] | None = None) -> dict:
+def _floats(x):
+    if isinstance(x, Fraction):
+        return float(x)
+    if isinstance(x, list):
+        return [_floats(v) for v in x]
+    if isinstance(x, dict):
+        return {k: _floats(v) for k, v in x.items()}
+    return x
+
+
+def simulate(plan: dict, scenario_ids: list[str] | None = None, exact: bool = False) -> dict:
+    """Results as `simulate --format json` prints them.  exact=True computes in
+    rational arithmetic (Fraction) and rounds only the printed numbers."""
+    global NUM
+    NUM = Fraction if exact else float
+    try:
+        return _floats(_simulate(plan, scenario_ids))
+    finally:
+        NUM = float
+
+
+def _simulate(plan: dict, scenario_ids: list[str] | None = None) -> dict:
     T = int(plan["horizon"]["months"])
     m0 = parse_month(plan["horizon"]["start"])
     shares = region_shares(plan)
@@ -327,9 +361,13 @@ def main(argv: list[str]) -> int:
     args = argv[1:]
     scen_ids = []
     path = None
+    exact = False
     i = 0
     while i < len(args):
-        if args[i] == "--scenario":
+        if args[i] == "--exact":
+            exact = True
+            i += 1
+        elif args[i] == "--scenario":
             scen_ids.append(args[i + 1])
             i += 2
         else:
@@ -340,7 +378,7 @@ def main(argv: list[str]) -> int:
         return 2
     with open(path, encoding="utf-8") as f:
         plan = json.load(f)
-    json.dump(simulate(plan, scen_ids or None), sys.stdout, ensure_ascii=False)
+    json.dump(simulate(plan, scen_ids or None, exact), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
 

@@ -63,11 +63,13 @@ pub fn domain_series(app: &App, domain_index: usize) -> Vec<DomainSeries> {
                 }
                 Some(r) => {
                     let figures = scenario.regions.get(r)?.domains.get(domain_index)?;
-                    let shortage = figures.demand.iter().zip(&figures.capacity).map(|(d, c)| (d - c).max(0.0)).collect();
+                    let demand = scenario.region_demand(r, domain_index);
+                    let shortage =
+                        demand.iter().zip(&figures.capacity).map(|(d, c)| crate::engine::shortage_of(*d, *c)).collect();
                     Some(DomainSeries {
                         name: scenario.name.clone(),
                         color,
-                        demand: figures.demand.clone(),
+                        demand,
                         capacity: figures.capacity.clone(),
                         shortage,
                         leading,
