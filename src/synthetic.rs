@@ -86,9 +86,12 @@ impl Sequence {
     }
 }
 
+/// Id, name, unit, rates by age band and persons per unit of a domain.
+type DomainTemplate = (&'static str, &'static str, &'static str, &'static [(&'static str, f64)], f64);
+
 /// The four domains of the sample plan, then numbered extra ones.
 fn domains(count: usize) -> Vec<Domain> {
-    let known: [(&str, &str, &str, &[(&str, f64)], f64); 4] = [
+    let known: [DomainTemplate; 4] = [
         ("kita", "Kita", "Plätze", &[("1-1", 0.28), ("2-2", 0.63), ("3-5", 0.9)], 1.0),
         ("school", "Schule", "Plätze", &[("6-17", 1.0)], 1.0),
         ("housing", "Wohnen", "Wohnungen", &[("0+", 1.0)], 3.0),
