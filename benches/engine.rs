@@ -9,6 +9,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use integrationsplan::synthetic::{PlanSize, german_districts, plan};
 use integrationsplan::{sample, simulate};
 use std::hint::black_box;
+
+/// The allocator of the `integrationsplan` binary, so that the numbers are those of the program.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Duration;
 
 /// Germany: all 401 districts, 20 years, 10 scenarios, 4 domains, 2 000 measures (half state-wide).

@@ -7,6 +7,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use integrationsplan::io::{load_bytes, plan_to_string, save_plan};
 use integrationsplan::synthetic::{PlanSize, german_districts, plan};
 use std::hint::black_box;
+
+/// The allocator of the `integrationsplan` binary, so that the numbers are those of the program.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Duration;
 
 /// A plan whose file is about 10 MiB.

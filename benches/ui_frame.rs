@@ -10,6 +10,10 @@ use integrationsplan::synthetic::{PlanSize, plan};
 use integrationsplan::ui::app::App;
 use integrationsplan::ui::settings::Settings;
 
+/// The allocator of the `integrationsplan` binary, so that the numbers are those of the program.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn frame_input(size: egui::Vec2) -> egui::RawInput {
     egui::RawInput { screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)), ..Default::default() }
 }

@@ -56,6 +56,38 @@ pub fn key_path(parent: &str, key: &str) -> String {
     }
 }
 
+/// A field path that is written out only when a message needs it (loading a large plan builds
+/// no path strings for the fields that are fine).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldPath<'a> {
+    /// A path already written out.
+    Whole(&'a str),
+    /// `parent.key`, as [`key_path`] writes it.
+    Field(&'a str, &'a str),
+}
+
+impl FieldPath<'_> {
+    /// The path as text.
+    pub fn text(self) -> String {
+        match self {
+            FieldPath::Whole(path) => path.to_owned(),
+            FieldPath::Field(parent, key) => key_path(parent, key),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for FieldPath<'a> {
+    fn from(path: &'a str) -> Self {
+        FieldPath::Whole(path)
+    }
+}
+
+impl<'a> From<&'a String> for FieldPath<'a> {
+    fn from(path: &'a String) -> Self {
+        FieldPath::Whole(path)
+    }
+}
+
 /// Appends an array index to a field path: `[3]`.
 pub fn index_path(parent: &str, index: usize) -> String {
     format!("{parent}[{index}]")

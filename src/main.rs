@@ -3,6 +3,11 @@
 use integrationsplan::cli::{Action, run};
 use std::process::ExitCode;
 
+/// mimalloc: loading and saving large plans allocate many small strings and maps, where the
+/// system allocator of glibc spends a third of the time (see docs/PERFORMANCE.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match run(std::env::args_os()) {
         Action::Exit(code) => code,

@@ -3,7 +3,7 @@
 //! [`validate`] works on a typed [`Plan`], so the loader and the GUI share it: the loader
 //! refuses a file with errors, the GUI marks the offending cell.
 
-use crate::issue::{Issue, index_path, key_path};
+use crate::issue::{FieldPath, Issue, index_path, key_path};
 use crate::model::*;
 use std::collections::{HashMap, HashSet};
 
@@ -48,7 +48,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     let mut years = HashSet::new();
     for (index, entry) in plan.budget.iter().enumerate() {
         let path = index_path("budget", index);
-        non_negative(entry.eur, &key_path(&path, "eur"), &mut issues);
+        non_negative(entry.eur, FieldPath::Field(&path, "eur"), &mut issues);
         if !years.insert(entry.year) {
             issues.push(Issue::error(
                 key_path(&path, "year"),
@@ -89,9 +89,9 @@ fn check_count(count: usize, min: usize, max: usize, list: &str, issues: &mut Ve
     }
 }
 
-fn non_negative(value: f64, path: &str, issues: &mut Vec<Issue>) {
+fn non_negative<'p>(value: f64, path: impl Into<FieldPath<'p>>, issues: &mut Vec<Issue>) {
     if value < 0.0 {
-        issues.push(Issue::error(path, format!("{value} is negative (expected a number ≥ 0)")));
+        issues.push(Issue::error(path.into().text(), format!("{value} is negative (expected a number ≥ 0)")));
     }
 }
 
@@ -129,8 +129,8 @@ fn check_domain(domain: &Domain, path: &str, issues: &mut Vec<Issue>) {
 }
 
 fn check_region(region: &Region, path: &str, domain_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
-    non_negative(region.population, &key_path(path, "population"), issues);
-    non_negative(region.area_km2, &key_path(path, "area_km2"), issues);
+    non_negative(region.population, FieldPath::Field(path, "population"), issues);
+    non_negative(region.area_km2, FieldPath::Field(path, "area_km2"), issues);
     for (domain_id, _) in &region.capacity {
         if !domain_ids.contains(domain_id.as_str()) {
             issues.push(Issue::error(
@@ -220,15 +220,15 @@ fn check_measure(measure: &Measure, path: &str, domain_ids: &HashSet<&str>, regi
             format!("\"{end}\" is before the start \"{}\" (expected end ≥ start)", measure.start),
         ));
     }
-    non_negative(measure.cost_once_eur, &key_path(path, "cost_once_eur"), issues);
-    non_negative(measure.cost_per_year_eur, &key_path(path, "cost_per_year_eur"), issues);
+    non_negative(measure.cost_once_eur, FieldPath::Field(path, "cost_once_eur"), issues);
+    non_negative(measure.cost_per_year_eur, FieldPath::Field(path, "cost_per_year_eur"), issues);
 }
 
 fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
     let mut froms = HashMap::new();
     for (index, step) in scenario.arrivals.iter().enumerate() {
         let step_path = index_path(&key_path(path, "arrivals"), index);
-        non_negative(step.per_month, &key_path(&step_path, "per_month"), issues);
+        non_negative(step.per_month, FieldPath::Field(&step_path, "per_month"), issues);
         if let Some(first) = froms.insert(step.from, index) {
             issues.push(Issue::error(
                 key_path(&step_path, "from"),
@@ -236,7 +236,7 @@ fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, 
             ));
         }
     }
-    non_negative(scenario.arrival_factor, &key_path(path, "arrival_factor"), issues);
+    non_negative(scenario.arrival_factor, FieldPath::Field(path, "arrival_factor"), issues);
     check_age_distribution(&scenario.age_distribution, &key_path(path, "age_distribution"), issues);
     if !(0.0..1.0).contains(&scenario.leave_rate_per_year) {
         issues.push(Issue::error(

@@ -12,6 +12,8 @@ use integrationsplan::ui::settings::Settings;
 
 #[path = "ui/recovery.rs"]
 mod recovery;
+#[path = "ui/text.rs"]
+mod text;
 
 /// The app on a wide screen, so that the whole measures table fits beside the plots.
 fn harness() -> Harness<'static, App> {

@@ -4,7 +4,7 @@
 //! replaced by its default, so that all errors of a file are found in one pass. Range and
 //! reference rules are checked afterwards by [`crate::validate`].
 
-use crate::issue::{Issue, index_path, key_path};
+use crate::issue::{FieldPath, Issue, index_path, key_path};
 use crate::model::*;
 use serde_json::{Map, Value};
 
@@ -35,11 +35,11 @@ pub fn describe(value: &Value) -> String {
 }
 
 impl Decoder<'_> {
-    fn error(&mut self, path: &str, message: String) {
-        self.issues.push(Issue::error(path, message));
+    fn error<'p>(&mut self, path: impl Into<FieldPath<'p>>, message: String) {
+        self.issues.push(Issue::error(path.into().text(), message));
     }
 
-    fn type_error(&mut self, path: &str, expected: &str, found: &Value) {
+    fn type_error<'p>(&mut self, path: impl Into<FieldPath<'p>>, expected: &str, found: &Value) {
         self.error(path, format!("expected {expected}, found {}", describe(found)));
     }
 
@@ -91,7 +91,8 @@ impl Decoder<'_> {
         found
     }
 
-    fn string_value(&mut self, value: &Value, path: &str) -> String {
+    fn string_value<'p>(&mut self, value: &Value, path: impl Into<FieldPath<'p>>) -> String {
+        let path: FieldPath = path.into();
         match value {
             Value::String(s) => s.clone(),
             other => {
@@ -101,7 +102,8 @@ impl Decoder<'_> {
         }
     }
 
-    fn number_value(&mut self, value: &Value, path: &str) -> f64 {
+    fn number_value<'p>(&mut self, value: &Value, path: impl Into<FieldPath<'p>>) -> f64 {
+        let path: FieldPath = path.into();
         match value.as_f64() {
             Some(n) if n.is_finite() => n,
             Some(_) => {
@@ -116,7 +118,8 @@ impl Decoder<'_> {
     }
 
     /// A whole number within `min..=max` (a whole-valued decimal such as `60.0` is accepted).
-    fn integer_value(&mut self, value: &Value, path: &str, min: i64, max: i64) -> Option<i64> {
+    fn integer_value<'p>(&mut self, value: &Value, path: impl Into<FieldPath<'p>>, min: i64, max: i64) -> Option<i64> {
+        let path: FieldPath = path.into();
         let whole = match value {
             Value::Number(n) => {
                 n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9e15).map(|f| f as i64))
@@ -136,7 +139,8 @@ impl Decoder<'_> {
         }
     }
 
-    fn month_value(&mut self, value: &Value, path: &str) -> Option<Month> {
+    fn month_value<'p>(&mut self, value: &Value, path: impl Into<FieldPath<'p>>) -> Option<Month> {
+        let path: FieldPath = path.into();
         match value {
             Value::String(s) => {
                 let month = Month::parse(s);
@@ -154,28 +158,28 @@ impl Decoder<'_> {
 
     fn req_string(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> String {
         match self.required(map, key, path, "a string") {
-            Some(v) => self.string_value(v, &key_path(path, key)),
+            Some(v) => self.string_value(v, FieldPath::Field(path, key)),
             None => String::new(),
         }
     }
 
     fn opt_string(&mut self, map: &Map<String, Value>, key: &str, path: &str, default: &str) -> String {
         match Self::optional(map, key) {
-            Some(v) => self.string_value(v, &key_path(path, key)),
+            Some(v) => self.string_value(v, FieldPath::Field(path, key)),
             None => default.to_owned(),
         }
     }
 
     fn req_number(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> f64 {
         match self.required(map, key, path, "a number") {
-            Some(v) => self.number_value(v, &key_path(path, key)),
+            Some(v) => self.number_value(v, FieldPath::Field(path, key)),
             None => 0.0,
         }
     }
 
     fn opt_number(&mut self, map: &Map<String, Value>, key: &str, path: &str, default: f64) -> f64 {
         match Self::optional(map, key) {
-            Some(v) => self.number_value(v, &key_path(path, key)),
+            Some(v) => self.number_value(v, FieldPath::Field(path, key)),
             None => default,
         }
     }
@@ -183,7 +187,7 @@ impl Decoder<'_> {
     /// An object of numbers (`rates`, `capacity`, `shares`, `age_distribution`), in file order.
     fn number_map(&mut self, value: &Value, path: &str) -> Vec<(String, f64)> {
         let Some(map) = self.object(value, path) else { return Vec::new() };
-        map.iter().map(|(key, v)| (key.clone(), self.number_value(v, &key_path(path, key)))).collect()
+        map.iter().map(|(key, v)| (key.clone(), self.number_value(v, FieldPath::Field(path, key)))).collect()
     }
 
     fn plan(&mut self, value: &Value) -> Plan {
@@ -325,10 +329,11 @@ impl Decoder<'_> {
 
     fn measure(&mut self, map: &Map<String, Value>, path: &str) -> Measure {
         let fallback_month = Month::new(2025, 1).unwrap_or_else(|| unreachable!("2025-01 is a month"));
-        let start =
-            self.required(map, "start", path, "a month \"YYYY-MM\"").and_then(|v| self.month_value(v, &key_path(path, "start")));
-        let end = Self::optional(map, "end").and_then(|v| self.month_value(v, &key_path(path, "end")));
-        let region = Self::optional(map, "region").map(|v| self.string_value(v, &key_path(path, "region")));
+        let start = self
+            .required(map, "start", path, "a month \"YYYY-MM\"")
+            .and_then(|v| self.month_value(v, FieldPath::Field(path, "start")));
+        let end = Self::optional(map, "end").and_then(|v| self.month_value(v, FieldPath::Field(path, "end")));
+        let region = Self::optional(map, "region").map(|v| self.string_value(v, FieldPath::Field(path, "region")));
         let funding = match Self::optional(map, "funding") {
             Some(Value::String(word)) if Funding::parse(word).is_some() => Funding::parse(word).unwrap_or(Funding::Planned),
             Some(other) => {
@@ -350,7 +355,7 @@ impl Decoder<'_> {
             start: start.or(end).unwrap_or(fallback_month),
             end,
             ramp_months: Self::optional(map, "ramp_months")
-                .and_then(|v| self.integer_value(v, &key_path(path, "ramp_months"), 0, 1_000_000))
+                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "ramp_months"), 0, 1_000_000))
                 .unwrap_or(0) as u32,
             cost_once_eur: self.opt_number(map, "cost_once_eur", path, 0.0),
             cost_per_year_eur: self.opt_number(map, "cost_per_year_eur", path, 0.0),
@@ -395,7 +400,7 @@ impl Decoder<'_> {
                     };
                     let from = self
                         .required(step, "from", &item_path, "a month \"YYYY-MM\"")
-                        .and_then(|v| self.month_value(v, &key_path(&item_path, "from")));
+                        .and_then(|v| self.month_value(v, FieldPath::Field(&item_path, "from")));
                     let per_month = self.req_number(step, "per_month", &item_path);
                     let extra = self.extra(step, &["from", "per_month"], &item_path);
                     steps.push(ArrivalStep { from: from.unwrap_or(placeholder_from), per_month, extra });
@@ -442,7 +447,7 @@ impl Decoder<'_> {
             leave_rate_per_year: self.opt_number(map, "leave_rate_per_year", path, 0.0),
             funding_included,
             measures_off,
-            color: Self::optional(map, "color").map(|v| self.string_value(v, &key_path(path, "color"))),
+            color: Self::optional(map, "color").map(|v| self.string_value(v, FieldPath::Field(path, "color"))),
             extra: self.extra(
                 map,
                 &[
@@ -465,7 +470,7 @@ impl Decoder<'_> {
         BudgetYear {
             year: self
                 .required(map, "year", path, "a whole number (a calendar year)")
-                .and_then(|v| self.integer_value(v, &key_path(path, "year"), 0, 9999))
+                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "year"), 0, 9999))
                 .unwrap_or(0) as i32,
             eur: self.req_number(map, "eur", path),
             extra: self.extra(map, &["year", "eur"], path),
