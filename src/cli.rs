@@ -1,7 +1,7 @@
 //! The command line of SPEC §4: `validate`, `simulate`, `schema`, and opening the GUI.
 
 use crate::engine::simulate_scenarios;
-use crate::io::{CsvDialect, load_file, results_to_json, write_atomically, write_results_csv};
+use crate::io::{CsvDialect, ResultsJson, load_file, write_atomically, write_results_csv};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -171,7 +171,7 @@ fn simulate_command(
     let results = simulate_scenarios(plan, &chosen);
     let mut bytes = Vec::new();
     let written = match format {
-        OutputFormat::Json => serde_json::to_writer(&mut bytes, &results_to_json(&results))
+        OutputFormat::Json => serde_json::to_writer(&mut bytes, &ResultsJson(&results))
             .map_err(std::io::Error::other)
             .and_then(|()| bytes.write_all(b"\n")),
         OutputFormat::Csv => write_results_csv(&results, CsvDialect::Standard, &mut bytes),

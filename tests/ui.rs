@@ -10,6 +10,8 @@ use egui_kittest::kittest::Queryable;
 use integrationsplan::ui::app::{App, Dialog};
 use integrationsplan::ui::settings::Settings;
 
+#[path = "ui/background.rs"]
+mod background;
 #[path = "ui/recovery.rs"]
 mod recovery;
 #[path = "ui/text.rs"]

@@ -1,7 +1,8 @@
 //! Results as files: the JSON of SPEC §4 and the CSV tables (RFC 4180, and German Excel).
 
-use crate::engine::Results;
-use serde_json::{Map, Value, json};
+use crate::engine::{DomainResults, Results, ScenarioResults};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
 
 /// Which CSV dialect to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,60 +13,151 @@ pub enum CsvDialect {
     German,
 }
 
-/// The results document of `simulate --format json`.
+/// The results document of `simulate --format json`, as a JSON value (small plans, tests).
 pub fn results_to_json(results: &Results) -> Value {
-    let months: Vec<String> = results.months.iter().map(|m| m.to_string()).collect();
-    let scenarios: Vec<Value> = results
-        .scenarios
-        .iter()
-        .map(|scenario| {
-            let cost_per_year: Map<String, Value> =
-                scenario.cost_per_year.iter().map(|(year, eur)| (year.to_string(), json!(eur))).collect();
-            let domains: Map<String, Value> = scenario
-                .domains
-                .iter()
-                .map(|d| {
-                    let i = &d.indicators;
-                    (
-                        d.id.clone(),
-                        json!({
-                            "demand": d.demand, "capacity": d.capacity, "shortage": d.shortage,
-                            "first_shortage_month": i.first_shortage_month.map(|m| m.to_string()),
-                            "peak_shortage": i.peak_shortage,
-                            "peak_shortage_month": i.peak_shortage_month.map(|m| m.to_string()),
-                            "shortage_place_months": i.shortage_place_months,
-                        }),
-                    )
-                })
-                .collect();
-            let regions: Map<String, Value> = scenario
-                .regions
-                .iter()
-                .enumerate()
-                .map(|(r, region)| {
-                    let region_domains: Map<String, Value> = results
-                        .domain_ids
-                        .iter()
-                        .zip(&region.domains)
-                        .enumerate()
-                        .map(|(d, (id, figures))| {
-                            (id.clone(), json!({ "demand": scenario.region_demand(r, d), "capacity": figures.capacity }))
-                        })
-                        .collect();
-                    (region.id.clone(), json!({ "persons": scenario.region_persons(r), "domains": region_domains }))
-                })
-                .collect();
-            json!({
-                "id": scenario.id, "name": scenario.name, "persons": scenario.persons,
-                "cost_eur": scenario.cost_eur, "cost_per_year": cost_per_year,
-                "domains": domains, "regions": regions,
-            })
-        })
-        .collect();
-    json!({
-        "format": "integrationsplan-results", "version": 1, "title": results.title,
-        "months": months, "scenarios": scenarios,
-    })
+    serde_json::to_value(ResultsJson(results)).unwrap_or(Value::Null)
+}
+
+/// The results document of `simulate --format json`, serialised straight to the writer: a
+/// Germany-wide plan has millions of numbers, which must not become a tree of JSON values first.
+pub struct ResultsJson<'a>(pub &'a Results);
+
+/// A slice of months written as `"YYYY-MM"` strings.
+struct MonthsJson<'a>(&'a [crate::model::Month]);
+
+/// An optional month written as `"YYYY-MM"` or null.
+fn month_text(month: Option<crate::model::Month>) -> Option<String> {
+    month.map(|m| m.to_string())
+}
+
+impl Serialize for MonthsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|m| m.to_string()))
+    }
+}
+
+impl Serialize for ResultsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let results = self.0;
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("format", "integrationsplan-results")?;
+        map.serialize_entry("version", &1)?;
+        map.serialize_entry("title", &results.title)?;
+        map.serialize_entry("months", &MonthsJson(&results.months))?;
+        map.serialize_entry("scenarios", &ScenariosJson(results))?;
+        map.end()
+    }
+}
+
+struct ScenariosJson<'a>(&'a Results);
+
+impl Serialize for ScenariosJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.scenarios.iter().map(|scenario| ScenarioJson(self.0, scenario)))
+    }
+}
+
+struct ScenarioJson<'a>(&'a Results, &'a ScenarioResults);
+
+impl Serialize for ScenarioJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let ScenarioJson(results, scenario) = *self;
+        let mut map = serializer.serialize_map(Some(7))?;
+        map.serialize_entry("id", &scenario.id)?;
+        map.serialize_entry("name", &scenario.name)?;
+        map.serialize_entry("persons", &scenario.persons)?;
+        map.serialize_entry("cost_eur", &scenario.cost_eur)?;
+        map.serialize_entry("cost_per_year", &CostPerYearJson(&scenario.cost_per_year))?;
+        map.serialize_entry("domains", &DomainsJson(&scenario.domains))?;
+        map.serialize_entry("regions", &RegionsJson(results, scenario))?;
+        map.end()
+    }
+}
+
+struct CostPerYearJson<'a>(&'a [(i32, f64)]);
+
+impl Serialize for CostPerYearJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(year, eur)| (year.to_string(), eur)))
+    }
+}
+
+struct DomainsJson<'a>(&'a [DomainResults]);
+
+impl Serialize for DomainsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for domain in self.0 {
+            map.serialize_entry(&domain.id, &DomainJson(domain))?;
+        }
+        map.end()
+    }
+}
+
+struct DomainJson<'a>(&'a DomainResults);
+
+impl Serialize for DomainJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let i = &d.indicators;
+        let mut map = serializer.serialize_map(Some(7))?;
+        map.serialize_entry("demand", &d.demand)?;
+        map.serialize_entry("capacity", &d.capacity)?;
+        map.serialize_entry("shortage", &d.shortage)?;
+        map.serialize_entry("first_shortage_month", &month_text(i.first_shortage_month))?;
+        map.serialize_entry("peak_shortage", &i.peak_shortage)?;
+        map.serialize_entry("peak_shortage_month", &month_text(i.peak_shortage_month))?;
+        map.serialize_entry("shortage_place_months", &i.shortage_place_months)?;
+        map.end()
+    }
+}
+
+struct RegionsJson<'a>(&'a Results, &'a ScenarioResults);
+
+impl Serialize for RegionsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let RegionsJson(results, scenario) = *self;
+        let mut map = serializer.serialize_map(Some(scenario.regions.len()))?;
+        for (r, region) in scenario.regions.iter().enumerate() {
+            map.serialize_entry(&region.id, &RegionJson { results, scenario, r })?;
+        }
+        map.end()
+    }
+}
+
+struct RegionJson<'a> {
+    results: &'a Results,
+    scenario: &'a ScenarioResults,
+    r: usize,
+}
+
+impl Serialize for RegionJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("persons", &self.scenario.region_persons(self.r))?;
+        map.serialize_entry("domains", &RegionDomainsJson(self))?;
+        map.end()
+    }
+}
+
+struct RegionDomainsJson<'a>(&'a RegionJson<'a>);
+
+impl Serialize for RegionDomainsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let RegionJson { results, scenario, r } = *self.0;
+        let Some(region) = scenario.regions.get(r) else { return serializer.serialize_map(Some(0))?.end() };
+        let mut map = serializer.serialize_map(Some(region.domains.len()))?;
+        for (d, (id, figures)) in results.domain_ids.iter().zip(&region.domains).enumerate() {
+            map.serialize_entry(id, &RegionDomainJson { demand: scenario.region_demand(r, d), capacity: &figures.capacity })?;
+        }
+        map.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct RegionDomainJson<'a> {
+    demand: Vec<f64>,
+    capacity: &'a [f64],
 }
 
 /// Writes the CSV table `scenario,region,domain,month,demand,capacity,gap`: per scenario first

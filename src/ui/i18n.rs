@@ -268,6 +268,8 @@ pub struct Strings {
     pub recover_discard: &'static str,
     /// Status after a restore.
     pub recovered_status: &'static str,
+    /// Status while the model is computed in the background.
+    pub updating_results: &'static str,
     pub save_error_title: &'static str,
     /// Plan has errors banner.
     pub plan_has_errors: &'static str,
@@ -400,6 +402,7 @@ pub static GERMAN: Strings = Strings {
     recover_restore: "Wiederherstellen",
     recover_discard: "Verwerfen",
     recovered_status: "Wiederhergestellt – bitte speichern",
+    updating_results: "Ergebnisse werden aktualisiert …",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -525,6 +528,7 @@ pub static ENGLISH: Strings = Strings {
     recover_restore: "Restore",
     recover_discard: "Discard",
     recovered_status: "Restored – please save",
+    updating_results: "Updating results …",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",
