@@ -20,8 +20,12 @@ pub const APP_ID: &str = "Integrationsplan";
 /// Key of the settings in eframe's storage.
 const SETTINGS_KEY: &str = "integrationsplan-settings";
 
+/// When `run` was called, for the start-up time printed with `INTEGRATIONSPLAN_TIMING=1`.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Opens the main window on `file`, else on the last plan, else on the built-in sample.
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    STARTED.get_or_init(std::time::Instant::now);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Integrationsplan")
@@ -68,6 +72,12 @@ pub fn start_app(file: Option<PathBuf>, settings: Settings) -> App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        if ui.ctx().cumulative_frame_nr() == 0
+            && std::env::var_os("INTEGRATIONSPLAN_TIMING").is_some()
+            && let Some(started) = STARTED.get()
+        {
+            eprintln!("first frame after {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
