@@ -115,6 +115,8 @@ pub struct ViewState {
     pub edited_scenario: usize,
     /// Set for one frame to reset the plot views.
     pub reset_plots: bool,
+    /// Presentation mode: large text, high contrast, what-if controls, editing hidden.
+    pub presentation: bool,
 }
 
 /// The whole application state; `show` draws it into any `Ui` (window or test harness).
@@ -138,6 +140,7 @@ pub struct App {
     /// How often the model was computed (for tests and the status bar).
     pub recompute_count: u64,
     computed_revision: u64,
+    before_presentation: Option<(f32, bool)>,
     background: Option<BackgroundRun>,
     recovery: Option<RecoveryFile>,
     recovery_written: Option<(f64, u64)>,
@@ -166,12 +169,14 @@ impl App {
                 measures: MeasureView::default(),
                 edited_scenario: 0,
                 reset_plots: false,
+                presentation: false,
             },
             dialog: None,
             drafts: HashMap::new(),
             load_warnings: Vec::new(),
             recompute_count: 1,
             computed_revision: 0,
+            before_presentation: None,
             background: None,
             recovery: None,
             recovery_written: None,
@@ -306,6 +311,27 @@ impl App {
             });
             self.background = Some(BackgroundRun { revision: self.doc.revision, receiver });
         }
+    }
+
+    /// Enters or leaves presentation mode; leaving restores zoom, theme and layout.
+    pub fn set_presentation(&mut self, on: bool, ctx: &egui::Context) {
+        if on == self.view.presentation {
+            return;
+        }
+        if on {
+            self.before_presentation = Some((ctx.zoom_factor(), self.settings.dark));
+            ctx.set_zoom_factor(super::theme::PRESENTATION_ZOOM);
+            self.settings.dark = false;
+            ctx.set_visuals_of(egui::Theme::Light, super::theme::presentation_visuals());
+        } else {
+            let (zoom, dark) = self.before_presentation.take().unwrap_or((1.0, false));
+            ctx.set_zoom_factor(zoom);
+            self.settings.dark = dark;
+            ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        self.view.presentation = on;
+        self.view.reset_plots = true;
     }
 
     /// Whether results for a newer state of the plan are being computed.
@@ -469,6 +495,13 @@ impl App {
         }
         self.update_title(&ctx);
 
+        if self.view.presentation {
+            self.presentation_ui(ui);
+            self.dialog_ui(&ctx);
+            self.view.reset_plots = false;
+            return;
+        }
+        self.settings.zoom = ctx.zoom_factor();
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         let editors_width = (ui.available_width() * 0.42).max(320.0);
@@ -490,7 +523,37 @@ impl App {
         self.view.reset_plots = false;
     }
 
+    /// The window in presentation mode: a slim top bar, what-if controls, the plots.
+    fn presentation_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        ctx.set_theme(egui::Theme::Light);
+        egui::Panel::top("presentation_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let t = self.strings();
+                if ui.button(egui::RichText::new(t.leave_presentation).strong()).clicked() {
+                    self.set_presentation(false, &ctx);
+                }
+                ui.separator();
+                ui.label(egui::RichText::new(&self.doc.plan.meta.title).strong());
+                ui.separator();
+                self.region_selector_ui(ui);
+            });
+        });
+        egui::Panel::left("what_if").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
+            panels::presentation::what_if_ui(self, ui);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::Panel::bottom("presentation_indicators").resizable(true).default_size(220.0).show(ui, |ui| {
+                egui::ScrollArea::both().id_salt("indicators_scroll").show(ui, |ui| panels::indicators::indicators_ui(self, ui));
+            });
+            panels::plots::plots_ui(self, ui);
+        });
+    }
+
     fn handle_input(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F11)) {
+            self.set_presentation(!self.view.presentation, ctx);
+        }
         use egui::{Key, KeyboardShortcut, Modifiers};
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
@@ -606,6 +669,10 @@ impl App {
             self.scenario_selector_ui(ui);
             ui.separator();
             self.region_selector_ui(ui);
+            ui.separator();
+            if ui.button(t.presentation).clicked() {
+                self.set_presentation(true, &ctx);
+            }
         });
         ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
     }

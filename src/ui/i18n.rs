@@ -270,6 +270,14 @@ pub struct Strings {
     pub recovered_status: &'static str,
     /// Status while the model is computed in the background.
     pub updating_results: &'static str,
+    /// Button: start presentation mode.
+    pub presentation: &'static str,
+    /// Button: leave presentation mode.
+    pub leave_presentation: &'static str,
+    /// Heading of the what-if controls in presentation mode.
+    pub what_if: &'static str,
+    /// Heading of the measure toggles in presentation mode.
+    pub measures_switch: &'static str,
     pub save_error_title: &'static str,
     /// Plan has errors banner.
     pub plan_has_errors: &'static str,
@@ -403,6 +411,10 @@ pub static GERMAN: Strings = Strings {
     recover_discard: "Verwerfen",
     recovered_status: "Wiederhergestellt – bitte speichern",
     updating_results: "Ergebnisse werden aktualisiert …",
+    presentation: "Präsentation (F11)",
+    leave_presentation: "Präsentation beenden (F11)",
+    what_if: "Was wäre, wenn …",
+    measures_switch: "Maßnahmen in diesem Szenario",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -529,6 +541,10 @@ pub static ENGLISH: Strings = Strings {
     recover_discard: "Discard",
     recovered_status: "Restored – please save",
     updating_results: "Updating results …",
+    presentation: "Presentation (F11)",
+    leave_presentation: "Leave presentation (F11)",
+    what_if: "What if …",
+    measures_switch: "Measures in this scenario",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",

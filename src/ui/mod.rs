@@ -41,6 +41,9 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         Box::new(move |cc| {
             let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
             theme::apply_base_style(&cc.egui_ctx);
+            if settings.zoom.is_finite() && (0.5..=3.0).contains(&settings.zoom) {
+                cc.egui_ctx.set_zoom_factor(settings.zoom);
+            }
             let app = start_app(file, settings);
             let app = match eframe::storage_dir(APP_ID) {
                 Some(folder) => app.with_recovery(crate::io::RecoveryFile::in_folder(&folder)),

@@ -17,11 +17,13 @@ pub struct Settings {
     pub dark: bool,
     /// Recently opened or saved plan files, newest first.
     pub recent_files: Vec<PathBuf>,
+    /// Zoom factor of the whole window (Ctrl +/−/0), outside presentation mode.
+    pub zoom: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { language: Language::German, dark: false, recent_files: Vec::new() }
+        Settings { language: Language::German, dark: false, recent_files: Vec::new(), zoom: 1.0 }
     }
 }
 

@@ -35,6 +35,31 @@ pub fn scenario_color(color: Option<&str>, index: usize) -> Color32 {
     SCENARIO_PALETTE.get(index % SCENARIO_PALETTE.len()).copied().unwrap_or(Color32::GRAY)
 }
 
+/// Zoom factor of presentation mode (text and everything else 1.6× larger).
+pub const PRESENTATION_ZOOM: f32 = 1.6;
+
+/// How much thicker plot lines are in presentation mode.
+pub const PRESENTATION_LINE_FACTOR: f32 = 2.0;
+
+/// A light theme with maximal contrast for a projector in a lit room: pure white ground, black
+/// text, strong outlines.
+pub fn presentation_visuals() -> egui::Visuals {
+    let mut visuals = egui::Visuals::light();
+    visuals.override_text_color = Some(Color32::BLACK);
+    visuals.panel_fill = Color32::WHITE;
+    visuals.window_fill = Color32::WHITE;
+    visuals.extreme_bg_color = Color32::WHITE;
+    visuals.faint_bg_color = Color32::from_gray(235);
+    for widget in [&mut visuals.widgets.noninteractive, &mut visuals.widgets.inactive] {
+        widget.fg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+        widget.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(60));
+    }
+    visuals.widgets.inactive.weak_bg_fill = Color32::from_gray(225);
+    visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x3d, 0x99);
+    visuals.selection.stroke = egui::Stroke::new(2.0, Color32::WHITE);
+    visuals
+}
+
 /// Larger default text, so the app reads well at a desk and on a projector.
 pub fn apply_base_style(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {

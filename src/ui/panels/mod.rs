@@ -4,5 +4,6 @@ pub mod domains;
 pub mod indicators;
 pub mod measures;
 pub mod plots;
+pub mod presentation;
 pub mod regions;
 pub mod scenarios;

@@ -4,7 +4,7 @@ use crate::engine::ScenarioResults;
 use crate::model::{Month, Plan};
 use crate::ui::app::App;
 use crate::ui::i18n::Language;
-use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, SHORTAGE_FILL, scenario_color};
+use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL, scenario_color};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
 
 /// One curve set to draw: a scenario's demand and capacity (state or region) and shortage.
@@ -172,6 +172,7 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
             plot.show(ui, |plot_ui| {
                 for s in &series {
                     let width = if s.leading { 2.5 } else { 1.5 };
+                    let width = if app.view.presentation { width * PRESENTATION_LINE_FACTOR } else { width };
                     if s.leading {
                         let xs: Vec<f64> = (0..s.demand.len()).map(|t| t as f64).collect();
                         let (low, high): (Vec<f64>, Vec<f64>) = if state_view {

@@ -1,0 +1,76 @@
+//! Presentation mode for workshops: large what-if controls beside the plots, editing hidden.
+
+use crate::ui::app::App;
+use crate::ui::document::Command;
+
+/// Size of the text of the what-if controls, in points (before the zoom of presentation mode).
+const CONTROL_TEXT: f32 = 20.0;
+
+/// The what-if controls: scenario switch, arrival factor, measures on and off.
+pub fn what_if_ui(app: &mut App, ui: &mut egui::Ui) {
+    let t = app.strings();
+    ui.heading(egui::RichText::new(t.what_if).size(CONTROL_TEXT + 4.0).strong());
+    ui.add_space(8.0);
+
+    ui.label(egui::RichText::new(t.scenario).size(CONTROL_TEXT));
+    let scenarios: Vec<(String, String)> = app.doc.plan.scenarios.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+    for (index, (id, name)) in scenarios.iter().enumerate() {
+        let color = crate::ui::theme::scenario_color(app.doc.plan.scenarios.get(index).and_then(|s| s.color.as_deref()), index);
+        let selected = app.view.scenario_id == *id;
+        let text = egui::RichText::new(format!("■ {name}")).size(CONTROL_TEXT).color(color);
+        if ui.add(egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 40.0))).clicked() {
+            app.view.scenario_id = id.clone();
+            if !app.view.compared_ids.contains(id) {
+                app.view.compared_ids.push(id.clone());
+            }
+        }
+    }
+    ui.add_space(12.0);
+
+    let Some(index) = app.doc.plan.scenarios.iter().position(|s| s.id == app.view.scenario_id) else { return };
+    let Some(scenario) = app.doc.plan.scenarios.get(index) else { return };
+    let mut factor = scenario.arrival_factor;
+    ui.label(egui::RichText::new(t.arrival_factor).size(CONTROL_TEXT));
+    ui.spacing_mut().slider_width = (ui.available_width() - 100.0).max(120.0);
+    let language = app.settings.language;
+    let response = ui.horizontal(|ui| {
+        let response = ui.add_sized(
+            [ui.available_width() - 90.0, 36.0],
+            egui::Slider::new(&mut factor, 0.0..=3.0).step_by(0.05).show_value(false),
+        );
+        response.widget_info(|| egui::WidgetInfo::slider(true, factor, t.arrival_factor));
+        ui.label(egui::RichText::new(format!("× {}", language.number(factor, 2))).size(CONTROL_TEXT).strong());
+        response
+    });
+    let response = response.inner;
+    if response.changed() && factor != scenario.arrival_factor {
+        let mut changed = scenario.clone();
+        changed.arrival_factor = factor;
+        app.apply(Command::SetScenario(index, changed));
+    }
+    ui.add_space(12.0);
+
+    ui.label(egui::RichText::new(t.measures_switch).size(CONTROL_TEXT));
+    egui::ScrollArea::vertical().id_salt("presentation_measures").show(ui, |ui| {
+        let Some(scenario) = app.doc.plan.scenarios.get(index) else { return };
+        let mut toggled = None;
+        for measure in &app.doc.plan.measures {
+            let mut on = !scenario.measures_off.contains(&measure.id);
+            let counted = scenario.funding_included.contains(&measure.funding);
+            let text = egui::RichText::new(&measure.name).size(CONTROL_TEXT - 4.0);
+            let text = if counted { text } else { text.weak() };
+            if ui.checkbox(&mut on, text).changed() {
+                toggled = Some((measure.id.clone(), on));
+            }
+        }
+        if let Some((id, on)) = toggled {
+            let mut changed = scenario.clone();
+            if on {
+                changed.measures_off.retain(|m| *m != id);
+            } else {
+                changed.measures_off.push(id);
+            }
+            app.apply(Command::SetScenario(index, changed));
+        }
+    });
+}
