@@ -543,7 +543,7 @@ impl App {
             panels::presentation::what_if_ui(self, ui);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::Panel::bottom("presentation_indicators").resizable(true).default_size(220.0).show(ui, |ui| {
+            egui::Panel::bottom("presentation_indicators").resizable(true).default_size(170.0).show(ui, |ui| {
                 egui::ScrollArea::both().id_salt("indicators_scroll").show(ui, |ui| panels::indicators::indicators_ui(self, ui));
             });
             panels::plots::plots_ui(self, ui);

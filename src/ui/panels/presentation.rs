@@ -17,7 +17,9 @@ pub fn what_if_ui(app: &mut App, ui: &mut egui::Ui) {
     for (index, (id, name)) in scenarios.iter().enumerate() {
         let color = crate::ui::theme::scenario_color(app.doc.plan.scenarios.get(index).and_then(|s| s.color.as_deref()), index);
         let selected = app.view.scenario_id == *id;
-        let text = egui::RichText::new(format!("■ {name}")).size(CONTROL_TEXT).color(color);
+        // On the selection fill the scenario colour would not read: white text there.
+        let text = egui::RichText::new(format!("■ {name}")).size(CONTROL_TEXT).strong();
+        let text = if selected { text.color(egui::Color32::WHITE) } else { text.color(color) };
         if ui.add(egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 40.0))).clicked() {
             app.view.scenario_id = id.clone();
             if !app.view.compared_ids.contains(id) {
