@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod exchange;
 pub mod format;
 pub mod io;
 pub mod issue;

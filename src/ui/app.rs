@@ -70,6 +70,8 @@ pub enum Dialog {
     LoadErrors(LoadError),
     /// A save failed.
     SaveError(String),
+    /// Something to read after an action: a heading and lines.
+    Notice(String, Vec<String>),
     /// Unsaved work of a run that ended without saving: restore or discard.
     Recover(Box<Recovered>),
     /// Type a path (no native dialog, or by choice).
@@ -449,7 +451,78 @@ impl App {
 
     fn start_pick(&mut self, purpose: PickPurpose, ctx: &egui::Context) {
         if self.pending_pick.is_none() {
-            self.pending_pick = Some(PendingPick::start(purpose, &self.doc.display_name, ctx.clone()));
+            let stem = self.doc.display_name.trim_end_matches(".json");
+            let suggested = match purpose {
+                PickPurpose::ExportCsv => format!("{stem}-ergebnisse.csv"),
+                PickPurpose::ExportScenarios => format!("{stem}-szenarien.json"),
+                _ => self.doc.display_name.clone(),
+            };
+            self.pending_pick = Some(PendingPick::start(purpose, &suggested, ctx.clone()));
+        }
+    }
+
+    /// Writes the results of all scenarios as CSV for German Excel (`;`, decimal comma, BOM).
+    pub fn export_csv(&mut self, path: &Path) -> bool {
+        let mut bytes = Vec::new();
+        let written = crate::io::write_results_csv(&self.results, crate::io::CsvDialect::German, &mut bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()));
+        self.report_export(path, written)
+    }
+
+    /// Writes the scenarios shown in the plots as a plan file for a colleague.
+    pub fn export_scenarios(&mut self, path: &Path) -> bool {
+        let ids: Vec<String> =
+            self.doc.plan.scenarios.iter().filter(|s| self.view.compared_ids.contains(&s.id)).map(|s| s.id.clone()).collect();
+        let plan = crate::exchange::plan_with_scenarios(&self.doc.plan, &ids);
+        let written = save_plan(&plan, path).map_err(|e| e.to_string());
+        self.report_export(path, written)
+    }
+
+    fn report_export(&mut self, path: &Path, written: Result<(), String>) -> bool {
+        let t = self.strings();
+        match written {
+            Ok(()) => {
+                self.status = Some(format!("{}: {}", t.exported, path.display()));
+                true
+            }
+            Err(message) => {
+                self.dialog = Some(Dialog::Notice(t.export_error_title.to_owned(), vec![message]));
+                false
+            }
+        }
+    }
+
+    /// Adds the scenarios of the plan file at `path` (one undoable change) and says what had to
+    /// be adapted; a file that does not load shows its errors and changes nothing.
+    pub fn import_scenarios_from(&mut self, path: &Path) {
+        let source = match load_file(path) {
+            Ok(loaded) => loaded.plan,
+            Err(error) => {
+                self.dialog = Some(Dialog::LoadErrors(error));
+                return;
+            }
+        };
+        let (scenarios, report) = crate::exchange::import_scenarios(&self.doc.plan, &source);
+        let t = self.strings();
+        let count = scenarios.len();
+        for scenario in &scenarios {
+            if !self.view.compared_ids.contains(&scenario.id) {
+                self.view.compared_ids.push(scenario.id.clone());
+            }
+        }
+        self.apply(Command::AppendScenarios(scenarios));
+        self.status = Some(format!("{}: {count}", t.imported_scenarios));
+        if !report.is_empty() {
+            let mut lines: Vec<String> =
+                report.renamed.iter().map(|(old, new)| format!("{}: {old} » {new}", t.renamed_scenario)).collect();
+            lines.extend(
+                report
+                    .dropped_measures_off
+                    .iter()
+                    .map(|(scenario, measure)| format!("{}: {scenario}: {measure}", t.dropped_measure_off)),
+            );
+            self.dialog = Some(Dialog::Notice(t.import_notice_title.to_owned(), lines));
         }
     }
 
@@ -476,7 +549,15 @@ impl App {
                 let path = if path.extension().is_none() { path.with_extension("json") } else { path };
                 self.save_to(&path);
             }
-            PickPurpose::ImportScenarios => {}
+            PickPurpose::ImportScenarios => self.import_scenarios_from(&path),
+            PickPurpose::ExportCsv => {
+                let path = if path.extension().is_none() { path.with_extension("csv") } else { path };
+                self.export_csv(&path);
+            }
+            PickPurpose::ExportScenarios => {
+                let path = if path.extension().is_none() { path.with_extension("json") } else { path };
+                self.export_scenarios(&path);
+            }
         }
     }
 
@@ -632,6 +713,16 @@ impl App {
                 if ui.button(format!("{} ({})", t.path, t.save_as)).clicked() {
                     let text = self.doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
                     self.dialog = Some(Dialog::PathEntry { purpose: PickPurpose::SaveAs, text, note: None });
+                }
+                ui.separator();
+                if ui.button(t.export_csv).clicked() {
+                    self.start_pick(PickPurpose::ExportCsv, &ctx);
+                }
+                if ui.button(t.export_scenarios).clicked() {
+                    self.start_pick(PickPurpose::ExportScenarios, &ctx);
+                }
+                if ui.button(t.import_scenarios).clicked() {
+                    self.start_pick(PickPurpose::ImportScenarios, &ctx);
                 }
                 ui.separator();
                 if ui.button(t.quit).clicked() {
@@ -838,6 +929,17 @@ impl App {
                         }
                     });
                 }
+                Dialog::Notice(title, lines) => {
+                    ui.heading(title);
+                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                        for line in &lines {
+                            ui.label(line);
+                        }
+                    });
+                    if ui.button(t.close).clicked() {
+                        close = true;
+                    }
+                }
                 Dialog::SaveError(message) => {
                     ui.heading(t.save_error_title);
                     ui.label(message);
@@ -846,7 +948,14 @@ impl App {
                     }
                 }
                 Dialog::PathEntry { purpose, mut text, note } => {
-                    ui.heading(if purpose == PickPurpose::SaveAs { t.save_as } else { t.open });
+                    let title = match purpose {
+                        PickPurpose::Open => t.open,
+                        PickPurpose::SaveAs => t.save_as,
+                        PickPurpose::ImportScenarios => t.import_scenarios,
+                        PickPurpose::ExportCsv => t.export_csv,
+                        PickPurpose::ExportScenarios => t.export_scenarios,
+                    };
+                    ui.heading(title);
                     if let Some(note) = &note {
                         ui.label(note);
                     }
@@ -859,7 +968,7 @@ impl App {
                     });
                     let mut confirmed = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
-                        let label = if purpose == PickPurpose::SaveAs { t.save } else { t.open };
+                        let label = if purpose.is_save() { t.save } else { t.open };
                         confirmed |= ui.button(label).clicked();
                         if ui.button(t.cancel).clicked() {
                             close = true;

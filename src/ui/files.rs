@@ -16,6 +16,17 @@ pub enum PickPurpose {
     SaveAs,
     /// Import scenarios from a plan.
     ImportScenarios,
+    /// Export the results as CSV for German Excel.
+    ExportCsv,
+    /// Export the shown scenarios as a plan file.
+    ExportScenarios,
+}
+
+impl PickPurpose {
+    /// Whether the path names a file to write.
+    pub fn is_save(self) -> bool {
+        matches!(self, PickPurpose::SaveAs | PickPurpose::ExportCsv | PickPurpose::ExportScenarios)
+    }
 }
 
 /// What a finished dialog reports.
@@ -43,11 +54,11 @@ impl PendingPick {
         let (sender, receiver) = channel();
         let suggested_name = suggested_name.to_owned();
         std::thread::spawn(move || {
-            let dialog = rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]);
-            let chosen = match purpose {
-                PickPurpose::Open | PickPurpose::ImportScenarios => dialog.pick_file(),
-                PickPurpose::SaveAs => dialog.set_file_name(suggested_name).save_file(),
+            let dialog = match purpose {
+                PickPurpose::ExportCsv => rfd::FileDialog::new().add_filter("CSV (*.csv)", &["csv"]),
+                _ => rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]),
             };
+            let chosen = if purpose.is_save() { dialog.set_file_name(suggested_name).save_file() } else { dialog.pick_file() };
             let _ = sender.send(chosen);
             repaint.request_repaint();
         });

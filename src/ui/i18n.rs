@@ -278,6 +278,24 @@ pub struct Strings {
     pub what_if: &'static str,
     /// Heading of the measure toggles in presentation mode.
     pub measures_switch: &'static str,
+    /// Menu: export results for German Excel.
+    pub export_csv: &'static str,
+    /// Menu: export the shown scenarios as a plan file.
+    pub export_scenarios: &'static str,
+    /// Menu: import the scenarios of another plan file.
+    pub import_scenarios: &'static str,
+    /// Status after an export.
+    pub exported: &'static str,
+    /// Status after an import; followed by the number.
+    pub imported_scenarios: &'static str,
+    /// Heading of the notice after an import that changed something.
+    pub import_notice_title: &'static str,
+    /// Notice: a scenario got a new id; followed by old → new.
+    pub renamed_scenario: &'static str,
+    /// Notice: a measures_off entry was dropped; followed by scenario: measure.
+    pub dropped_measure_off: &'static str,
+    /// Heading when an export failed.
+    pub export_error_title: &'static str,
     pub save_error_title: &'static str,
     /// Plan has errors banner.
     pub plan_has_errors: &'static str,
@@ -415,6 +433,15 @@ pub static GERMAN: Strings = Strings {
     leave_presentation: "Präsentation beenden (F11)",
     what_if: "Was wäre, wenn …",
     measures_switch: "Maßnahmen in diesem Szenario",
+    export_csv: "Ergebnisse als CSV für Excel exportieren …",
+    export_scenarios: "Angezeigte Szenarien als Plan exportieren …",
+    import_scenarios: "Szenarien aus Plan importieren …",
+    exported: "Exportiert",
+    imported_scenarios: "Szenarien importiert",
+    import_notice_title: "Hinweise zum Import",
+    renamed_scenario: "Szenario-ID war vergeben, neu",
+    dropped_measure_off: "Maßnahme gibt es hier nicht, Abschaltung entfernt",
+    export_error_title: "Export fehlgeschlagen",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -545,6 +572,15 @@ pub static ENGLISH: Strings = Strings {
     leave_presentation: "Leave presentation (F11)",
     what_if: "What if …",
     measures_switch: "Measures in this scenario",
+    export_csv: "Export results as CSV for Excel …",
+    export_scenarios: "Export shown scenarios as a plan …",
+    import_scenarios: "Import scenarios from a plan …",
+    exported: "Exported",
+    imported_scenarios: "Scenarios imported",
+    import_notice_title: "Notes on the import",
+    renamed_scenario: "Scenario id was taken, new",
+    dropped_measure_off: "Measure does not exist here, switch-off dropped",
+    export_error_title: "Export failed",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",

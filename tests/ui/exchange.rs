@@ -1,0 +1,88 @@
+//! Exports for Excel and scenario exchange, reached through the window's path dialog.
+
+use super::{click, harness};
+use egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use integrationsplan::ui::app::{App, Dialog};
+use integrationsplan::ui::files::PickPurpose;
+
+/// Opens the path dialog for `purpose` (what a click in the File menu leads to where no native
+/// dialog opens), types `path` and confirms with `button`.
+fn through_path_dialog(harness: &mut Harness<'_, App>, purpose: PickPurpose, path: &std::path::Path, button: &str) {
+    harness.state_mut().dialog = Some(Dialog::PathEntry { purpose, text: String::new(), note: None });
+    harness.run();
+    click(harness, "Pfad");
+    harness.get_by_label("Pfad").type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, button).click();
+    harness.run();
+}
+
+#[test]
+fn the_csv_for_excel_reads_back_as_the_engines_numbers() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("ergebnisse.csv");
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Datei").click();
+    harness.run();
+    assert!(harness.query_by_label("Ergebnisse als CSV für Excel exportieren …").is_some(), "reachable from the menu");
+    through_path_dialog(&mut harness, PickPurpose::ExportCsv, &path, "Speichern");
+
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 byte-order mark for Excel");
+    let text = String::from_utf8(bytes).unwrap();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let results = &harness.state().results;
+    let mut checked = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        if &record[1] != "*" {
+            continue;
+        }
+        let scenario = results.scenarios.iter().find(|s| s.id == record[0]).unwrap();
+        let domain = scenario.domain(&record[2]).unwrap();
+        let t = results.months.iter().position(|m| m.to_string() == record[3]).unwrap();
+        let demand: f64 = record[4].replace(',', ".").parse().unwrap();
+        assert!(!record[4].contains('.'), "decimal comma, no thousands dot: {}", &record[4]);
+        assert_eq!(demand, domain.demand[t], "exact numbers");
+        let gap: f64 = record[6].replace(',', ".").parse().unwrap();
+        assert_eq!(gap, -domain.shortage[t]);
+        checked += 1;
+    }
+    assert_eq!(checked, results.scenarios.len() * results.domain_ids.len() * results.months.len());
+}
+
+#[test]
+fn scenarios_exported_and_imported_arrive_with_the_same_results_and_a_notice() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("szenarien.json");
+    let mut harness = harness();
+    harness.run();
+    // Export only the second scenario.
+    let chosen = harness.state().doc.plan.scenarios[1].id.clone();
+    harness.state_mut().view.compared_ids = vec![chosen.clone()];
+    through_path_dialog(&mut harness, PickPurpose::ExportScenarios, &path, "Speichern");
+    let exported = integrationsplan::io::load_file(&path).unwrap().plan;
+    assert_eq!(exported.scenarios.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), vec![chosen.clone()]);
+    let expected = harness.state().results.scenarios[1].clone();
+
+    // Import it back into the same plan: the id is taken, so it arrives renamed, with a notice.
+    let count_before = harness.state().doc.plan.scenarios.len();
+    through_path_dialog(&mut harness, PickPurpose::ImportScenarios, &path, "Öffnen …");
+    let app = harness.state();
+    assert_eq!(app.doc.plan.scenarios.len(), count_before + 1);
+    let new_id = format!("{chosen}-2");
+    let imported = app.results.scenarios.iter().find(|s| s.id == new_id).expect("imported under a new id");
+    assert_eq!(imported.domains, expected.domains, "the same results in the new plan");
+    assert!(matches!(app.dialog, Some(Dialog::Notice(..))));
+    assert!(harness.query_by_label("Hinweise zum Import").is_some());
+    assert!(harness.query_by_label_contains(&format!("{chosen} » {new_id}")).is_some());
+
+    // One undo removes the whole import.
+    harness.get_by_label("Schließen").click();
+    harness.run();
+    harness.state_mut().undo();
+    assert_eq!(harness.state().doc.plan.scenarios.len(), count_before);
+}
