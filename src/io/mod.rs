@@ -6,6 +6,7 @@ mod export;
 mod load;
 mod recovery;
 mod save;
+mod xlsx;
 
 pub use decode::describe;
 pub use encode::{encode_plan, number};
@@ -13,3 +14,4 @@ pub use export::{CsvDialect, ResultsJson, format_csv_number, results_to_json, wr
 pub use load::{LoadError, Loaded, MAX_FILE_BYTES, from_value, load_bytes, load_file, load_str};
 pub use recovery::{RECOVERY_FILE_NAME, Recovered, RecoveryFile};
 pub use save::{SaveError, SaveStep, backup_path, plan_to_string, save_plan, write_atomically, write_atomically_with_faults};
+pub use xlsx::{STATE_ROW, SUMMARY_SHEET, XlsxExportError, results_xlsx_bytes, save_results_xlsx};

@@ -455,6 +455,7 @@ impl App {
             let suggested = match purpose {
                 PickPurpose::ExportCsv => format!("{stem}-ergebnisse.csv"),
                 PickPurpose::ExportScenarios => format!("{stem}-szenarien.json"),
+                PickPurpose::ExportXlsx => format!("{stem}-ergebnisse.xlsx"),
                 _ => self.doc.display_name.clone(),
             };
             self.pending_pick = Some(PendingPick::start(purpose, &suggested, ctx.clone()));
@@ -467,6 +468,12 @@ impl App {
         let written = crate::io::write_results_csv(&self.results, crate::io::CsvDialect::German, &mut bytes)
             .map_err(|e| format!("{}: {e}", path.display()))
             .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()));
+        self.report_export(path, written)
+    }
+
+    /// Writes the results as an Excel workbook (summary sheet, one sheet per scenario).
+    pub fn export_xlsx(&mut self, path: &Path) -> bool {
+        let written = crate::io::save_results_xlsx(&self.results, path).map_err(|e| e.to_string());
         self.report_export(path, written)
     }
 
@@ -557,6 +564,10 @@ impl App {
             PickPurpose::ExportScenarios => {
                 let path = if path.extension().is_none() { path.with_extension("json") } else { path };
                 self.export_scenarios(&path);
+            }
+            PickPurpose::ExportXlsx => {
+                let path = if path.extension().is_none() { path.with_extension("xlsx") } else { path };
+                self.export_xlsx(&path);
             }
         }
     }
@@ -717,6 +728,9 @@ impl App {
                 ui.separator();
                 if ui.button(t.export_csv).clicked() {
                     self.start_pick(PickPurpose::ExportCsv, &ctx);
+                }
+                if ui.button(t.export_xlsx).clicked() {
+                    self.start_pick(PickPurpose::ExportXlsx, &ctx);
                 }
                 if ui.button(t.export_scenarios).clicked() {
                     self.start_pick(PickPurpose::ExportScenarios, &ctx);
@@ -954,6 +968,7 @@ impl App {
                         PickPurpose::ImportScenarios => t.import_scenarios,
                         PickPurpose::ExportCsv => t.export_csv,
                         PickPurpose::ExportScenarios => t.export_scenarios,
+                        PickPurpose::ExportXlsx => t.export_xlsx,
                     };
                     ui.heading(title);
                     if let Some(note) = &note {

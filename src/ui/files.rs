@@ -20,12 +20,14 @@ pub enum PickPurpose {
     ExportCsv,
     /// Export the shown scenarios as a plan file.
     ExportScenarios,
+    /// Export the results as an Excel workbook.
+    ExportXlsx,
 }
 
 impl PickPurpose {
     /// Whether the path names a file to write.
     pub fn is_save(self) -> bool {
-        matches!(self, PickPurpose::SaveAs | PickPurpose::ExportCsv | PickPurpose::ExportScenarios)
+        matches!(self, PickPurpose::SaveAs | PickPurpose::ExportCsv | PickPurpose::ExportScenarios | PickPurpose::ExportXlsx)
     }
 }
 
@@ -56,6 +58,7 @@ impl PendingPick {
         std::thread::spawn(move || {
             let dialog = match purpose {
                 PickPurpose::ExportCsv => rfd::FileDialog::new().add_filter("CSV (*.csv)", &["csv"]),
+                PickPurpose::ExportXlsx => rfd::FileDialog::new().add_filter("Excel (*.xlsx)", &["xlsx"]),
                 _ => rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]),
             };
             let chosen = if purpose.is_save() { dialog.set_file_name(suggested_name).save_file() } else { dialog.pick_file() };

@@ -296,6 +296,8 @@ pub struct Strings {
     pub dropped_measure_off: &'static str,
     /// Heading when an export failed.
     pub export_error_title: &'static str,
+    /// Menu: export results as an Excel workbook.
+    pub export_xlsx: &'static str,
     pub save_error_title: &'static str,
     /// Plan has errors banner.
     pub plan_has_errors: &'static str,
@@ -442,6 +444,7 @@ pub static GERMAN: Strings = Strings {
     renamed_scenario: "Szenario-ID war vergeben, neu",
     dropped_measure_off: "Maßnahme gibt es hier nicht, Abschaltung entfernt",
     export_error_title: "Export fehlgeschlagen",
+    export_xlsx: "Ergebnisse als Excel-Arbeitsmappe (XLSX) exportieren …",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -581,6 +584,7 @@ pub static ENGLISH: Strings = Strings {
     renamed_scenario: "Scenario id was taken, new",
     dropped_measure_off: "Measure does not exist here, switch-off dropped",
     export_error_title: "Export failed",
+    export_xlsx: "Export results as Excel workbook (XLSX) …",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",

@@ -86,3 +86,22 @@ fn scenarios_exported_and_imported_arrive_with_the_same_results_and_a_notice() {
     harness.state_mut().undo();
     assert_eq!(harness.state().doc.plan.scenarios.len(), count_before);
 }
+
+#[test]
+fn the_excel_workbook_is_written_from_the_menu_path() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("ergebnisse");
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Datei").click();
+    harness.run();
+    assert!(harness.query_by_label("Ergebnisse als Excel-Arbeitsmappe (XLSX) exportieren …").is_some());
+    through_path_dialog(&mut harness, PickPurpose::ExportXlsx, &path, "Speichern");
+    let written = folder.path().join("ergebnisse.xlsx");
+    let bytes = std::fs::read(&written).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an .xlsx is a zip file");
+    use calamine::Reader;
+    let workbook: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(workbook.sheet_names().len(), 1 + harness.state().results.scenarios.len());
+    assert!(harness.query_by_label_contains("Exportiert").is_some(), "the status bar says where it went");
+}

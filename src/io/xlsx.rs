@@ -1,0 +1,194 @@
+//! Results as an Excel workbook: a summary sheet with the indicators and yearly costs, and one
+//! sheet per scenario with the monthly table per domain, state-wide and per region.
+//!
+//! Numbers are written as numbers (Excel shows them with the reader's separators, `1.234,5` in
+//! German Excel) and months as dates formatted `MM/JJJJ`, so that the sheets sort and chart.
+
+use crate::engine::{Results, ScenarioResults};
+use crate::model::Month;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use std::path::Path;
+
+/// Name of the summary sheet.
+pub const SUMMARY_SHEET: &str = "Übersicht";
+/// The region column's text for the state-wide rows.
+pub const STATE_ROW: &str = "Land gesamt";
+/// Most data rows of one sheet (Excel's limit minus the header).
+const MAX_ROWS: usize = 1_048_575;
+
+/// Column headers of a scenario sheet.
+pub const SCENARIO_HEADERS: [&str; 6] = ["Monat", "Region", "Bereich", "Bedarf", "Kapazität", "Lücke (Kapazität − Bedarf)"];
+
+/// Why the workbook could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: cannot write the workbook: {message}")]
+pub struct XlsxExportError {
+    /// Target file.
+    pub file: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Writes the workbook of `results` to `path` atomically.
+pub fn save_results_xlsx(results: &Results, path: &Path) -> Result<(), XlsxExportError> {
+    let fail = |message: String| XlsxExportError { file: path.display().to_string(), message };
+    let bytes = results_xlsx_bytes(results).map_err(|e| fail(e.to_string()))?;
+    super::write_atomically(path, &bytes, false).map_err(|e| fail(e.to_string()))
+}
+
+/// The workbook of `results` as the bytes of an `.xlsx` file.
+pub fn results_xlsx_bytes(results: &Results) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let formats = Formats::new();
+    summary_sheet(workbook.add_worksheet(), results, &formats)?;
+    let mut used_names = vec![SUMMARY_SHEET.to_lowercase()];
+    for scenario in &results.scenarios {
+        let name = sheet_name(&scenario.name, &scenario.id, &mut used_names);
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name)?;
+        scenario_sheet(sheet, results, scenario, &formats)?;
+    }
+    workbook.save_to_buffer()
+}
+
+/// The cell formats used throughout.
+struct Formats {
+    header: Format,
+    number: Format,
+    money: Format,
+    month: Format,
+    title: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        Formats {
+            header: Format::new().set_bold().set_background_color("DDE6F0"),
+            number: Format::new().set_num_format("#,##0.0"),
+            money: Format::new().set_num_format("#,##0 \"€\""),
+            month: Format::new().set_num_format("mm/yyyy"),
+            title: Format::new().set_bold().set_font_size(14),
+        }
+    }
+}
+
+/// A valid, unique sheet name (≤ 31 characters, none of `[]:*?/\`) from the scenario's name.
+fn sheet_name(name: &str, id: &str, used: &mut Vec<String>) -> String {
+    let clean: String =
+        name.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control()).collect();
+    let clean = clean.trim().trim_matches('\'');
+    let base: String = if clean.is_empty() { id.chars().take(31).collect() } else { clean.chars().take(31).collect() };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while used.contains(&candidate.to_lowercase()) || candidate.is_empty() {
+        let suffix = format!(" ({n})");
+        candidate = format!("{}{suffix}", base.chars().take(31 - suffix.chars().count()).collect::<String>());
+        n += 1;
+    }
+    used.push(candidate.to_lowercase());
+    candidate
+}
+
+fn excel_month(month: Month) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(month.year().clamp(1900, 9999) as u16, month.month_of_year() as u8, 1)
+}
+
+fn summary_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(SUMMARY_SHEET)?;
+    sheet.write_string_with_format(0, 0, &results.title, &f.title)?;
+    let headers =
+        ["Szenario", "Bereich", "Erster Engpass", "Größter Engpass", "Monat des größten Engpasses", "Platz-Monate fehlend"];
+    for (c, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(2, c as u16, *header, &f.header)?;
+    }
+    let mut row = 3u32;
+    for scenario in &results.scenarios {
+        for domain in &scenario.domains {
+            let i = &domain.indicators;
+            sheet.write_string(row, 0, &scenario.name)?;
+            sheet.write_string(row, 1, &domain.id)?;
+            match i.first_shortage_month {
+                Some(m) => sheet.write_datetime_with_format(row, 2, excel_month(m)?, &f.month)?,
+                None => sheet.write_string(row, 2, "–")?,
+            };
+            sheet.write_number_with_format(row, 3, i.peak_shortage, &f.number)?;
+            match i.peak_shortage_month {
+                Some(m) => sheet.write_datetime_with_format(row, 4, excel_month(m)?, &f.month)?,
+                None => sheet.write_string(row, 4, "–")?,
+            };
+            sheet.write_number_with_format(row, 5, i.shortage_place_months, &f.number)?;
+            row += 1;
+        }
+    }
+    row += 1;
+    sheet.write_string_with_format(row, 0, "Kosten je Jahr", &f.header)?;
+    let years: Vec<i32> =
+        results.scenarios.first().map(|s| s.cost_per_year.iter().map(|(y, _)| *y).collect()).unwrap_or_default();
+    for (c, year) in years.iter().enumerate() {
+        sheet.write_number_with_format(row, c as u16 + 1, f64::from(*year), &f.header)?;
+    }
+    for scenario in &results.scenarios {
+        row += 1;
+        sheet.write_string(row, 0, &scenario.name)?;
+        for (c, (_, eur)) in scenario.cost_per_year.iter().enumerate() {
+            sheet.write_number_with_format(row, c as u16 + 1, *eur, &f.money)?;
+        }
+    }
+    sheet.set_column_width(0, 36)?;
+    sheet.set_column_width(1, 14)?;
+    for c in 2..=5 {
+        sheet.set_column_width(c, 18)?;
+    }
+    Ok(())
+}
+
+fn scenario_sheet(sheet: &mut Worksheet, results: &Results, scenario: &ScenarioResults, f: &Formats) -> Result<(), XlsxError> {
+    for (c, header) in SCENARIO_HEADERS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *header, &f.header)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let months = results.months.len();
+    let domains = results.domain_ids.len();
+    let with_regions = months * domains * (1 + scenario.regions.len()) <= MAX_ROWS;
+    let mut row = 1u32;
+    let mut write_row = |sheet: &mut Worksheet, t: usize, region: &str, domain: &str, demand: f64, capacity: f64| {
+        let month = results.months.get(t).copied().map(excel_month).transpose()?;
+        if let Some(month) = month {
+            sheet.write_datetime_with_format(row, 0, month, &f.month)?;
+        }
+        sheet.write_string(row, 1, region)?;
+        sheet.write_string(row, 2, domain)?;
+        sheet.write_number_with_format(row, 3, demand, &f.number)?;
+        sheet.write_number_with_format(row, 4, capacity, &f.number)?;
+        row += 1;
+        Ok::<u32, XlsxError>(row - 1)
+    };
+    for domain in &scenario.domains {
+        let curves = domain.demand.iter().zip(&domain.capacity).zip(&domain.shortage);
+        for (t, ((need, places), short)) in curves.enumerate() {
+            let r = write_row(sheet, t, STATE_ROW, &domain.id, *need, *places)?;
+            // State-wide, the gap is minus the shortage: free places elsewhere do not count.
+            sheet.write_number_with_format(r, 5, -short, &f.number)?;
+        }
+    }
+    if with_regions {
+        for (r_index, region) in scenario.regions.iter().enumerate() {
+            for (d, (domain_id, figures)) in results.domain_ids.iter().zip(&region.domains).enumerate() {
+                let demand = scenario.region_demand(r_index, d);
+                for (t, (need, places)) in demand.iter().zip(&figures.capacity).enumerate() {
+                    let r = write_row(sheet, t, &region.id, domain_id, *need, *places)?;
+                    sheet.write_number_with_format(r, 5, places - need, &f.number)?;
+                }
+            }
+        }
+    } else {
+        sheet.write_string(row + 1, 0, "Zu viele Regionen für ein Tabellenblatt: nur Landeswerte (CSV-Export enthält alle).")?;
+    }
+    sheet.set_column_width(0, 10)?;
+    sheet.set_column_width(1, 24)?;
+    sheet.set_column_width(2, 14)?;
+    for c in 3..=5 {
+        sheet.set_column_width(c, 16)?;
+    }
+    Ok(())
+}

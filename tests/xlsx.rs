@@ -1,0 +1,77 @@
+//! The Excel workbook reads back as the engine's numbers: indicators on the summary sheet, the
+//! monthly table per domain (state-wide and per region) on one sheet per scenario.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly on purpose; the crate denies unwrap outside tests.
+
+use calamine::{Data, Reader, Xlsx};
+use integrationsplan::io::{STATE_ROW, SUMMARY_SHEET, results_xlsx_bytes};
+use integrationsplan::{sample, simulate};
+use std::io::Cursor;
+
+fn number(cell: &Data) -> f64 {
+    match cell {
+        Data::Float(x) => *x,
+        Data::Int(i) => *i as f64,
+        other => panic!("expected a number, found {other:?}"),
+    }
+}
+
+/// Excel's serial date of the first of `month` (1900 date system).
+fn serial(cell: &Data) -> f64 {
+    match cell {
+        Data::DateTime(d) => d.as_f64(),
+        Data::Float(x) => *x,
+        other => panic!("expected a date, found {other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_reads_back_as_the_engines_numbers() {
+    let plan = sample::nrw_2025().unwrap().plan;
+    let results = simulate(&plan);
+    let bytes = results_xlsx_bytes(&results).unwrap();
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let names = workbook.sheet_names();
+    assert_eq!(names.len(), 1 + results.scenarios.len());
+    assert_eq!(names[0], SUMMARY_SHEET);
+
+    // Summary: one row per scenario and domain, peak shortage and place-months exact.
+    let summary = workbook.worksheet_range(SUMMARY_SHEET).unwrap();
+    let mut row = 3;
+    for scenario in &results.scenarios {
+        for domain in &scenario.domains {
+            assert_eq!(summary.get((row, 0)).unwrap(), &Data::String(scenario.name.clone()));
+            assert_eq!(summary.get((row, 1)).unwrap(), &Data::String(domain.id.clone()));
+            assert_eq!(number(summary.get((row, 3)).unwrap()), domain.indicators.peak_shortage);
+            assert_eq!(number(summary.get((row, 5)).unwrap()), domain.indicators.shortage_place_months);
+            row += 1;
+        }
+    }
+
+    // Each scenario sheet: state rows first, then every region; demand, capacity, gap exact.
+    for (scenario, name) in results.scenarios.iter().zip(names.iter().skip(1)) {
+        let sheet = workbook.worksheet_range(name).unwrap();
+        let months = results.months.len();
+        let domains = results.domain_ids.len();
+        assert_eq!(sheet.height(), 1 + months * domains * (1 + results.region_ids.len()));
+        let first_month = serial(sheet.get((1, 0)).unwrap());
+        let second_month = serial(sheet.get((2, 0)).unwrap());
+        assert!((28.0..=31.0).contains(&(second_month - first_month)), "months are dates a month apart");
+        for (d, domain) in scenario.domains.iter().enumerate() {
+            for t in [0, months / 2, months - 1] {
+                let row = 1 + d * months + t;
+                assert_eq!(sheet.get((row, 1)).unwrap(), &Data::String(STATE_ROW.into()));
+                assert_eq!(number(sheet.get((row, 3)).unwrap()), domain.demand[t]);
+                assert_eq!(number(sheet.get((row, 4)).unwrap()), domain.capacity[t]);
+                assert_eq!(number(sheet.get((row, 5)).unwrap()), -domain.shortage[t]);
+            }
+        }
+        let region = results.region_ids.len() - 1;
+        let d = domains - 1;
+        let t = months - 1;
+        let row = 1 + months * domains * (1 + region) + d * months + t;
+        assert_eq!(sheet.get((row, 1)).unwrap(), &Data::String(results.region_ids[region].clone()));
+        assert_eq!(number(sheet.get((row, 3)).unwrap()), scenario.region_demand(region, d)[t]);
+        assert_eq!(number(sheet.get((row, 4)).unwrap()), scenario.regions[region].domains[d].capacity[t]);
+    }
+}
