@@ -18,6 +18,8 @@ mod exchange;
 mod presentation;
 #[path = "ui/recovery.rs"]
 mod recovery;
+#[path = "ui/snapshot.rs"]
+mod snapshot;
 #[path = "ui/text.rs"]
 mod text;
 

@@ -5,6 +5,7 @@ use super::files::{PendingPick, PickOutcome, PickPurpose};
 use super::i18n::{Language, Strings};
 use super::panels;
 use super::settings::Settings;
+use super::snapshot::{PendingSnapshot, SnapshotTarget};
 use crate::engine::{Results, simulate};
 use crate::io::{LoadError, Recovered, RecoveryFile, load_file, save_plan};
 use crate::issue::Issue;
@@ -42,6 +43,9 @@ struct BackgroundRun {
     /// Receives the results and validation issues.
     receiver: std::sync::mpsc::Receiver<(Results, Vec<Issue>)>,
 }
+
+/// Frames to wait for a screenshot before saying that none came (about 10 s at 60 fps).
+pub const SNAPSHOT_PATIENCE_FRAMES: u32 = 600;
 
 /// Seconds between two writes of the recovery file while there are unsaved changes.
 pub const RECOVERY_INTERVAL_SECONDS: f64 = 30.0;
@@ -142,6 +146,13 @@ pub struct App {
     /// How often the model was computed (for tests and the status bar).
     pub recompute_count: u64,
     computed_revision: u64,
+    /// Where each plot was drawn in the last frame (for pictures of one plot).
+    pub plot_rects: HashMap<SnapshotTarget, egui::Rect>,
+    /// A picture being taken.
+    pub snapshot: Option<PendingSnapshot>,
+    /// Frames to wait for a screenshot before saying that none came.
+    pub snapshot_patience_frames: u32,
+    snapshot_choice: Option<SnapshotTarget>,
     before_presentation: Option<(f32, bool)>,
     background: Option<BackgroundRun>,
     recovery: Option<RecoveryFile>,
@@ -178,6 +189,10 @@ impl App {
             load_warnings: Vec::new(),
             recompute_count: 1,
             computed_revision: 0,
+            plot_rects: HashMap::new(),
+            snapshot: None,
+            snapshot_patience_frames: SNAPSHOT_PATIENCE_FRAMES,
+            snapshot_choice: None,
             before_presentation: None,
             background: None,
             recovery: None,
@@ -456,6 +471,11 @@ impl App {
                 PickPurpose::ExportCsv => format!("{stem}-ergebnisse.csv"),
                 PickPurpose::ExportScenarios => format!("{stem}-szenarien.json"),
                 PickPurpose::ExportXlsx => format!("{stem}-ergebnisse.xlsx"),
+                PickPurpose::ExportPng => super::snapshot::suggested_name(
+                    stem,
+                    self.snapshot_choice.unwrap_or(SnapshotTarget::SummaryPage),
+                    &self.results.domain_ids,
+                ),
                 _ => self.doc.display_name.clone(),
             };
             self.pending_pick = Some(PendingPick::start(purpose, &suggested, ctx.clone()));
@@ -469,6 +489,86 @@ impl App {
             .map_err(|e| format!("{}: {e}", path.display()))
             .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()));
         self.report_export(path, written)
+    }
+
+    /// Asks where to save a picture of `target`, then takes it.
+    pub fn ask_snapshot(&mut self, target: SnapshotTarget, ctx: &egui::Context) {
+        self.snapshot_choice = Some(target);
+        self.start_pick(PickPurpose::ExportPng, ctx);
+    }
+
+    /// Takes a picture of `target` and saves it at `path` (PNG) over the next frames.
+    pub fn take_snapshot(&mut self, target: SnapshotTarget, path: &Path) {
+        self.snapshot = Some(PendingSnapshot::new(target, super::snapshot::with_png_extension(path)));
+    }
+
+    /// Drives a pending picture: lets the summary page settle, requests the screenshot, and
+    /// reports the outcome. Gives up when no image arrives (no renderer).
+    fn drive_snapshot(&mut self, ctx: &egui::Context) {
+        let failed_message = self.strings().snapshot_failed;
+        let Some(snapshot) = &mut self.snapshot else { return };
+        snapshot.frames += 1;
+        ctx.request_repaint();
+        if !snapshot.requested && snapshot.frames >= 3 {
+            let area = match snapshot.target {
+                SnapshotTarget::SummaryPage => None,
+                target => self.plot_rects.get(&target).copied(),
+            };
+            snapshot.request(ctx, area);
+            return;
+        }
+        let outcome = match snapshot.poll() {
+            Some(outcome) => outcome,
+            None if snapshot.frames > self.snapshot_patience_frames => Err(failed_message.to_owned()),
+            None => return,
+        };
+        let path = snapshot.path.clone();
+        self.snapshot = None;
+        self.report_export(&path, outcome);
+    }
+
+    /// Whether the one-page summary is being drawn for a picture.
+    pub fn showing_summary_page(&self) -> bool {
+        self.snapshot.as_ref().is_some_and(|s| s.target == SnapshotTarget::SummaryPage)
+    }
+
+    /// The one-page summary for slides: title, scenarios, plots, indicators; no controls.
+    fn summary_page_ui(&mut self, ui: &mut egui::Ui) {
+        let t = self.strings();
+        egui::Panel::top("summary_title").show(ui, |ui| {
+            ui.heading(egui::RichText::new(&self.doc.plan.meta.title).size(26.0).strong());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(format!("{}:", t.summary_scenarios)).strong());
+                for (index, scenario) in self.doc.plan.scenarios.iter().enumerate() {
+                    if self.view.compared_ids.contains(&scenario.id) {
+                        let color = super::theme::scenario_color(scenario.color.as_deref(), index);
+                        ui.label(egui::RichText::new(format!("■ {}", scenario.name)).color(color).strong());
+                    }
+                }
+                let date = chrono::Local::now().format("%d.%m.%Y").to_string();
+                ui.label(format!("· {date}"));
+            });
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            // Plots on the left, indicators on the right, both of fixed size: one page.
+            let size = ui.available_size();
+            let (width, height) = (size.x.max(400.0), size.y.max(300.0));
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(egui::vec2(width * 0.6, height), egui::Layout::top_down(egui::Align::Min), |ui| {
+                    ui.set_max_height(height);
+                    panels::plots::plots_ui(self, ui);
+                });
+                ui.separator();
+                ui.allocate_ui_with_layout(
+                    egui::vec2(width * 0.4 - 20.0, height),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_max_height(height);
+                        panels::indicators::indicators_ui(self, ui);
+                    },
+                );
+            });
+        });
     }
 
     /// Writes the results as an Excel workbook (summary sheet, one sheet per scenario).
@@ -565,6 +665,10 @@ impl App {
                 let path = if path.extension().is_none() { path.with_extension("json") } else { path };
                 self.export_scenarios(&path);
             }
+            PickPurpose::ExportPng => {
+                let target = self.snapshot_choice.take().unwrap_or(SnapshotTarget::SummaryPage);
+                self.take_snapshot(target, &path);
+            }
             PickPurpose::ExportXlsx => {
                 let path = if path.extension().is_none() { path.with_extension("xlsx") } else { path };
                 self.export_xlsx(&path);
@@ -587,6 +691,12 @@ impl App {
         }
         self.update_title(&ctx);
 
+        self.drive_snapshot(&ctx);
+        if self.showing_summary_page() {
+            self.summary_page_ui(ui);
+            self.view.reset_plots = false;
+            return;
+        }
         if self.view.presentation {
             self.presentation_ui(ui);
             self.dialog_ui(&ctx);
@@ -731,6 +841,9 @@ impl App {
                 }
                 if ui.button(t.export_xlsx).clicked() {
                     self.start_pick(PickPurpose::ExportXlsx, &ctx);
+                }
+                if ui.button(t.export_summary_png).clicked() {
+                    self.ask_snapshot(SnapshotTarget::SummaryPage, &ctx);
                 }
                 if ui.button(t.export_scenarios).clicked() {
                     self.start_pick(PickPurpose::ExportScenarios, &ctx);
@@ -969,6 +1082,7 @@ impl App {
                         PickPurpose::ExportCsv => t.export_csv,
                         PickPurpose::ExportScenarios => t.export_scenarios,
                         PickPurpose::ExportXlsx => t.export_xlsx,
+                        PickPurpose::ExportPng => t.export_summary_png,
                     };
                     ui.heading(title);
                     if let Some(note) = &note {

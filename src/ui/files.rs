@@ -22,12 +22,21 @@ pub enum PickPurpose {
     ExportScenarios,
     /// Export the results as an Excel workbook.
     ExportXlsx,
+    /// Save a plot or the summary page as a PNG picture.
+    ExportPng,
 }
 
 impl PickPurpose {
     /// Whether the path names a file to write.
     pub fn is_save(self) -> bool {
-        matches!(self, PickPurpose::SaveAs | PickPurpose::ExportCsv | PickPurpose::ExportScenarios | PickPurpose::ExportXlsx)
+        matches!(
+            self,
+            PickPurpose::SaveAs
+                | PickPurpose::ExportCsv
+                | PickPurpose::ExportScenarios
+                | PickPurpose::ExportXlsx
+                | PickPurpose::ExportPng
+        )
     }
 }
 
@@ -59,6 +68,7 @@ impl PendingPick {
             let dialog = match purpose {
                 PickPurpose::ExportCsv => rfd::FileDialog::new().add_filter("CSV (*.csv)", &["csv"]),
                 PickPurpose::ExportXlsx => rfd::FileDialog::new().add_filter("Excel (*.xlsx)", &["xlsx"]),
+                PickPurpose::ExportPng => rfd::FileDialog::new().add_filter("PNG (*.png)", &["png"]),
                 _ => rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]),
             };
             let chosen = if purpose.is_save() { dialog.set_file_name(suggested_name).save_file() } else { dialog.pick_file() };

@@ -8,6 +8,7 @@ pub mod files;
 pub mod i18n;
 pub mod panels;
 pub mod settings;
+pub mod snapshot;
 pub mod theme;
 
 use app::{App, Dialog};

@@ -4,6 +4,7 @@ use crate::engine::ScenarioResults;
 use crate::model::{Month, Plan};
 use crate::ui::app::App;
 use crate::ui::i18n::Language;
+use crate::ui::snapshot::SnapshotTarget;
 use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL, scenario_color};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
 
@@ -131,13 +132,20 @@ pub fn step_points(values: &[f64]) -> Vec<[f64; 2]> {
 pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
     let t = app.strings();
     let language = app.settings.language;
+    // On the summary page every plot must fit on the one page: share the height out.
+    let plot_height = if app.showing_summary_page() {
+        let plots = app.doc.plan.domains.len() as f32 + 1.0;
+        ((ui.available_height() - 80.0) / plots - 34.0).clamp(60.0, PLOT_HEIGHT)
+    } else {
+        PLOT_HEIGHT
+    };
     ui.horizontal(|ui| {
         let place = match &app.view.region_id {
             None => t.whole_state.to_owned(),
             Some(id) => app.doc.plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
         };
         ui.heading(format!("{} – {place}", app.doc.plan.meta.title));
-        if ui.button(t.reset_view).clicked() {
+        if !app.showing_summary_page() && ui.button(t.reset_view).clicked() {
             app.view.reset_plots = true;
         }
     });
@@ -145,13 +153,24 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
     let link = egui::Id::unique("linked_months");
     let reset = app.view.reset_plots;
     let months = app.results.months.clone();
+    let mut rects = Vec::new();
+    let mut asked = None;
     egui::ScrollArea::vertical().id_salt("plots_scroll").show(ui, |ui| {
         for (d, domain) in app.doc.plan.domains.iter().enumerate() {
             let series = domain_series(app, d);
-            ui.label(egui::RichText::new(format!("{} ({})", domain.name, domain.unit)).strong());
+            // The picture of a plot shows its title and axes too: from here to below the plot.
+            let top_left = ui.cursor().min;
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(format!("{} ({})", domain.name, domain.unit)).strong());
+                if !app.showing_summary_page() && ui.small_button("PNG").on_hover_text(t.save_plot_png).clicked() {
+                    asked = Some(SnapshotTarget::DomainPlot(d));
+                }
+            });
             let state_view = app.view.region_id.is_none();
+            let summary = app.showing_summary_page();
             let mut plot = Plot::new(("domain_plot", d))
-                .height(PLOT_HEIGHT)
+                .height(plot_height)
+                .show_crosshair(!summary)
                 .link_axis(link, [true, false])
                 .link_cursor(link, [true, false])
                 .include_y(0.0)
@@ -159,6 +178,9 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
                 .x_axis_formatter(|mark, _| month_label(&months, mark.value, language))
                 .y_axis_formatter(move |mark, _| language.number(mark.value, 0))
                 .label_formatter(|hover| {
+                    if summary {
+                        return None;
+                    }
                     let (name, position) = match hover {
                         egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
                         egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
@@ -169,7 +191,7 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
             if reset {
                 plot = plot.reset();
             }
-            plot.show(ui, |plot_ui| {
+            let shown = plot.show(ui, |plot_ui| {
                 for s in &series {
                     let width = if s.leading { 2.5 } else { 1.5 };
                     let width = if app.view.presentation { width * PRESENTATION_LINE_FACTOR } else { width };
@@ -196,10 +218,21 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
                     );
                 }
             });
+            let bottom = shown.response.rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
+            rects.push((
+                SnapshotTarget::DomainPlot(d),
+                egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom)),
+            ));
             ui.add_space(6.0);
         }
-        cost_plot_ui(ui, &app.doc.plan, app, language);
+        let (cost_rect, cost_asked) = cost_plot_ui(ui, &app.doc.plan, app, language, plot_height);
+        rects.push((SnapshotTarget::CostPlot, cost_rect));
+        asked = asked.or(cost_asked);
     });
+    app.plot_rects.extend(rects);
+    if let Some(target) = asked {
+        app.ask_snapshot(target, ui.ctx());
+    }
 }
 
 /// One legend for all domain plots: line styles, then each drawn scenario in its colour.
@@ -220,14 +253,28 @@ fn legend_ui(app: &App, ui: &mut egui::Ui) {
     });
 }
 
-fn cost_plot_ui(ui: &mut egui::Ui, plan: &Plan, app: &App, language: Language) {
+/// The yearly cost plot; returns where it was drawn and whether its picture was asked for.
+fn cost_plot_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    app: &App,
+    language: Language,
+    height: f32,
+) -> (egui::Rect, Option<SnapshotTarget>) {
     let t = app.strings();
-    ui.label(egui::RichText::new(t.cost_per_year).strong());
+    let mut asked = None;
+    let top_left = ui.cursor().min;
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(t.cost_per_year).strong());
+        if !app.showing_summary_page() && ui.small_button("PNG").on_hover_text(t.save_plot_png).clicked() {
+            asked = Some(SnapshotTarget::CostPlot);
+        }
+    });
     let drawn = drawn_scenarios(app);
     let count = drawn.len().max(1) as f64;
     let bar_width = 0.8 / count;
-    Plot::new("cost_plot")
-        .height(PLOT_HEIGHT)
+    let shown = Plot::new("cost_plot")
+        .height(height)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
@@ -249,15 +296,13 @@ fn cost_plot_ui(ui: &mut egui::Ui, plan: &Plan, app: &App, language: Language) {
                     .collect();
                 plot_ui.add(BarChart::new(scenario.name.clone(), bars).color(color));
             }
-            let mut budget = Vec::new();
+            // One segment per budget year (same name: one legend entry), no NaN separators.
             for entry in &plan.budget {
                 let year = f64::from(entry.year);
-                budget.push([year - 0.45, entry.eur]);
-                budget.push([year + 0.45, entry.eur]);
-                budget.push([year + 0.45, f64::NAN]);
-            }
-            if !budget.is_empty() {
-                plot_ui.line(Line::new(t.budget, PlotPoints::new(budget)).color(BUDGET_LINE).width(3.0));
+                let segment = PlotPoints::new(vec![[year - 0.45, entry.eur], [year + 0.45, entry.eur]]);
+                plot_ui.line(Line::new(t.budget, segment).color(BUDGET_LINE).width(3.0));
             }
         });
+    let bottom = shown.response.rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
+    (egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom)), asked)
 }
