@@ -12,6 +12,8 @@ use integrationsplan::ui::settings::Settings;
 
 #[path = "ui/background.rs"]
 mod background;
+#[path = "ui/comparison.rs"]
+mod comparison;
 #[path = "ui/exchange.rs"]
 mod exchange;
 #[path = "ui/presentation.rs"]
