@@ -122,11 +122,8 @@ pub struct RegionDomainResults {
 impl ScenarioResults {
     /// Newcomers per month in region `r` (empty for an unknown index).
     pub fn region_persons(&self, r: usize) -> Vec<f64> {
-        let share = self.regions.get(r).map_or(0.0, |region| region.share);
-        if self.regions.get(r).is_none() {
-            return Vec::new();
-        }
-        self.persons_per_share.iter().map(|p| share * p).collect()
+        let Some(region) = self.regions.get(r) else { return Vec::new() };
+        self.persons_per_share.iter().map(|p| region.share * p).collect()
     }
 
     /// Places of domain `d` needed per month in region `r` (empty for unknown indices).

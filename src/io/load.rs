@@ -128,62 +128,58 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
 
 /// Checks format and version, decodes and validates a parsed document.
 pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
-    let mut issues = Vec::new();
-    if !value.is_object() {
+    let Value::Object(map) = value else {
         return Err(LoadError::single(
             name,
             format!("the file holds {}, not a plan (expected a JSON object with \"format\": \"{FORMAT_NAME}\")", describe(value)),
         ));
+    };
+    let mut issues = Vec::new();
+    match map.get("format") {
+        Some(Value::String(s)) if s == FORMAT_NAME => {}
+        Some(other) => issues.push(Issue::error(
+            "format",
+            format!("{} is not this program's format (expected \"{FORMAT_NAME}\")", describe(other)),
+        )),
+        None => issues
+            .push(Issue::error("format", format!("missing (expected \"{FORMAT_NAME}\"): is this an Integrationsplan file?"))),
     }
-    if let Value::Object(map) = value {
-        match map.get("format") {
-            Some(Value::String(s)) if s == FORMAT_NAME => {}
-            Some(other) => issues.push(Issue::error(
-                "format",
-                format!("{} is not this program's format (expected \"{FORMAT_NAME}\")", describe(other)),
-            )),
-            None => issues
-                .push(Issue::error("format", format!("missing (expected \"{FORMAT_NAME}\"): is this an Integrationsplan file?"))),
-        }
-        match map.get("version") {
-            Some(Value::Number(n)) if whole_number(n).is_some() => {
-                let version = whole_number(n).unwrap_or(0);
-                if version > FORMAT_VERSION {
-                    issues.push(Issue::error(
-                        "version",
-                        format!(
-                            "the file was written by a newer version of Integrationsplan (file format version {version}; this program reads up to version {FORMAT_VERSION}): please update the program"
-                        ),
-                    ));
-                    return Err(LoadError { file: name.to_owned(), issues });
-                }
-                // Versions below 1 do not exist yet; migration would go here.
-                if version < 1 {
-                    issues.push(Issue::error("version", format!("{version} is not a known version (expected 1)")));
-                }
+    match map.get("version") {
+        Some(Value::Number(n)) if whole_number(n).is_some() => {
+            let version = whole_number(n).unwrap_or(0);
+            if version > FORMAT_VERSION {
+                issues.push(Issue::error(
+                    "version",
+                    format!(
+                        "the file was written by a newer version of Integrationsplan (file format version {version}; this program reads up to version {FORMAT_VERSION}): please update the program"
+                    ),
+                ));
+                return Err(LoadError { file: name.to_owned(), issues });
             }
-            Some(other) => issues.push(Issue::error("version", format!("expected a whole number, found {}", describe(other)))),
-            None => issues.push(Issue::error("version", "missing (expected 1)")),
+            // Versions below 1 do not exist yet; migration would go here.
+            if version < 1 {
+                issues.push(Issue::error("version", format!("{version} is not a known version (expected 1)")));
+            }
         }
+        Some(other) => issues.push(Issue::error("version", format!("expected a whole number, found {}", describe(other)))),
+        None => issues.push(Issue::error("version", "missing (expected 1)")),
     }
     let plan = decode_plan(value, &mut issues);
     let decoding_failed = issues.iter().any(Issue::is_error);
     // Range and reference rules run on the decoded plan even after type errors, so that one pass
     // reports as much as possible; type errors have already replaced bad values by defaults,
     // which can only add follow-up errors on fields already named.
-    if !decoding_failed || value.is_object() {
-        let mut rule_issues = validate(&plan);
-        if decoding_failed {
-            rule_issues.retain(|rule| !issues.iter().any(|t| t.is_error() && lies_under(&rule.path, &t.path)));
-            // A list that could not be read at all would make every reference to it dangle.
-            for (list, follow_up) in FOLLOW_UPS {
-                if issues.iter().any(|t| t.is_error() && t.path == *list) {
-                    rule_issues.retain(|rule| !follow_up(rule));
-                }
+    let mut rule_issues = validate(&plan);
+    if decoding_failed {
+        rule_issues.retain(|rule| !issues.iter().any(|t| t.is_error() && lies_under(&rule.path, &t.path)));
+        // A list that could not be read at all would make every reference to it dangle.
+        for (list, follow_up) in FOLLOW_UPS {
+            if issues.iter().any(|t| t.is_error() && t.path == *list) {
+                rule_issues.retain(|rule| !follow_up(rule));
             }
         }
-        issues.extend(rule_issues);
     }
+    issues.extend(rule_issues);
     if issues.iter().any(Issue::is_error) {
         issues.sort_by_key(|i| i.severity);
         return Err(LoadError { file: name.to_owned(), issues });

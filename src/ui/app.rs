@@ -1,7 +1,7 @@
 //! The application state and the main window: top bar, editors beside the plots, dialogs.
 
 use super::document::{Command, Document};
-use super::files::{PendingPick, PickOutcome, PickPurpose};
+use super::files::{PendingPick, PickOutcome, PickPurpose, with_default_extension};
 use super::i18n::{Language, Strings};
 use super::panels;
 use super::settings::Settings;
@@ -499,7 +499,7 @@ impl App {
 
     /// Takes a picture of `target` and saves it at `path` (PNG) over the next frames.
     pub fn take_snapshot(&mut self, target: SnapshotTarget, path: &Path) {
-        self.snapshot = Some(PendingSnapshot::new(target, super::snapshot::with_png_extension(path)));
+        self.snapshot = Some(PendingSnapshot::new(target, with_default_extension(path.to_path_buf(), "png")));
     }
 
     /// Drives a pending picture: lets the summary page settle, requests the screenshot, and
@@ -579,9 +579,7 @@ impl App {
 
     /// Writes the scenarios shown in the plots as a plan file for a colleague.
     pub fn export_scenarios(&mut self, path: &Path) -> bool {
-        let ids: Vec<String> =
-            self.doc.plan.scenarios.iter().filter(|s| self.view.compared_ids.contains(&s.id)).map(|s| s.id.clone()).collect();
-        let plan = crate::exchange::plan_with_scenarios(&self.doc.plan, &ids);
+        let plan = crate::exchange::plan_with_scenarios(&self.doc.plan, &self.view.compared_ids);
         let written = save_plan(&plan, path).map_err(|e| e.to_string());
         self.report_export(path, written)
     }
@@ -653,16 +651,16 @@ impl App {
         match purpose {
             PickPurpose::Open => self.open_path(&path),
             PickPurpose::SaveAs => {
-                let path = if path.extension().is_none() { path.with_extension("json") } else { path };
+                let path = with_default_extension(path, "json");
                 self.save_to(&path);
             }
             PickPurpose::ImportScenarios => self.import_scenarios_from(&path),
             PickPurpose::ExportCsv => {
-                let path = if path.extension().is_none() { path.with_extension("csv") } else { path };
+                let path = with_default_extension(path, "csv");
                 self.export_csv(&path);
             }
             PickPurpose::ExportScenarios => {
-                let path = if path.extension().is_none() { path.with_extension("json") } else { path };
+                let path = with_default_extension(path, "json");
                 self.export_scenarios(&path);
             }
             PickPurpose::ExportPng => {
@@ -670,7 +668,7 @@ impl App {
                 self.take_snapshot(target, &path);
             }
             PickPurpose::ExportXlsx => {
-                let path = if path.extension().is_none() { path.with_extension("xlsx") } else { path };
+                let path = with_default_extension(path, "xlsx");
                 self.export_xlsx(&path);
             }
         }

@@ -40,6 +40,11 @@ impl PickPurpose {
     }
 }
 
+/// `path`, with `extension` added when the user typed none (`plan` → `plan.json`).
+pub fn with_default_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() { path.with_extension(extension) } else { path }
+}
+
 /// What a finished dialog reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickOutcome {

@@ -1,7 +1,7 @@
 //! Pictures for slides: a plot or a one-page summary of the window saved as PNG, from a
 //! screenshot of the rendered window (egui's viewport screenshot command).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
 /// What a picture shows.
@@ -102,11 +102,6 @@ pub fn suggested_name(stem: &str, target: SnapshotTarget, domain_ids: &[String])
         SnapshotTarget::CostPlot => format!("{stem}-kosten.png"),
         SnapshotTarget::SummaryPage => format!("{stem}-zusammenfassung.png"),
     }
-}
-
-/// Whether `path` needs the `.png` extension added.
-pub fn with_png_extension(path: &Path) -> PathBuf {
-    if path.extension().is_none() { path.with_extension("png") } else { path.to_path_buf() }
 }
 
 #[cfg(test)]

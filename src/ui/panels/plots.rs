@@ -132,8 +132,9 @@ pub fn step_points(values: &[f64]) -> Vec<[f64; 2]> {
 pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
     let t = app.strings();
     let language = app.settings.language;
+    let summary = app.showing_summary_page();
     // On the summary page every plot must fit on the one page: share the height out.
-    let plot_height = if app.showing_summary_page() {
+    let plot_height = if summary {
         let plots = app.doc.plan.domains.len() as f32 + 1.0;
         ((ui.available_height() - 80.0) / plots - 34.0).clamp(60.0, PLOT_HEIGHT)
     } else {
@@ -145,7 +146,7 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
             Some(id) => app.doc.plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
         };
         ui.heading(format!("{} – {place}", app.doc.plan.meta.title));
-        if !app.showing_summary_page() && ui.button(t.reset_view).clicked() {
+        if !summary && ui.button(t.reset_view).clicked() {
             app.view.reset_plots = true;
         }
     });
@@ -158,16 +159,11 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical().id_salt("plots_scroll").show(ui, |ui| {
         for (d, domain) in app.doc.plan.domains.iter().enumerate() {
             let series = domain_series(app, d);
-            // The picture of a plot shows its title and axes too: from here to below the plot.
             let top_left = ui.cursor().min;
-            ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(format!("{} ({})", domain.name, domain.unit)).strong());
-                if !app.showing_summary_page() && ui.small_button("PNG").on_hover_text(t.save_plot_png).clicked() {
-                    asked = Some(SnapshotTarget::DomainPlot(d));
-                }
-            });
+            if plot_title_ui(ui, &format!("{} ({})", domain.name, domain.unit), app, summary) {
+                asked = Some(SnapshotTarget::DomainPlot(d));
+            }
             let state_view = app.view.region_id.is_none();
-            let summary = app.showing_summary_page();
             let mut plot = Plot::new(("domain_plot", d))
                 .height(plot_height)
                 .show_crosshair(!summary)
@@ -218,14 +214,10 @@ pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
                     );
                 }
             });
-            let bottom = shown.response.rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
-            rects.push((
-                SnapshotTarget::DomainPlot(d),
-                egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom)),
-            ));
+            rects.push((SnapshotTarget::DomainPlot(d), picture_rect(ui, top_left, shown.response.rect)));
             ui.add_space(6.0);
         }
-        let (cost_rect, cost_asked) = cost_plot_ui(ui, &app.doc.plan, app, language, plot_height);
+        let (cost_rect, cost_asked) = cost_plot_ui(ui, &app.doc.plan, app, language, plot_height, summary);
         rects.push((SnapshotTarget::CostPlot, cost_rect));
         asked = asked.or(cost_asked);
     });
@@ -260,16 +252,11 @@ fn cost_plot_ui(
     app: &App,
     language: Language,
     height: f32,
+    summary: bool,
 ) -> (egui::Rect, Option<SnapshotTarget>) {
     let t = app.strings();
-    let mut asked = None;
     let top_left = ui.cursor().min;
-    ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(t.cost_per_year).strong());
-        if !app.showing_summary_page() && ui.small_button("PNG").on_hover_text(t.save_plot_png).clicked() {
-            asked = Some(SnapshotTarget::CostPlot);
-        }
-    });
+    let asked = plot_title_ui(ui, t.cost_per_year, app, summary).then_some(SnapshotTarget::CostPlot);
     let drawn = drawn_scenarios(app);
     let count = drawn.len().max(1) as f64;
     let bar_width = 0.8 / count;
@@ -303,6 +290,21 @@ fn cost_plot_ui(
                 plot_ui.line(Line::new(t.budget, segment).color(BUDGET_LINE).width(3.0));
             }
         });
-    let bottom = shown.response.rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
-    (egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom)), asked)
+    (picture_rect(ui, top_left, shown.response.rect), asked)
+}
+
+/// A plot's title with its "PNG" button (not on the summary page); true when the button was clicked.
+fn plot_title_ui(ui: &mut egui::Ui, title: &str, app: &App, summary: bool) -> bool {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(title).strong());
+        !summary && ui.small_button("PNG").on_hover_text(app.strings().save_plot_png).clicked()
+    })
+    .inner
+}
+
+/// The area of a plot's picture: its title and axes too, from `top_left` (before the title) to
+/// below the plot, across the full width.
+fn picture_rect(ui: &egui::Ui, top_left: egui::Pos2, plot_rect: egui::Rect) -> egui::Rect {
+    let bottom = plot_rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
+    egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom))
 }
