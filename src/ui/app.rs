@@ -1080,7 +1080,10 @@ impl App {
                         PickPurpose::ExportCsv => t.export_csv,
                         PickPurpose::ExportScenarios => t.export_scenarios,
                         PickPurpose::ExportXlsx => t.export_xlsx,
-                        PickPurpose::ExportPng => t.export_summary_png,
+                        PickPurpose::ExportPng => match self.snapshot_choice {
+                            Some(SnapshotTarget::DomainPlot(_) | SnapshotTarget::CostPlot) => t.save_plot_png,
+                            _ => t.export_summary_png,
+                        },
                     };
                     ui.heading(title);
                     if let Some(note) = &note {
