@@ -14,6 +14,23 @@ fn edit_first_measure(app: &mut App, places: f64) {
     app.apply(Command::SetMeasure(0, measure));
 }
 
+/// A run that "crashes": `edit` is applied and written to the recovery file, never saved.
+/// Returns the unsaved plan.
+fn crash_after(file: &RecoveryFile, edit: impl FnOnce(&mut App)) -> integrationsplan::Plan {
+    let mut crashed = App::with_sample(Settings::default()).with_recovery(file.clone());
+    edit(&mut crashed);
+    crashed.keep_recovery(0.0);
+    crashed.doc.plan.clone()
+}
+
+/// The next start, in the test window, on the same recovery file.
+fn restart(file: &RecoveryFile) -> egui_kittest::Harness<'static, App> {
+    let mut harness = harness();
+    *harness.state_mut() = App::with_sample(Settings::default()).with_recovery(file.clone());
+    harness.run();
+    harness
+}
+
 #[test]
 fn unsaved_changes_are_written_every_30_seconds_and_removed_by_a_save() {
     let folder = tempfile::tempdir().unwrap();
@@ -55,21 +72,15 @@ fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
 fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
     let folder = tempfile::tempdir().unwrap();
     let file = RecoveryFile::in_folder(folder.path());
-    // The run that "crashes": an edit, written to the recovery file, never saved.
-    let mut crashed = App::with_sample(Settings::default()).with_recovery(file.clone());
     let name = "Landesprogramm Kita-Einstieg (Brückenprojekte)";
-    let index = measure_index(&crashed, name);
-    let mut measure = crashed.doc.plan.measures[index].clone();
-    measure.places = 4321.0;
-    crashed.apply(Command::SetMeasure(index, measure));
-    crashed.keep_recovery(0.0);
-    let unsaved = crashed.doc.plan.clone();
-    drop(crashed);
+    let unsaved = crash_after(&file, |crashed| {
+        let index = measure_index(crashed, name);
+        let mut measure = crashed.doc.plan.measures[index].clone();
+        measure.places = 4321.0;
+        crashed.apply(Command::SetMeasure(index, measure));
+    });
 
-    let mut harness = harness();
-    let restarted = App::with_sample(Settings::default()).with_recovery(file.clone());
-    *harness.state_mut() = restarted;
-    harness.run();
+    let mut harness = restart(&file);
     assert!(matches!(harness.state().dialog, Some(Dialog::Recover(_))));
     assert!(harness.query_by_label("Ungespeicherte Arbeit wiederherstellen?").is_some());
     click(&mut harness, "Wiederherstellen");
@@ -87,14 +98,9 @@ fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
 fn declining_the_restore_removes_the_recovery_file_and_keeps_the_sample() {
     let folder = tempfile::tempdir().unwrap();
     let file = RecoveryFile::in_folder(folder.path());
-    let mut crashed = App::with_sample(Settings::default()).with_recovery(file.clone());
-    edit_first_measure(&mut crashed, 9.0);
-    crashed.keep_recovery(0.0);
-    drop(crashed);
+    crash_after(&file, |crashed| edit_first_measure(crashed, 9.0));
 
-    let mut harness = harness();
-    *harness.state_mut() = App::with_sample(Settings::default()).with_recovery(file.clone());
-    harness.run();
+    let mut harness = restart(&file);
     click(&mut harness, "Verwerfen");
     assert!(harness.state().dialog.is_none());
     assert!(!file.exists());
