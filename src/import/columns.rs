@@ -1,0 +1,223 @@
+//! Which column of a table holds which field: headers matched case-insensitively, German or
+//! English, with or without the unit in brackets (`Einmalkosten (€)`, `Einmalkosten`,
+//! `cost_once_eur` all name the one-off cost).
+
+use super::table::Cell;
+use crate::model::Domain;
+
+/// The meaning of a column: one field of a measure or region.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// `ID` / `id`: the key that matches rows to the plan.
+    Id,
+    /// `Name` / `name`.
+    Name,
+    /// `Bereich` / `domain` (measures): a domain id or name.
+    Domain,
+    /// `Region` / `region` (measures): a region id or name, empty or `landesweit` = state-wide.
+    Region,
+    /// `Plätze` / `places` (measures).
+    Places,
+    /// `Beginn` / `start` (measures): a month.
+    Start,
+    /// `Ende` / `end` (measures): a month, empty = open-ended.
+    End,
+    /// `Anlauf (Monate)` / `ramp_months` (measures).
+    RampMonths,
+    /// `Einmalkosten (€)` / `cost_once_eur` (measures).
+    CostOnceEur,
+    /// `Kosten pro Jahr (€)` / `cost_per_year_eur` (measures).
+    CostPerYearEur,
+    /// `Finanzierung` / `funding` (measures).
+    Funding,
+    /// `Notizen` / `notes` (measures).
+    Notes,
+    /// `Einwohner` / `population` (regions).
+    Population,
+    /// `Fläche (km²)` / `area_km2` (regions).
+    AreaKm2,
+    /// Free places of the domain with this id (regions), headed by the domain's id or name.
+    Capacity(String),
+}
+
+/// The columns of a measures table, in the order the export writes them.
+pub const MEASURE_COLUMNS: [Column; 12] = [
+    Column::Id,
+    Column::Name,
+    Column::Domain,
+    Column::Region,
+    Column::Places,
+    Column::Start,
+    Column::End,
+    Column::RampMonths,
+    Column::CostOnceEur,
+    Column::CostPerYearEur,
+    Column::Funding,
+    Column::Notes,
+];
+
+/// The fixed columns of a regions table; one column per domain follows.
+pub const REGION_COLUMNS: [Column; 4] = [Column::Id, Column::Name, Column::Population, Column::AreaKm2];
+
+impl Column {
+    /// The German header, exactly as the export writes it.
+    pub fn german_header(&self) -> &str {
+        match self {
+            Column::Id => "ID",
+            Column::Name => "Name",
+            Column::Domain => "Bereich",
+            Column::Region => "Region",
+            Column::Places => "Plätze",
+            Column::Start => "Beginn",
+            Column::End => "Ende",
+            Column::RampMonths => "Anlauf (Monate)",
+            Column::CostOnceEur => "Einmalkosten (€)",
+            Column::CostPerYearEur => "Kosten pro Jahr (€)",
+            Column::Funding => "Finanzierung",
+            Column::Notes => "Notizen",
+            Column::Population => "Einwohner",
+            Column::AreaKm2 => "Fläche (km²)",
+            Column::Capacity(domain_id) => domain_id,
+        }
+    }
+
+    /// The English header: the field's name in the plan file.
+    pub fn english_header(&self) -> &str {
+        match self {
+            Column::Id => "id",
+            Column::Name => "name",
+            Column::Domain => "domain",
+            Column::Region => "region",
+            Column::Places => "places",
+            Column::Start => "start",
+            Column::End => "end",
+            Column::RampMonths => "ramp_months",
+            Column::CostOnceEur => "cost_once_eur",
+            Column::CostPerYearEur => "cost_per_year_eur",
+            Column::Funding => "funding",
+            Column::Notes => "notes",
+            Column::Population => "population",
+            Column::AreaKm2 => "area_km2",
+            Column::Capacity(domain_id) => domain_id,
+        }
+    }
+
+    /// Further headers accepted for this column besides the German and English ones.
+    fn other_headers(&self) -> &'static [&'static str] {
+        match self {
+            Column::Id => &["AGS", "Kennung"],
+            Column::Domain => &["Bereich (ID)"],
+            Column::Region => &["Region (ID)"],
+            Column::Places => &["Plaetze", "Anzahl Plätze"],
+            Column::RampMonths => &["Anlauf", "Anlaufmonate", "ramp"],
+            Column::CostOnceEur => &["Einmalkosten", "Einmalkosten (EUR)", "cost_once"],
+            Column::CostPerYearEur => &["Kosten pro Jahr", "Kosten pro Jahr (EUR)", "Kosten/Jahr", "cost_per_year"],
+            Column::Notes => &["Notiz", "Bemerkungen", "Anmerkungen"],
+            Column::AreaKm2 => &["Fläche", "Fläche (km2)", "Flaeche", "area"],
+            _ => &[],
+        }
+    }
+
+    /// Whether `header` (as written in a table) names this column.
+    fn is_named(&self, key: &str) -> bool {
+        [self.german_header(), self.english_header()]
+            .into_iter()
+            .chain(self.other_headers().iter().copied())
+            .any(|h| header_key(h) == key)
+    }
+}
+
+/// The comparable form of a header: lower case, `€` → `eur`, `²` → `2`, only letters and digits.
+pub fn header_key(header: &str) -> String {
+    header.replace('€', "eur").replace('²', "2").chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// One column of the table's header row that was recognised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundColumn {
+    /// What the column holds.
+    pub column: Column,
+    /// Position in the row, 0 = column A.
+    pub index: usize,
+    /// The header as written in the file (surrounding spaces removed).
+    pub header: String,
+}
+
+/// The header row read: the columns recognised and those that are not.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Header {
+    /// Recognised columns, left to right.
+    pub found: Vec<FoundColumn>,
+    /// Headers not recognised, as written, left to right (ignored by the import).
+    pub unknown: Vec<String>,
+    /// Two headers that name the same field: (first, second) as written.
+    pub duplicates: Vec<(String, String)>,
+}
+
+impl Header {
+    /// The column of `column`, if the table has it.
+    pub fn get(&self, column: &Column) -> Option<&FoundColumn> {
+        self.found.iter().find(|found| found.column == *column)
+    }
+}
+
+/// Reads a header row against the known `columns`; with `domains`, columns headed by a domain's
+/// id or name are capacity columns (regions tables).
+pub fn read_header(cells: &[Cell], columns: &[Column], domains: Option<&[Domain]>) -> Header {
+    let mut header = Header::default();
+    for (index, cell) in cells.iter().enumerate() {
+        let text = cell.text();
+        let written = text.trim();
+        if written.is_empty() {
+            continue;
+        }
+        let key = header_key(written);
+        let known = columns
+            .iter()
+            .find(|c| c.is_named(&key))
+            .cloned()
+            .or_else(|| domains.and_then(|domains| capacity_column(&key, domains)).map(|id| Column::Capacity(id.to_owned())));
+        match known {
+            Some(column) => {
+                if let Some(first) = header.get(&column) {
+                    header.duplicates.push((first.header.clone(), written.to_owned()));
+                } else {
+                    header.found.push(FoundColumn { column, index, header: written.to_owned() });
+                }
+            }
+            None => header.unknown.push(written.to_owned()),
+        }
+    }
+    header
+}
+
+/// The id of the domain whose id (first) or name `key` matches.
+fn capacity_column<'d>(key: &str, domains: &'d [Domain]) -> Option<&'d str> {
+    domains
+        .iter()
+        .find(|d| header_key(&d.id) == key)
+        .or_else(|| domains.iter().find(|d| header_key(&d.name) == key))
+        .map(|d| d.id.as_str())
+}
+
+/// Whether some cell of `cells` is an id header (the header row is the first such row).
+pub fn has_id_header(cells: &[Cell]) -> bool {
+    cells.iter().any(|cell| Column::Id.is_named(&header_key(cell.text().trim())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_in_any_case_with_or_without_unit() {
+        for written in
+            ["Einmalkosten (€)", "einmalkosten (€)", "EINMALKOSTEN", "cost_once_eur", "Cost_Once_EUR", "Einmalkosten (EUR)"]
+        {
+            assert!(Column::CostOnceEur.is_named(&header_key(written)), "{written}");
+        }
+        assert!(Column::AreaKm2.is_named(&header_key("Fläche (km2)")));
+        assert!(Column::Places.is_named(&header_key("PLÄTZE")));
+        assert!(!Column::Places.is_named(&header_key("Plätze frei")));
+    }
+}
