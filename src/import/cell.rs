@@ -56,14 +56,11 @@ pub fn number_from_text(text: &str, style: NumberStyle) -> Option<f64> {
             let (before, after) = (unsigned.get(..at)?, unsigned.get(at + 1..)?);
             let count = unsigned.matches(separator).count();
             let mixed = unsigned.contains(if separator == '.' { ',' } else { '.' });
-            if mixed || (count == 1 && separator == own_decimal) {
+            let groups_thousands = count > 1 || (separator == other && after.len() == 3 && is_first_group(before));
+            if mixed || (count == 1 && separator == own_decimal) || !groups_thousands {
                 (before, Some(after))
-            } else if count > 1 {
-                (unsigned, None)
-            } else if separator == other && after.len() == 3 && is_first_group(before) {
-                (unsigned, None)
             } else {
-                (before, Some(after))
+                (unsigned, None)
             }
         }
     };

@@ -183,7 +183,7 @@ impl<'a> RowReader<'a> {
 }
 
 /// The data rows after the header: (spreadsheet row number, cells), blank rows skipped.
-pub fn data_rows<'t>(table: &'t Table, header_index: usize) -> impl Iterator<Item = (usize, &'t [Cell])> {
+pub fn data_rows(table: &Table, header_index: usize) -> impl Iterator<Item = (usize, &[Cell])> {
     table
         .rows
         .iter()
