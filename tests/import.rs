@@ -708,3 +708,62 @@ fn preview_file_reads_the_named_sheet() {
     assert_eq!(result.sheet.as_deref(), Some("Daten"));
     assert_eq!(result.problems[0].message_en(), "row 4, column \"Plätze\": \"x\" is not a number");
 }
+
+#[test]
+fn ods_row_numbers_count_empty_rows_above_the_header() {
+    let rows: Vec<Vec<String>> = [vec!["s:Maßnahmen aus Calc"], vec![""], vec!["s:ID", "s:Plätze"], vec!["s:m1", "s:zwölf"]]
+        .iter()
+        .map(|row| row.iter().map(|c| ods_cell(c)).collect())
+        .collect();
+    let bytes = ods_bytes("Tabelle1", &rows);
+    let table = read_table_bytes("calc.ods", &bytes, "ods", None).unwrap();
+    let result = preview(&small_plan(), &table, TableKind::Measures, &ImportOptions::default()).unwrap();
+    assert_eq!(result.problems.len(), 1);
+    assert_eq!(result.problems[0].message_de(), "Zeile 4, Spalte „Plätze“: „zwölf“ ist keine Zahl");
+}
+
+#[test]
+fn a_name_shared_by_two_regions_needs_the_id() {
+    let mut plan = small_plan();
+    plan.regions[1].name = "Köln".to_owned();
+    let table = text_table(&[&["ID", "Region"], &["m1", "köln"], &["m2", "05762"]], NumberStyle::DecimalComma);
+    let result = preview(&plan, &table, TableKind::Measures, &ImportOptions::default()).unwrap();
+    let english: Vec<String> = result.problems.iter().map(|p| p.message_en()).collect();
+    assert_eq!(english, ["row 2, column \"Region\": \"köln\" is the name of more than one region (expected the region's id)"]);
+    assert_eq!(result.changed.len(), 1, "m2 becomes a measure in Höxter");
+}
+
+#[test]
+fn cli_dry_run_prints_the_counts_and_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = write_plan(folder.path());
+    let measures = write(folder.path(), "m.csv", "ID;Plätze;Notizen;Farbe\nm1;75;neu;rot\nm2;40;;\n".as_bytes());
+    let output = run(&["import", &plan, "--measures", &measures, "--sheet", "Blatt1", "--dry-run"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("m.csv: measures: 0 added, 1 changed, 1 unchanged"), "{}", stdout(&output));
+    let warnings: Vec<String> = stderr(&output).lines().filter(|l| l.contains(&measures)).map(str::to_owned).collect();
+    assert_eq!(
+        warnings,
+        [
+            format!("warning: {measures}: a CSV file has no sheets; the sheet \"Blatt1\" is ignored"),
+            format!("warning: {measures}: column \"Farbe\" is not known and is ignored"),
+        ]
+    );
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn an_empty_table_names_the_expected_headers_and_a_header_alone_changes_nothing() {
+    let plan = small_plan();
+    let error =
+        preview(&plan, &text_table(&[], NumberStyle::DecimalComma), TableKind::Regions, &ImportOptions::default()).unwrap_err();
+    assert_eq!(
+        error.message_de(),
+        "table.csv: Die Kopfzeile hat keine Spalte „ID“ (erwartet: die Spalten „ID“, „Name“, „Einwohner“, „Fläche (km²)“, „kita“, „housing“)"
+    );
+    let result =
+        preview(&plan, &text_table(&[&["ID"]], NumberStyle::DecimalComma), TableKind::Regions, &ImportOptions::default())
+            .unwrap();
+    assert_eq!((result.added.len(), result.changed.len(), result.unchanged.len()), (0, 0, 0));
+    assert_eq!(result.apply(&plan), plan);
+}

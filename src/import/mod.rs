@@ -30,7 +30,7 @@ pub use columns::{Column, MEASURE_COLUMNS, REGION_COLUMNS, header_key};
 pub use diff::{Change, FieldChange, FieldValue, funding_from_word, funding_german};
 pub use error::TableError;
 pub use problem::{ImportWarning, ProblemKind, RowProblem};
-pub use table::{Cell, MAX_TABLE_BYTES, NumberStyle, Table, read_table, read_table_bytes};
+pub use table::{Cell, MAX_TABLE_BYTES, NumberStyle, TABLE_EXTENSIONS, Table, read_table, read_table_bytes};
 
 use crate::issue::Issue;
 use crate::model::{Measure, Plan, Region};

@@ -10,6 +10,9 @@ use std::path::Path;
 /// Largest table file accepted, in bytes (64 MiB, as for plan files).
 pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// File extensions the import reads (for a file dialog's filter).
+pub const TABLE_EXTENSIONS: [&str; 8] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv", "tsv", "txt"];
+
 /// One cell as the spreadsheet holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
