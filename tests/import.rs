@@ -278,7 +278,7 @@ fn a_workbook_written_by_another_program_imports_to_the_right_plan() {
         "Cost_Once_EUR",
         "Kosten pro Jahr",
         "Funding",
-        "Bemerkung",
+        "Farbe",
     ];
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).unwrap();
@@ -320,15 +320,15 @@ fn a_workbook_written_by_another_program_imports_to_the_right_plan() {
     assert_eq!(result.added, ["m3", "m4"]);
     assert_eq!(result.changed.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["m1"]);
     assert_eq!(result.unchanged, Vec::<String>::new());
-    assert_eq!(result.warnings.len(), 1, "Bemerkung is not a known header: {:?}", result.warnings);
-    assert_eq!(result.warnings[0].message_en(), "column \"Bemerkung\" is not known and is ignored");
+    assert_eq!(result.warnings.len(), 1, "Farbe is not a known header: {:?}", result.warnings);
+    assert_eq!(result.warnings[0].message_en(), "column \"Farbe\" is not known and is ignored");
     let after = result.apply(&plan);
 
     let m1 = measure(&after, "m1");
     assert_eq!(
         m1,
         Measure { places: 1234.5, start: month("2025-09"), ..measure(&plan, "m1") },
-        "notes kept: Bemerkung is not a notes column"
+        "notes kept: the table has no notes column"
     );
     let m3 = measure(&after, "m3");
     assert_eq!(m3.domain, "housing");

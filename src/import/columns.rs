@@ -112,7 +112,7 @@ impl Column {
             Column::RampMonths => &["Anlauf", "Anlaufmonate", "ramp"],
             Column::CostOnceEur => &["Einmalkosten", "Einmalkosten (EUR)", "cost_once"],
             Column::CostPerYearEur => &["Kosten pro Jahr", "Kosten pro Jahr (EUR)", "Kosten/Jahr", "cost_per_year"],
-            Column::Notes => &["Notiz", "Bemerkungen", "Anmerkungen"],
+            Column::Notes => &["Notiz", "Bemerkung", "Bemerkungen", "Anmerkung", "Anmerkungen", "Kommentar"],
             Column::AreaKm2 => &["Fläche", "Fläche (km2)", "Flaeche", "area"],
             _ => &[],
         }
@@ -171,12 +171,12 @@ pub fn read_header(cells: &[Cell], columns: &[Column], domains: Option<&[Domain]
         if written.is_empty() {
             continue;
         }
-        let key = header_key(written);
-        let known = columns
-            .iter()
-            .find(|c| c.is_named(&key))
-            .cloned()
-            .or_else(|| domains.and_then(|domains| capacity_column(&key, domains)).map(|id| Column::Capacity(id.to_owned())));
+        let known =
+            header_keys(written).into_iter().find_map(|key| {
+                columns.iter().find(|c| c.is_named(&key)).cloned().or_else(|| {
+                    domains.and_then(|domains| capacity_column(&key, domains)).map(|id| Column::Capacity(id.to_owned()))
+                })
+            });
         match known {
             Some(column) => {
                 if let Some(first) = header.get(&column) {
@@ -200,9 +200,23 @@ fn capacity_column<'d>(key: &str, domains: &'d [Domain]) -> Option<&'d str> {
         .map(|d| d.id.as_str())
 }
 
+/// The keys a header may match: the whole header, then without a trailing remark in brackets
+/// (`Beginn (JJJJ-MM)` → `Beginn`, `Kita-Plätze (frei)` → `Kita-Plätze`).
+fn header_keys(written: &str) -> Vec<String> {
+    let mut keys = vec![header_key(written)];
+    if let Some(open) = written.rfind('(')
+        && written.trim_end().ends_with(')')
+        && let Some(stem) = written.get(..open)
+        && !header_key(stem).is_empty()
+    {
+        keys.push(header_key(stem));
+    }
+    keys
+}
+
 /// Whether some cell of `cells` is an id header (the header row is the first such row).
 pub fn has_id_header(cells: &[Cell]) -> bool {
-    cells.iter().any(|cell| Column::Id.is_named(&header_key(cell.text().trim())))
+    cells.iter().any(|cell| header_keys(cell.text().trim()).iter().any(|key| Column::Id.is_named(key)))
 }
 
 #[cfg(test)]
@@ -219,5 +233,12 @@ mod tests {
         assert!(Column::AreaKm2.is_named(&header_key("Fläche (km2)")));
         assert!(Column::Places.is_named(&header_key("PLÄTZE")));
         assert!(!Column::Places.is_named(&header_key("Plätze frei")));
+        let header = read_header(
+            &[Cell::Text("ID (AGS)".into()), Cell::Text("Beginn (JJJJ-MM)".into()), Cell::Text("Plätze (frei)".into())],
+            &MEASURE_COLUMNS,
+            None,
+        );
+        let columns: Vec<Column> = header.found.iter().map(|f| f.column.clone()).collect();
+        assert_eq!(columns, [Column::Id, Column::Start, Column::Places]);
     }
 }
