@@ -767,3 +767,33 @@ fn an_empty_table_names_the_expected_headers_and_a_header_alone_changes_nothing(
     assert_eq!((result.added.len(), result.changed.len(), result.unchanged.len()), (0, 0, 0));
     assert_eq!(result.apply(&plan), plan);
 }
+
+#[test]
+fn percent_and_currency_cells_are_numbers_and_date_cells_are_dates() {
+    let formats = [
+        "0%",
+        "0.00%",
+        "#,##0.00 \"€\"",
+        "#,##0.00 [$€-407]",
+        "_-* #,##0.00 \\€_-;\\-* #,##0.00 \\€_-;_-* \"-\"?? \\€_-;_-@_-",
+        "#,##0",
+        "General",
+    ];
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, format) in formats.iter().enumerate() {
+        sheet.write_number_with_format(r as u32, 0, 1234.5, &Format::new().set_num_format(*format)).unwrap();
+    }
+    let dates = ["dd.mm.yyyy", "mm/yyyy", "yyyy-mm", "mmm yy", "[$-407]mmmm yyyy;@"];
+    for (r, format) in dates.iter().enumerate() {
+        let date = ExcelDateTime::from_ymd(2025, 8, 1).unwrap();
+        sheet.write_datetime_with_format(r as u32, 1, date, &Format::new().set_num_format(*format)).unwrap();
+    }
+    let table = read_table_bytes("f.xlsx", &workbook.save_to_buffer().unwrap(), "xlsx", None).unwrap();
+    for (r, format) in formats.iter().enumerate() {
+        assert_eq!(table.rows[r][0], Cell::Number(1234.5), "{format}");
+    }
+    for (r, format) in dates.iter().enumerate() {
+        assert_eq!(table.rows[r][1], Cell::Date(2025, 8, 1), "{format}");
+    }
+}
