@@ -797,3 +797,19 @@ fn percent_and_currency_cells_are_numbers_and_date_cells_are_dates() {
         assert_eq!(table.rows[r][1], Cell::Date(2025, 8, 1), "{format}");
     }
 }
+
+#[test]
+fn a_large_measure_table_round_trips_in_reasonable_time() {
+    use integrationsplan::synthetic::{PlanSize, plan};
+    let size = PlanSize { regions: 2_000, months: 12, scenarios: 1, domains: 4, measures: 20_000, statewide_share: 0.3 };
+    let plan = plan(size, &[]);
+    let started = std::time::Instant::now();
+    let bytes = measures_xlsx_bytes(&plan).unwrap();
+    let table = read_table_bytes("gross.xlsx", &bytes, "xlsx", None).unwrap();
+    let result = preview(&plan, &table, TableKind::Measures, &ImportOptions::default()).unwrap();
+    assert_eq!(result.unchanged.len(), plan.measures.len());
+    assert_eq!(result.apply(&plan), plan);
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(seconds < 60.0, "took {seconds} s");
+    eprintln!("20 000 measures: export, read and preview in {seconds:.1} s");
+}
