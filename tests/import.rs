@@ -813,3 +813,14 @@ fn a_large_measure_table_round_trips_in_reasonable_time() {
     assert!(seconds < 60.0, "took {seconds} s");
     eprintln!("20 000 measures: export, read and preview in {seconds:.1} s");
 }
+
+#[test]
+fn words_for_state_wide_measures() {
+    let plan = small_plan();
+    for word in ["", "landesweit", "Landesweit", "STATEWIDE", "Land gesamt", "NRW", "-"] {
+        let table = text_table(&[&["ID", "Region"], &["m1", word]], NumberStyle::DecimalComma);
+        let result = preview(&plan, &table, TableKind::Measures, &ImportOptions::default()).unwrap();
+        assert_eq!(result.problems, vec![], "{word:?}");
+        assert_eq!(measure(&result.apply(&plan), "m1").region, None, "{word:?}");
+    }
+}

@@ -118,7 +118,12 @@ impl Column {
         }
     }
 
-    /// Whether `header` (as written in a table) names this column.
+    /// Whether the header key `key` is this column's German or English header.
+    fn is_named_exactly(&self, key: &str) -> bool {
+        header_key(self.german_header()) == key || header_key(self.english_header()) == key
+    }
+
+    /// Whether the header key `key` names this column.
     fn is_named(&self, key: &str) -> bool {
         [self.german_header(), self.english_header()]
             .into_iter()
@@ -164,28 +169,39 @@ impl Header {
 /// Reads a header row against the known `columns`; with `domains`, columns headed by a domain's
 /// id or name are capacity columns (regions tables).
 pub fn read_header(cells: &[Cell], columns: &[Column], domains: Option<&[Domain]>) -> Header {
-    let mut header = Header::default();
+    // Each header with the column it names and whether it names it exactly (German or English
+    // header, domain id or name) or loosely (another word, a remark in brackets).
+    let mut matches: Vec<(usize, String, Option<(Column, bool)>)> = Vec::new();
     for (index, cell) in cells.iter().enumerate() {
         let text = cell.text();
         let written = text.trim();
         if written.is_empty() {
             continue;
         }
-        let known =
-            header_keys(written).into_iter().find_map(|key| {
-                columns.iter().find(|c| c.is_named(&key)).cloned().or_else(|| {
-                    domains.and_then(|domains| capacity_column(&key, domains)).map(|id| Column::Capacity(id.to_owned()))
-                })
-            });
-        match known {
-            Some(column) => {
-                if let Some(first) = header.get(&column) {
-                    header.duplicates.push((first.header.clone(), written.to_owned()));
-                } else {
-                    header.found.push(FoundColumn { column, index, header: written.to_owned() });
-                }
-            }
-            None => header.unknown.push(written.to_owned()),
+        let known = header_keys(written).into_iter().enumerate().find_map(|(k, key)| {
+            let fixed = columns.iter().find(|c| c.is_named(&key)).map(|c| (c.clone(), k == 0 && c.is_named_exactly(&key)));
+            fixed.or_else(|| {
+                let domain = domains.and_then(|domains| capacity_column(&key, domains));
+                domain.map(|id| (Column::Capacity(id.to_owned()), k == 0))
+            })
+        });
+        matches.push((index, written.to_owned(), known));
+    }
+    let mut header = Header::default();
+    for (index, written, known) in &matches {
+        let Some((column, exact)) = known else {
+            header.unknown.push(written.clone());
+            continue;
+        };
+        // A loose name gives way to an exact one (`ID` and `AGS` both present: `ID` is the id).
+        let exact_elsewhere =
+            !exact && matches.iter().any(|(i, _, other)| i != index && other.as_ref().is_some_and(|(c, e)| c == column && *e));
+        if exact_elsewhere {
+            header.unknown.push(written.clone());
+        } else if let Some(first) = header.get(column) {
+            header.duplicates.push((first.header.clone(), written.clone()));
+        } else {
+            header.found.push(FoundColumn { column: column.clone(), index: *index, header: written.clone() });
         }
     }
     header
@@ -240,5 +256,17 @@ mod tests {
         );
         let columns: Vec<Column> = header.found.iter().map(|f| f.column.clone()).collect();
         assert_eq!(columns, [Column::Id, Column::Start, Column::Places]);
+    }
+
+    #[test]
+    fn an_exact_header_wins_over_another_word_for_the_same_field() {
+        let cells: Vec<Cell> = ["AGS", "ID", "Name", "Fläche", "Fläche (km²)"].iter().map(|t| Cell::Text((*t).into())).collect();
+        let header = read_header(&cells, &REGION_COLUMNS, None);
+        let found: Vec<(Column, usize)> = header.found.iter().map(|f| (f.column.clone(), f.index)).collect();
+        assert_eq!(found, [(Column::Id, 1), (Column::Name, 2), (Column::AreaKm2, 4)]);
+        assert_eq!(header.unknown, ["AGS", "Fläche"]);
+        assert!(header.duplicates.is_empty());
+        let cells: Vec<Cell> = ["ID", "id"].iter().map(|t| Cell::Text((*t).into())).collect();
+        assert_eq!(read_header(&cells, &REGION_COLUMNS, None).duplicates, [("ID".to_owned(), "id".to_owned())]);
     }
 }

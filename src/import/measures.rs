@@ -21,8 +21,10 @@ const MAX_EUR: f64 = 1e15;
 /// Longest ramp-up in months (SPEC §9).
 const MAX_RAMP_MONTHS: u32 = 1200;
 
-/// Words for a state-wide measure in the Region column (besides a blank cell).
-const STATE_WIDE_WORDS: [&str; 3] = ["landesweit", "statewide", "state-wide"];
+/// Words for a state-wide measure in the Region column (besides a blank cell), compared
+/// ignoring case; a region of that id or name comes first.
+const STATE_WIDE_WORDS: [&str; 10] =
+    ["landesweit", "statewide", "state-wide", "state wide", "land", "land gesamt", "nrw", "land nrw", "-", "–"];
 
 /// The fields one row sets; `None` = the table has no such column (or the cell was bad).
 #[derive(Debug, Default)]
