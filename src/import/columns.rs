@@ -166,12 +166,15 @@ impl Header {
     }
 }
 
+/// One header cell: its position, its text as written, and the column it names with whether it
+/// names it exactly (German or English header, domain id or name) or loosely (another word, a
+/// remark in brackets).
+type HeaderMatch = (usize, String, Option<(Column, bool)>);
+
 /// Reads a header row against the known `columns`; with `domains`, columns headed by a domain's
 /// id or name are capacity columns (regions tables).
 pub fn read_header(cells: &[Cell], columns: &[Column], domains: Option<&[Domain]>) -> Header {
-    // Each header with the column it names and whether it names it exactly (German or English
-    // header, domain id or name) or loosely (another word, a remark in brackets).
-    let mut matches: Vec<(usize, String, Option<(Column, bool)>)> = Vec::new();
+    let mut matches: Vec<HeaderMatch> = Vec::new();
     for (index, cell) in cells.iter().enumerate() {
         let text = cell.text();
         let written = text.trim();
