@@ -105,7 +105,7 @@ impl Column {
     /// Further headers accepted for this column besides the German and English ones.
     fn other_headers(&self) -> &'static [&'static str] {
         match self {
-            Column::Id => &["AGS", "Kennung"],
+            Column::Id => &["AGS", "Kennung", "Maßnahmen-ID", "Maßnahme-ID", "measure_id"],
             Column::Domain => &["Bereich (ID)"],
             Column::Region => &["Region (ID)"],
             Column::Places => &["Plaetze", "Anzahl Plätze"],
