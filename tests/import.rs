@@ -824,3 +824,48 @@ fn words_for_state_wide_measures() {
         assert_eq!(measure(&result.apply(&plan), "m1").region, None, "{word:?}");
     }
 }
+
+mod properties {
+    use integrationsplan::format::{english_number, german_number};
+    use integrationsplan::import::{NumberStyle, month_from_text, number_from_text, read_table_bytes};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// What German Excel shows (`1.234.567,25`) reads back in either kind of table, and what
+        /// English Excel shows (`1,234,567.25`) too.
+        #[test]
+        fn formatted_numbers_read_back(cents in -100_000_000_000i64..100_000_000_000, decimals in 0usize..3) {
+            let value = cents as f64 / 100.0;
+            let german = german_number(value, decimals);
+            let english = english_number(value, decimals);
+            let expected: f64 = format!("{value:.decimals$}").parse().unwrap();
+            for style in [NumberStyle::DecimalComma, NumberStyle::DecimalPoint] {
+                // A single separator followed by three digits is ambiguous; it reads as the
+                // table's own style says, so only unambiguous forms must agree in both.
+                let ambiguous = |text: &str| text.matches(['.', ',']).count() == 1 && decimals == 0;
+                if !ambiguous(&german) {
+                    prop_assert_eq!(number_from_text(&german, style), Some(expected), "{} {:?}", german, style);
+                }
+                if !ambiguous(&english) {
+                    prop_assert_eq!(number_from_text(&english, style), Some(expected), "{} {:?}", english, style);
+                }
+            }
+            prop_assert_eq!(number_from_text(&german, NumberStyle::DecimalComma), Some(expected));
+            prop_assert_eq!(number_from_text(&english, NumberStyle::DecimalPoint), Some(expected));
+        }
+
+        /// Any text and any bytes: no panic, only an answer.
+        #[test]
+        fn nothing_panics(text in "\\PC{0,40}", bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = number_from_text(&text, NumberStyle::DecimalComma);
+            let _ = number_from_text(&text, NumberStyle::DecimalPoint);
+            let _ = month_from_text(&text);
+            let _ = read_table_bytes("x.csv", &bytes, "csv", None);
+            let _ = read_table_bytes("x.xlsx", &bytes, "xlsx", None);
+            let _ = read_table_bytes("x.ods", &bytes, "ods", None);
+            let _ = read_table_bytes("x", text.as_bytes(), "", None);
+        }
+    }
+}
