@@ -135,7 +135,7 @@ impl RowProblem {
             ProblemKind::NotANumber { text } => format!("\"{text}\" is not a number"),
             ProblemKind::Negative { text } => format!("\"{text}\" is negative (expected a number ≥ 0)"),
             ProblemKind::NotAWholeNumber { text } => format!("\"{text}\" is not a whole number ≥ 0"),
-            ProblemKind::TooLarge { text, max } => format!("\"{text}\" is too large (expected at most {max:e})"),
+            ProblemKind::TooLarge { text, max } => format!("\"{text}\" is too large (expected at most {})", limit_text(*max)),
             ProblemKind::NotAMonth { text } => {
                 format!("\"{text}\" is not a month (expected YYYY-MM, MM/YYYY or DD.MM.YYYY)")
             }
@@ -179,7 +179,7 @@ impl RowProblem {
             ProblemKind::NotANumber { text } => format!("„{text}“ ist keine Zahl"),
             ProblemKind::Negative { text } => format!("„{text}“ ist negativ (erwartet: eine Zahl ≥ 0)"),
             ProblemKind::NotAWholeNumber { text } => format!("„{text}“ ist keine ganze Zahl ≥ 0"),
-            ProblemKind::TooLarge { text, max } => format!("„{text}“ ist zu groß (erlaubt: höchstens {max:e})"),
+            ProblemKind::TooLarge { text, max } => format!("„{text}“ ist zu groß (erlaubt: höchstens {})", limit_text(*max)),
             ProblemKind::NotAMonth { text } => {
                 format!("„{text}“ ist kein Monat (erwartet: JJJJ-MM, MM/JJJJ oder TT.MM.JJJJ)")
             }
@@ -213,6 +213,11 @@ impl RowProblem {
             ),
         }
     }
+}
+
+/// A limit as text: `1200`, `1e12`.
+fn limit_text(max: f64) -> String {
+    if max >= 1e6 { format!("{max:e}") } else { super::table::number_text(max) }
 }
 
 /// What a column's cells should hold, in English.
@@ -294,5 +299,14 @@ mod tests {
         };
         assert_eq!(problem.message_de(), "Zeile 12, Spalte „Plätze“: „zwölf“ ist keine Zahl");
         assert_eq!(problem.message_en(), "row 12, column \"Plätze\": \"zwölf\" is not a number");
+        let too_long = RowProblem {
+            row: 3,
+            column_header: Some("ramp_months".to_owned()),
+            column: Some(Column::RampMonths),
+            kind: ProblemKind::TooLarge { text: "5000".to_owned(), max: 1200.0 },
+        };
+        assert_eq!(too_long.message_en(), "row 3, column \"ramp_months\": \"5000\" is too large (expected at most 1200)");
+        let too_large = RowProblem { kind: ProblemKind::TooLarge { text: "2e15".to_owned(), max: 1e12 }, ..too_long };
+        assert_eq!(too_large.message_de(), "Zeile 3, Spalte „ramp_months“: „2e15“ ist zu groß (erlaubt: höchstens 1e12)");
     }
 }
