@@ -619,7 +619,7 @@ fn cli_bad_rows_exit_2_and_write_nothing() {
         error_lines(&output),
         [
             format!("error: {measures}: row 12, column \"Plätze\": \"zwölf\" is not a number"),
-            "error: 1 bad row (nothing written)".to_owned(),
+            "error: 1 bad row, 1 problem (nothing written)".to_owned(),
         ]
     );
     assert!(!out.exists());

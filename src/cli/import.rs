@@ -53,7 +53,7 @@ pub fn import_command(plan_path: &Path, tables: &Tables, output: Option<&Path>) 
     }
     let options = ImportOptions { remove_missing: tables.remove_missing };
     let mut plan = loaded.plan;
-    let mut bad_rows = 0;
+    let (mut bad_rows, mut problems) = (0, 0);
     let jobs = [(TableKind::Regions, &tables.regions, "regions"), (TableKind::Measures, &tables.measures, "measures")];
     for (kind, path, what) in jobs {
         let Some(path) = path else { continue };
@@ -70,12 +70,14 @@ pub fn import_command(plan_path: &Path, tables: &Tables, output: Option<&Path>) 
         for problem in &preview.problems {
             eprintln!("error: {}: {}", preview.file, problem.message_en());
         }
-        bad_rows += preview.problems.len();
+        problems += preview.problems.len();
+        bad_rows += preview.problems.iter().map(|p| p.row).collect::<std::collections::BTreeSet<_>>().len();
         println!("{}: {what}: {}", preview.file, preview.summary_en());
         plan = preview.apply(&plan);
     }
     if bad_rows > 0 {
-        eprintln!("error: {bad_rows} bad row{} (nothing written)", if bad_rows == 1 { "" } else { "s" });
+        let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+        eprintln!("error: {}, {} (nothing written)", plural(bad_rows, "bad row"), plural(problems, "problem"));
         return invalid;
     }
     let errors: Vec<_> = crate::validate::validate(&plan).into_iter().filter(|i| i.is_error()).collect();

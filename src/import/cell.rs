@@ -153,11 +153,6 @@ pub fn is_calendar_day(year: i32, month: u32, day: u32) -> bool {
     (1..=days).contains(&day)
 }
 
-/// The text of `cell` for a text field (name, notes): as written, numbers without `.0`.
-pub fn text(cell: &Cell) -> String {
-    cell.text()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,7 +85,7 @@ impl<'a> RowReader<'a> {
                 self.problem(column, ProblemKind::ErrorValue { text: text.clone() });
                 None
             }
-            other => Some(cell::text(other)),
+            other => Some(other.text()),
         }
     }
 
