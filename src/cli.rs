@@ -1,4 +1,4 @@
-//! The command line of SPEC §4: `validate`, `simulate`, `schema`, and opening the GUI.
+//! The command line of SPEC §4: `validate`, `simulate`, `schema`, `import`, and opening the GUI.
 
 use crate::engine::{DEFAULT_SEED, MAX_RUNS, RunControl, results_frame, simulate_one};
 use crate::io::{CsvDialect, ResultsCsvStream, ResultsJsonStream, load_file, write_atomically_streaming};
@@ -6,6 +6,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod import;
 
 /// Exit code for invalid input: unreadable file, invalid plan, unknown scenario id, bad arguments.
 pub const EXIT_INVALID_INPUT: u8 = 2;
@@ -58,6 +60,29 @@ pub enum Command {
     },
     /// Print the JSON Schema of the plan file.
     Schema,
+    /// Import measures and/or regions from spreadsheet tables (.xlsx, .ods, .csv) into PLAN.
+    Import {
+        /// The plan file to import into (not changed).
+        plan: PathBuf,
+        /// A table of measures, one row each, columns found by header.
+        #[arg(long, value_name = "TABLE")]
+        measures: Option<PathBuf>,
+        /// A table of regions: ID, Name, Einwohner, Fläche (km²), one column per domain.
+        #[arg(long, value_name = "TABLE")]
+        regions: Option<PathBuf>,
+        /// The sheet to read from workbooks (default: the first sheet).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Remove measures and regions that the tables do not list.
+        #[arg(long)]
+        remove_missing: bool,
+        /// Only check the tables and print what would change; write nothing.
+        #[arg(long, conflicts_with = "output")]
+        dry_run: bool,
+        /// Where to write the resulting plan (never the plan that is read).
+        #[arg(long, value_name = "OUT.json", required_unless_present = "dry_run")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Formats of `simulate`.
@@ -102,6 +127,10 @@ where
             let request =
                 SimulateRequest { wanted: &scenarios, format, output: output.as_deref(), runs: runs.map(|n| (n, seed)) };
             Action::Exit(simulate_command(&file, &request))
+        }
+        Some(Command::Import { plan, measures, regions, sheet, remove_missing, dry_run: _, output }) => {
+            let tables = import::Tables { measures, regions, sheet, remove_missing };
+            Action::Exit(import::import_command(&plan, &tables, output.as_deref()))
         }
         Some(Command::Schema) => {
             print!("{}", crate::schema::plan_schema_text());
