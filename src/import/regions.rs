@@ -112,6 +112,7 @@ fn merge(before: Option<&Region>, id: &str, row: RegionRow, reader: &mut RowRead
                 population: row.population?,
                 area_km2: row.area_km2?,
                 capacity: Vec::new(),
+                location: None,
                 extra: Default::default(),
             }
         }
