@@ -29,6 +29,14 @@ impl Language {
         }
     }
 
+    /// Formats a date for this language (`25.11.2026` or `2026-11-25`).
+    pub fn date(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Language::German => date.format("%d.%m.%Y").to_string(),
+            Language::English => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
     /// Formats a month for this language (`08/2025` or `2025-08`).
     pub fn month(self, month: crate::model::Month) -> String {
         match self {
@@ -321,6 +329,10 @@ pub struct Strings {
     pub unsaved_marker: &'static str,
     /// Rows shown out of total.
     pub rows_shown: &'static str,
+    /// Tab of the central area: capacity and cost charts.
+    pub view_charts: &'static str,
+    /// File name of a new plan.
+    pub new_plan_file: &'static str,
 }
 
 /// German texts.
@@ -465,6 +477,8 @@ pub static GERMAN: Strings = Strings {
     persons: "Neuzugewanderte",
     unsaved_marker: "ungespeichert",
     rows_shown: "Maßnahmen angezeigt",
+    view_charts: "Diagramme",
+    new_plan_file: "neuer-plan.json",
 };
 
 /// English texts.
@@ -609,4 +623,6 @@ pub static ENGLISH: Strings = Strings {
     persons: "Newcomers",
     unsaved_marker: "unsaved",
     rows_shown: "measures shown",
+    view_charts: "Charts",
+    new_plan_file: "new-plan.json",
 };

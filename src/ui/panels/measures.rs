@@ -1,12 +1,61 @@
 //! The measures table: inline editing, add/duplicate/delete, filter, sort, totals.
 
+use super::{Drafts, Panel};
 use crate::model::{Funding, Measure, Month, Plan};
-use crate::ui::app::{App, MeasureView};
+use crate::ui::action::Action;
 use crate::ui::cells::{CellContext, labelled_combo};
+use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::i18n::Strings;
 use crate::ui::theme::ROW_HEIGHT;
 use egui_extras::{Column, TableBuilder};
+
+/// Filter and sort state of the measures table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeasureView {
+    /// Free text filter on name, id and notes.
+    pub text: String,
+    /// Only this domain id.
+    pub domain: Option<String>,
+    /// Only this region (`Some(None)` = state-wide only).
+    pub region: Option<Option<String>>,
+    /// Only this funding state.
+    pub funding: Option<Funding>,
+    /// Sort column and ascending flag.
+    pub sort: Option<(SortColumn, bool)>,
+}
+
+/// The measures tab: the table with its filter, sort order and drafts.
+#[derive(Debug, Default)]
+pub struct MeasuresPanel {
+    /// Filter and sort.
+    pub view: MeasureView,
+    /// Texts typed into cells that do not parse yet, by field path.
+    pub drafts: Drafts,
+}
+
+impl Panel for MeasuresPanel {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+        let t = ctx.strings();
+        let mut actions = Vec::new();
+        if filter_bar_ui(&mut self.view, ui, ctx) {
+            let measure = new_measure(ctx.plan(), t.new_measure_name);
+            let region = ctx.selection.region_id.clone();
+            let index = ctx.plan().measures.len();
+            actions.push(Action::Edit(Command::InsertMeasure(index, Measure { region, ..measure })));
+            self.view = MeasureView { sort: self.view.sort, ..MeasureView::default() };
+        }
+        let rows = visible_measures(ctx.plan(), &self.view);
+        totals_ui(ctx, ui, &rows, t);
+        ui.separator();
+        actions.extend(table_ui(&mut self.view, &mut self.drafts, ctx, ui, &rows, t));
+        actions
+    }
+
+    fn clear_drafts(&mut self) {
+        self.drafts.clear();
+    }
+}
 
 /// Columns the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,19 +157,10 @@ pub fn new_measure(plan: &Plan, name: &str) -> Measure {
     }
 }
 
-/// The measures tab.
-pub fn measures_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.strings();
-    filter_bar_ui(app, ui, t);
-    let rows = visible_measures(&app.doc.plan, &app.view.measures);
-    totals_ui(app, ui, &rows, t);
-    ui.separator();
-    table_ui(app, ui, &rows, t);
-}
-
-fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui, t: &Strings) {
-    let plan = &app.doc.plan;
-    let filter = &mut app.view.measures;
+/// The filter bar; true when "add a measure" was clicked.
+fn filter_bar_ui(filter: &mut MeasureView, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> bool {
+    let t = ctx.strings();
+    let plan = ctx.plan();
     let mut add = false;
     ui.horizontal_wrapped(|ui| {
         add = ui.button(t.add_measure).clicked();
@@ -156,18 +196,12 @@ fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui, t: &Strings) {
             }
         });
     });
-    if add {
-        let measure = new_measure(&app.doc.plan, t.new_measure_name);
-        let region = app.view.region_id.clone();
-        let index = app.doc.plan.measures.len();
-        app.apply(Command::InsertMeasure(index, Measure { region, ..measure }));
-        app.view.measures = MeasureView { sort: app.view.measures.sort, ..MeasureView::default() };
-    }
+    add
 }
 
-fn totals_ui(app: &App, ui: &mut egui::Ui, rows: &[usize], t: &Strings) {
-    let language = app.settings.language;
-    let plan = &app.doc.plan;
+fn totals_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, rows: &[usize], t: &Strings) {
+    let language = ctx.language();
+    let plan = ctx.plan();
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} / {} {}", rows.len(), plan.measures.len(), t.rows_shown));
         ui.separator();
@@ -199,12 +233,18 @@ fn sort_header(ui: &mut egui::Ui, view: &mut MeasureView, column: SortColumn, la
     }
 }
 
-fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static Strings) {
-    let language = app.settings.language;
+fn table_ui(
+    view: &mut MeasureView,
+    drafts: &mut Drafts,
+    ctx: &PanelCtx<'_>,
+    ui: &mut egui::Ui,
+    rows: &[usize],
+    t: &'static Strings,
+) -> Vec<Action> {
+    let language = ctx.language();
     let mut commands = Vec::new();
-    let plan = &app.doc.plan;
-    let mut cells = CellContext { drafts: &mut app.drafts, issues: &app.issues, language };
-    let view = &mut app.view.measures;
+    let plan = ctx.plan();
+    let mut cells = CellContext { drafts, issues: ctx.issues(), language };
     TableBuilder::new(ui)
         .id_salt("measures_table")
         .striped(true)
@@ -345,7 +385,5 @@ fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static String
                 }
             });
         });
-    for command in commands {
-        app.apply(command);
-    }
+    commands.into_iter().map(Action::Edit).collect()
 }
