@@ -17,6 +17,8 @@ mod background;
 mod comparison;
 #[path = "ui/exchange.rs"]
 mod exchange;
+#[path = "ui/panels.rs"]
+mod panels;
 #[path = "ui/presentation.rs"]
 mod presentation;
 #[path = "ui/recovery.rs"]
