@@ -27,6 +27,8 @@ mod recovery;
 mod snapshot;
 #[path = "ui/text.rs"]
 mod text;
+#[path = "ui/undo.rs"]
+mod undo;
 
 /// The app on a wide screen, so that the whole measures table fits beside the plots.
 fn harness() -> Harness<'static, App> {

@@ -51,6 +51,8 @@ pub struct App {
     presentation: Option<(f32, bool)>,
     allow_close: bool,
     shown_title: String,
+    /// The widget whose drag or focus makes the current undo step (one gesture, one step).
+    gesture: Option<egui::Id>,
 }
 
 impl App {
@@ -74,6 +76,7 @@ impl App {
             presentation: None,
             allow_close: false,
             shown_title: String::new(),
+            gesture: None,
         }
     }
 
@@ -185,12 +188,17 @@ impl App {
         }
     }
 
-    fn edit(&mut self, command: Command, _gesture: Option<egui::Id>) {
+    fn edit(&mut self, command: Command, gesture: Option<egui::Id>) {
         let structural = matches!(
             command,
             Command::InsertMeasure(..) | Command::DeleteMeasure(_) | Command::InsertScenario(..) | Command::DeleteScenario(_)
         );
-        if self.session.apply(command) && structural {
+        self.gesture = gesture;
+        let changed = match gesture {
+            Some(id) => self.session.apply_in_gesture(command, id.value()),
+            None => self.session.apply(command),
+        };
+        if changed && structural {
             // Drafts are kept by field path, and the paths of the rows after it have moved.
             self.panels.clear_drafts();
         }
@@ -295,6 +303,19 @@ impl App {
         }
         for action in actions {
             self.handle(action);
+        }
+        self.end_finished_gesture(&ctx);
+    }
+
+    /// A gesture ends when its widget is let go: the pointer released, or (for arrow keys on
+    /// a slider) the keyboard focus gone.
+    fn end_finished_gesture(&mut self, ctx: &egui::Context) {
+        let Some(id) = self.gesture else { return };
+        let (down, released) = ctx.input(|i| (i.pointer.any_down(), i.pointer.any_released()));
+        let held = !released && (down || ctx.memory(|m| m.has_focus(id)));
+        if !held {
+            self.gesture = None;
+            self.session.end_gesture();
         }
     }
 

@@ -136,6 +136,17 @@ impl Session {
         self.doc.apply(command)
     }
 
+    /// Applies a change that belongs to a gesture (a slider drag): every change of the same
+    /// gesture makes one undo step, until [`Self::end_gesture`].
+    pub fn apply_in_gesture(&mut self, command: Command, gesture: u64) -> bool {
+        self.doc.apply_in_gesture(command, gesture)
+    }
+
+    /// Ends the current gesture (the widget was let go).
+    pub fn end_gesture(&mut self) {
+        self.doc.end_gesture();
+    }
+
     /// Takes back the last change.
     pub fn undo(&mut self) -> bool {
         self.doc.undo()
