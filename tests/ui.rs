@@ -23,6 +23,8 @@ mod panels;
 mod presentation;
 #[path = "ui/recovery.rs"]
 mod recovery;
+#[path = "ui/scenario_ids.rs"]
+mod scenario_ids;
 #[path = "ui/snapshot.rs"]
 mod snapshot;
 #[path = "ui/text.rs"]
