@@ -17,6 +17,8 @@ mod background;
 mod comparison;
 #[path = "ui/exchange.rs"]
 mod exchange;
+#[path = "ui/language.rs"]
+mod language;
 #[path = "ui/panels.rs"]
 mod panels;
 #[path = "ui/presentation.rs"]

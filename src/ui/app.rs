@@ -86,7 +86,8 @@ impl App {
             Ok(loaded) => App::new(loaded.plan, None, crate::sample::NRW_2025_NAME.to_owned(), settings),
             Err(error) => {
                 // The sample is tested to load; should it ever fail, show why over an empty plan.
-                let mut app = App::new(super::file_ops::empty_plan(), None, "—".to_owned(), settings);
+                let empty = super::file_ops::empty_plan(settings.language.strings());
+                let mut app = App::new(empty, None, "—".to_owned(), settings);
                 app.dialog = Some(Dialog::LoadErrors(error));
                 app
             }
@@ -169,7 +170,7 @@ impl App {
             Action::CloseDialog => self.dialog = None,
             Action::RestoreRecovered => {
                 if let Some(Dialog::Recover(found)) = self.dialog.take() {
-                    self.session.restore(*found);
+                    self.session.restore(*found, self.settings.language.strings().recovered_file);
                     self.after_replace();
                     self.status = Some(self.settings.language.strings().recovered_status.to_owned());
                 }
@@ -230,8 +231,8 @@ impl App {
             PendingAction::Open(path) => self.open_path(&path),
             PendingAction::ChooseFileToOpen => self.start_pick(super::files::PickPurpose::Open),
             PendingAction::New => {
-                let name = self.settings.language.strings().new_plan_file;
-                self.session.replace(super::file_ops::empty_plan(), None, name.to_owned(), Vec::new());
+                let t = self.settings.language.strings();
+                self.session.replace(super::file_ops::empty_plan(t), None, t.new_plan_file.to_owned(), Vec::new());
                 self.after_replace();
             }
             PendingAction::OpenSample => {

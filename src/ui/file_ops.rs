@@ -60,15 +60,17 @@ impl App {
             return;
         };
         let doc = self.session.doc();
+        let t = self.settings.language.strings();
         let stem = doc.display_name.trim_end_matches(".json");
         let suggested = match purpose {
-            PickPurpose::ExportCsv => format!("{stem}-ergebnisse.csv"),
-            PickPurpose::ExportScenarios => format!("{stem}-szenarien.json"),
-            PickPurpose::ExportXlsx => format!("{stem}-ergebnisse.xlsx"),
+            PickPurpose::ExportCsv => format!("{stem}-{}.csv", t.file_results),
+            PickPurpose::ExportScenarios => format!("{stem}-{}.json", t.file_scenarios),
+            PickPurpose::ExportXlsx => format!("{stem}-{}.xlsx", t.file_results),
             PickPurpose::ExportPng => super::snapshot::suggested_name(
                 stem,
                 self.snapshot_choice.unwrap_or(SnapshotTarget::SummaryPage),
                 &self.session.results().domain_ids,
+                t,
             ),
             _ => doc.display_name.clone(),
         };
@@ -217,8 +219,9 @@ impl App {
     }
 }
 
-/// A minimal valid plan for "New": one region, the usual domains, one scenario.
-pub fn empty_plan() -> Plan {
+/// A minimal valid plan for "New" with names in the window's language: one region, the usual
+/// domains, one scenario.
+pub fn empty_plan(t: &super::i18n::Strings) -> Plan {
     use crate::model::*;
     let start = Month::new(2026, 1).unwrap_or_else(|| unreachable!("2026-01 is a month"));
     let domain = |id: &str, name: &str, unit: &str, rates: &[(&str, f64)], persons_per_unit: f64| Domain {
@@ -230,16 +233,16 @@ pub fn empty_plan() -> Plan {
         extra: Extra::new(),
     };
     Plan {
-        meta: Meta { title: "Neuer Plan".into(), ..Meta::default() },
+        meta: Meta { title: t.new_plan_title.into(), ..Meta::default() },
         horizon: Horizon { start, months: 60, extra: Extra::new() },
         domains: vec![
-            domain("kita", "Kita-Plätze", "Plätze", &[("1-2", 0.45), ("3-5", 0.9)], 1.0),
-            domain("school", "Schulplätze", "Plätze", &[("6-17", 1.0)], 1.0),
-            domain("housing", "Wohnungen", "Wohnungen", &[("0+", 1.0)], 3.0),
+            domain("kita", t.new_plan_kita, t.unit_places, &[("1-2", 0.45), ("3-5", 0.9)], 1.0),
+            domain("school", t.new_plan_school, t.unit_places, &[("6-17", 1.0)], 1.0),
+            domain("housing", t.new_plan_housing, t.unit_flats, &[("0+", 1.0)], 3.0),
         ],
         regions: vec![Region {
             id: "region-1".into(),
-            name: "Region 1".into(),
+            name: t.new_plan_region.into(),
             population: 100_000.0,
             area_km2: 100.0,
             capacity: Vec::new(),
@@ -249,7 +252,7 @@ pub fn empty_plan() -> Plan {
         measures: Vec::new(),
         scenarios: vec![Scenario {
             id: "basis".into(),
-            name: "Basis".into(),
+            name: t.new_plan_scenario.into(),
             arrivals: vec![ArrivalStep { from: start, per_month: 100.0, extra: Extra::new() }],
             arrival_factor: 1.0,
             age_distribution: vec![("0-2".into(), 0.08), ("3-5".into(), 0.07), ("6-17".into(), 0.2), ("18+".into(), 0.65)],

@@ -208,9 +208,9 @@ impl Session {
         found
     }
 
-    /// Opens recovered work as an unsaved document.
-    pub fn restore(&mut self, found: Recovered) {
-        let name = if found.display_name.is_empty() { "wiederhergestellt.json".to_owned() } else { found.display_name };
+    /// Opens recovered work as an unsaved document (named `unnamed` when it had no name).
+    pub fn restore(&mut self, found: Recovered, unnamed: &str) {
+        let name = if found.display_name.is_empty() { unnamed.to_owned() } else { found.display_name };
         self.recovery_waiting = false;
         self.replace(found.plan, found.source, name, Vec::new());
         self.doc.mark_unsaved();
@@ -330,7 +330,7 @@ mod tests {
         let found = next.attach_recovery(file.clone()).expect("work of the crashed run");
         next.keep_recovery(100.0);
         assert!(file.exists(), "nothing removed before the answer");
-        next.restore(found);
+        next.restore(found, "wiederhergestellt.json");
         assert!(next.doc().is_dirty());
         assert_eq!(next.plan().measures[0].places, 77.0);
         assert!(next.save_to(&folder.path().join("plan.json")).is_ok());

@@ -96,11 +96,11 @@ pub fn encode_png(image: &egui::ColorImage, crop: Option<[usize; 4]>) -> Result<
 }
 
 /// The file name suggested for a picture of `target` of the plan file `stem`.
-pub fn suggested_name(stem: &str, target: SnapshotTarget, domain_ids: &[String]) -> String {
+pub fn suggested_name(stem: &str, target: SnapshotTarget, domain_ids: &[String], t: &super::i18n::Strings) -> String {
     match target {
         SnapshotTarget::DomainPlot(d) => format!("{stem}-{}.png", domain_ids.get(d).map_or("plot", String::as_str)),
-        SnapshotTarget::CostPlot => format!("{stem}-kosten.png"),
-        SnapshotTarget::SummaryPage => format!("{stem}-zusammenfassung.png"),
+        SnapshotTarget::CostPlot => format!("{stem}-{}.png", t.file_costs),
+        SnapshotTarget::SummaryPage => format!("{stem}-{}.png", t.file_summary),
     }
 }
 

@@ -105,14 +105,14 @@ fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
             let budget = plan.budget.iter().find(|b| b.year == year).map(|b| b.eur);
             for shown in &drawn {
                 let cost = shown.results.cost_per_year.iter().find(|(y, _)| *y == year).map_or(0.0, |(_, c)| *c);
-                let text = crate::format::german_euro(cost);
+                let text = ctx.language().money(cost);
                 if budget.is_some_and(|b| cost > b) {
                     ui.label(egui::RichText::new(text).color(ERROR_RED)).on_hover_text(t.over_budget);
                 } else {
                     ui.label(text);
                 }
             }
-            ui.label(budget.map(crate::format::german_euro).unwrap_or_else(|| "–".to_owned()));
+            ui.label(budget.map(|eur| ctx.language().money(eur)).unwrap_or_else(|| "–".to_owned()));
             ui.end_row();
         }
     });

@@ -213,8 +213,8 @@ fn totals_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, rows: &[usize], t: &Strings)
         }
         let once: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_once_eur).sum();
         let yearly: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_per_year_eur).sum();
-        ui.label(format!("{}: {} €", t.col_cost_once, language.number(once, 0)));
-        ui.label(format!("{}: {} €", t.col_cost_year, language.number(yearly, 0)));
+        ui.label(format!("{}: {}", t.col_cost_once, language.euro(once)));
+        ui.label(format!("{}: {}", t.col_cost_year, language.euro(yearly)));
     });
 }
 

@@ -264,7 +264,7 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Re
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
-        .y_axis_formatter(move |mark, _| format!("{} Mio. €", language.number(mark.value / 1e6, 0)))
+        .y_axis_formatter(move |mark, _| language.millions(mark.value, 0))
         .show(ui, |plot_ui| {
             for (slot, shown) in drawn.iter().enumerate() {
                 let (scenario, results) = (shown.scenario, shown.results);
@@ -276,7 +276,7 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Re
                         Bar::new(f64::from(*year) + offset, *eur).width(bar_width * 0.95).name(format!(
                             "{} {year}: {}",
                             scenario.name,
-                            crate::format::german_euro(*eur)
+                            language.money(*eur)
                         ))
                     })
                     .collect();
