@@ -421,7 +421,7 @@ impl App {
     }
 
     /// Shortcuts, dropped files and the window's close button, as actions.
-    fn input_actions(&mut self, ctx: &egui::Context) -> Vec<Action> {
+    fn input_actions(&self, ctx: &egui::Context) -> Vec<Action> {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let mut actions = Vec::new();
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F11)) {
@@ -447,8 +447,9 @@ impl App {
             actions.push(Action::Request(PendingAction::Open(path)));
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.session.doc().is_dirty() {
+            // Keep the window; the unsaved-changes question decides.
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::UnsavedChanges(PendingAction::Close));
+            actions.push(Action::Request(PendingAction::Close));
         }
         actions
     }

@@ -388,6 +388,8 @@ pub struct Strings {
     pub unit_places: &'static str,
     /// Unit: flats.
     pub unit_flats: &'static str,
+    /// One measure (in a field's label).
+    pub measure: &'static str,
 }
 
 /// German texts.
@@ -547,6 +549,7 @@ pub static GERMAN: Strings = Strings {
     new_plan_housing: "Wohnungen",
     unit_places: "Plätze",
     unit_flats: "Wohnungen",
+    measure: "Maßnahme",
 };
 
 /// English texts.
@@ -706,6 +709,7 @@ pub static ENGLISH: Strings = Strings {
     new_plan_housing: "Flats",
     unit_places: "places",
     unit_flats: "flats",
+    measure: "Measure",
 };
 
 #[cfg(test)]

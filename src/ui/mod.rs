@@ -9,6 +9,7 @@ pub mod cells;
 pub mod context;
 pub mod dialogs;
 pub mod document;
+pub mod field_label;
 mod file_ops;
 pub mod files;
 pub mod i18n;

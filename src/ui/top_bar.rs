@@ -148,8 +148,8 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>
         let errors: Vec<_> = session.issues().iter().filter(|i| i.is_error()).collect();
         if !errors.is_empty() {
             let text = format!("⚠ {} ({})", t.plan_has_errors, errors.len());
-            ui.label(egui::RichText::new(text).color(super::theme::ERROR_RED).strong())
-                .on_hover_text(errors.iter().take(20).map(|i| i.to_string()).collect::<Vec<_>>().join("\n"));
+            let lines: Vec<String> = errors.iter().take(20).map(|i| super::field_label::issue_text(i, ctx.plan(), t)).collect();
+            ui.label(egui::RichText::new(text).color(super::theme::ERROR_RED).strong()).on_hover_text(lines.join("\n"));
         }
         let warnings = session.load_warnings();
         if !warnings.is_empty() {
