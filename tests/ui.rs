@@ -19,8 +19,6 @@ mod comparison;
 mod exchange;
 #[path = "ui/language.rs"]
 mod language;
-#[path = "ui/panels.rs"]
-mod panels;
 #[path = "ui/presentation.rs"]
 mod presentation;
 #[path = "ui/recovery.rs"]

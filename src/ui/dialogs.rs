@@ -147,3 +147,25 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
     });
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_unsaved_changes_dialog_answers_with_actions() {
+        let mut harness = Harness::builder().with_size([1000.0, 600.0]).build_ui_state(
+            |ui, state: &mut (Dialog, Vec<Action>)| {
+                let actions = dialog_ui(&mut state.0, ui.ctx(), super::super::i18n::Language::German.strings(), None);
+                state.1.extend(actions);
+            },
+            (Dialog::UnsavedChanges(PendingAction::New), Vec::new()),
+        );
+        harness.run();
+        harness.get_by_label("Verwerfen").click();
+        harness.run();
+        assert_eq!(harness.state().1, vec![Action::CloseDialog, Action::Perform(PendingAction::New)]);
+    }
+}

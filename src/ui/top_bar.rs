@@ -192,3 +192,38 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: CentralView) -
     });
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::Bench;
+    use egui::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_menu_bar_returns_file_actions_and_selections() {
+        let state = Bench::on_sample(());
+        let mut harness = Harness::builder().with_size([1800.0, 600.0]).build_ui_state(
+            |ui, bench: &mut Bench<()>| {
+                let ctx = PanelCtx::new(&bench.session, &bench.selection, &bench.settings);
+                bench.actions.extend(top_bar_ui(ui, &ctx));
+            },
+            state,
+        );
+        harness.run();
+        harness.get_by_label("Datei").click();
+        harness.run();
+        harness.get_by_label("Neuer Plan").click();
+        harness.run();
+        assert_eq!(harness.state().actions, vec![Action::Request(PendingAction::New)]);
+        harness.state_mut().actions.clear();
+        harness.get_by_role_and_label(Role::ComboBox, "Region").click();
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, "Köln").scroll_to_me();
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, "Köln").click();
+        harness.run();
+        assert_eq!(harness.state().actions, vec![Action::SelectRegion(Some("koeln".to_owned()))]);
+    }
+}

@@ -100,3 +100,24 @@ fn domains_ui(drafts: &mut Drafts, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec
     });
     commands.into_iter().map(Action::Edit).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::bench;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_domains_panel_returns_a_new_age_band() {
+        let mut harness = bench(DomainsPanel::default());
+        harness.run();
+        let bands = harness.state().session.plan().domains[0].rates.len();
+        let first = harness.get_all_by_label("➕ Altersgruppe").next().expect("a button per domain");
+        first.click();
+        harness.run();
+        match harness.state().edits().as_slice() {
+            [Command::SetDomain(0, domain)] => assert_eq!(domain.rates.len(), bands + 1),
+            other => panic!("expected one domain edit, got {other:?}"),
+        }
+    }
+}

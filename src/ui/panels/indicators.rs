@@ -143,3 +143,26 @@ fn regions_short_first_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) -> Option<Strin
     }
     clicked_region
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::bench;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_indicators_panel_selects_a_region_that_runs_short() {
+        let mut harness = bench(IndicatorsPanel);
+        harness.run();
+        let bench_state = harness.state();
+        let first = regions_short_first(bench_state.session.results(), &bench_state.selection.scenario_id);
+        let (_, region_index, _) = first[0];
+        let region = bench_state.session.plan().regions[region_index].clone();
+        let entry = format!("– {} (", region.name);
+        harness.get_by_label_contains(&entry).scroll_to_me();
+        harness.run();
+        harness.get_by_label_contains(&entry).click();
+        harness.run();
+        assert_eq!(harness.state().actions, vec![Action::SelectRegion(Some(region.id))]);
+    }
+}

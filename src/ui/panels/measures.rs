@@ -387,3 +387,67 @@ fn table_ui(
         });
     commands.into_iter().map(Action::Edit).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, click, type_into};
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_measures_panel_asks_to_add_a_measure_and_keeps_its_own_filter_and_sort() {
+        let mut harness = bench(MeasuresPanel::default());
+        harness.run();
+        let count = harness.state().session.plan().measures.len();
+        harness.state_mut().panel.view.text = "Kalk".to_owned();
+        harness.run();
+        assert!(harness.query_by_label("Plätze: Kita Neubau Köln-Kalk").is_some());
+        assert!(harness.query_by_label("Plätze: Landesprogramm Kita-Einstieg (Brückenprojekte)").is_none(), "filtered out");
+
+        click(&mut harness, "Plätze");
+        assert_eq!(harness.state().panel.view.sort, Some((SortColumn::Places, true)));
+        assert!(harness.state().actions.is_empty(), "sorting is the panel's own business");
+
+        click(&mut harness, "➕ Maßnahme");
+        let bench = harness.state();
+        match bench.edits().as_slice() {
+            [Command::InsertMeasure(at, measure)] => {
+                assert_eq!(*at, count);
+                assert_eq!(measure.name, "Neue Maßnahme");
+            }
+            other => panic!("expected one insert, got {other:?}"),
+        }
+        assert_eq!(bench.session.plan().measures.len(), count, "the panel does not change the plan");
+        assert_eq!(bench.panel.view.text, "", "the filter is cleared so that the new row shows");
+        assert_eq!(bench.panel.view.sort, Some((SortColumn::Places, true)), "the sort order stays");
+    }
+
+    #[test]
+    fn the_measures_panel_returns_a_committed_cell_as_one_edit_and_keeps_bad_text_as_draft() {
+        let mut harness = bench(MeasuresPanel::default());
+        harness.state_mut().panel.view.text = "Kalk".to_owned();
+        harness.run();
+        let label = "Plätze: Kita Neubau Köln-Kalk";
+        let index = harness
+            .state()
+            .session
+            .plan()
+            .measures
+            .iter()
+            .position(|m| m.name == "Kita Neubau Köln-Kalk")
+            .expect("measure exists");
+        type_into(&mut harness, label, "viele");
+        assert!(harness.state().actions.is_empty());
+        assert_eq!(harness.state().panel.drafts.get(&format!("measures[{index}].places")).map(String::as_str), Some("viele"));
+
+        type_into(&mut harness, label, "1.250");
+        match harness.state().edits().as_slice() {
+            [Command::SetMeasure(i, measure)] => {
+                assert_eq!(*i, index);
+                assert_eq!(measure.places, 1250.0);
+            }
+            other => panic!("expected one edit, got {other:?}"),
+        }
+        assert!(harness.state().panel.drafts.is_empty());
+    }
+}

@@ -9,6 +9,8 @@ pub mod plots;
 pub mod presentation;
 pub mod regions;
 pub mod scenarios;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use super::action::Action;
 use super::context::PanelCtx;

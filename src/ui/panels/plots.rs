@@ -307,3 +307,22 @@ fn picture_rect(ui: &egui::Ui, top_left: egui::Pos2, plot_rect: egui::Rect) -> e
     let bottom = plot_rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
     egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, click};
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_plots_panel_asks_for_a_picture_of_one_plot() {
+        let mut harness = bench(PlotsPanel::default());
+        harness.run();
+        assert!(harness.state().panel.rects.contains_key(&SnapshotTarget::CostPlot), "where each plot was drawn");
+        harness.get_all_by_label("PNG").next().expect("a button per plot").click();
+        harness.run();
+        assert_eq!(harness.state().actions, vec![Action::AskSnapshot(SnapshotTarget::DomainPlot(0))]);
+        click(&mut harness, "Ansicht zurücksetzen");
+        assert_eq!(harness.state().actions.len(), 1, "resetting the view is the panel's own business");
+    }
+}

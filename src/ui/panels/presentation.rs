@@ -86,3 +86,31 @@ fn what_if_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, click};
+
+    #[test]
+    fn the_what_if_panel_selects_scenarios_and_switches_measures() {
+        let mut harness = bench(WhatIfPanel);
+        harness.run();
+        let plan = harness.state().session.plan().clone();
+        click(&mut harness, &format!("■ {}", plan.scenarios[1].name));
+        assert_eq!(
+            harness.state().actions,
+            vec![
+                Action::SelectScenario(plan.scenarios[1].id.clone()),
+                Action::CompareScenario(plan.scenarios[1].id.clone(), true)
+            ]
+        );
+        harness.state_mut().actions.clear();
+        let measure = &plan.measures[0];
+        click(&mut harness, &measure.name);
+        match harness.state().edits().as_slice() {
+            [Command::SetScenario(0, scenario)] => assert!(scenario.measures_off.contains(&measure.id)),
+            other => panic!("expected one scenario edit, got {other:?}"),
+        }
+    }
+}

@@ -189,3 +189,24 @@ fn regions_ui(drafts: &mut Drafts, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec
         });
     commands.into_iter().map(Action::Edit).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, type_into};
+
+    #[test]
+    fn the_regions_panel_returns_a_capacity_edit() {
+        let mut harness = bench(RegionsPanel::default());
+        harness.run();
+        let label = "Freie Plätze zu Beginn Kita-Plätze: Köln";
+        type_into(&mut harness, label, "1.000");
+        match harness.state().edits().as_slice() {
+            [Command::SetRegion(_, region)] => {
+                assert_eq!(region.id, "koeln");
+                assert_eq!(region.capacity_of("kita"), 1000.0);
+            }
+            other => panic!("expected one region edit, got {other:?}"),
+        }
+    }
+}

@@ -225,3 +225,27 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
     }
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, click};
+    use egui::Role;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_scenarios_panel_asks_to_delete_and_duplicate_the_edited_scenario() {
+        let mut harness = bench(ScenariosPanel::default());
+        harness.run();
+        let names: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.name.clone()).collect();
+        harness.get_by_role_and_label(Role::Button, &names[1]).click();
+        harness.run();
+        assert_eq!(harness.state().panel.edited, 1, "which scenario is edited is the panel's state");
+        click(&mut harness, "Löschen");
+        click(&mut harness, "Duplizieren");
+        match harness.state().edits().as_slice() {
+            [Command::DeleteScenario(1), Command::InsertScenario(2, copy)] => assert_eq!(copy.name, format!("{} (2)", names[1])),
+            other => panic!("expected delete and duplicate, got {other:?}"),
+        }
+    }
+}
