@@ -196,7 +196,8 @@ impl App {
     /// Drives a pending picture: lets the summary page settle, requests the screenshot, and
     /// reports the outcome. Gives up when no image arrives (no renderer).
     pub(super) fn drive_snapshot(&mut self, ctx: &egui::Context) {
-        let failed_message = self.settings.language.strings().snapshot_failed;
+        let t = self.settings.language.strings();
+        let failed_message = t.snapshot_failed;
         let Some(snapshot) = &mut self.snapshot else { return };
         snapshot.frames += 1;
         ctx.request_repaint();
@@ -205,7 +206,7 @@ impl App {
                 SnapshotTarget::SummaryPage => None,
                 target => self.panels.plots.rects.get(&target).copied(),
             };
-            snapshot.request(ctx, area);
+            snapshot.request(ctx, area, t.snapshot_empty);
             return;
         }
         let outcome = match snapshot.poll() {

@@ -390,6 +390,8 @@ pub struct Strings {
     pub unit_flats: &'static str,
     /// One measure (in a field's label).
     pub measure: &'static str,
+    /// Message when the area of a picture is not on the screen.
+    pub snapshot_empty: &'static str,
 }
 
 /// German texts.
@@ -550,6 +552,7 @@ pub static GERMAN: Strings = Strings {
     unit_places: "Plätze",
     unit_flats: "Wohnungen",
     measure: "Maßnahme",
+    snapshot_empty: "Der Bereich des Bildes ist nicht zu sehen – bitte dorthin scrollen.",
 };
 
 /// English texts.
@@ -710,6 +713,7 @@ pub static ENGLISH: Strings = Strings {
     unit_places: "places",
     unit_flats: "flats",
     measure: "Measure",
+    snapshot_empty: "The area of the picture is not visible – please scroll to it.",
 };
 
 #[cfg(test)]

@@ -169,6 +169,12 @@ fn leaks(language: Language) -> Vec<String> {
     harness.state_mut().handle(Action::SetPresentation(false));
     harness.run();
 
+    // A new plan is named in the window's language.
+    harness.state_mut().handle(Action::Perform(PendingAction::New));
+    harness.run();
+    check(&harness, &foreign, "new plan", &mut found);
+    assert_eq!(harness.state().session.plan().meta.title, t.new_plan_title);
+
     harness.state_mut().snapshot_patience_frames = 1_000;
     harness.state_mut().take_snapshot(SnapshotTarget::SummaryPage, &folder.path().join("folie"));
     for _ in 0..3 {
