@@ -21,7 +21,7 @@ pub enum Tab {
 }
 
 /// What the central area shows; new views (budget, map, fan charts) are added here and in
-/// [`super::app::App`]'s `central_view_ui`.
+/// the `match central` of `App::window_ui` (tab label in `top_bar::view_tabs_ui`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CentralView {
     /// Capacity plots per domain and the cost plot, indicators below.

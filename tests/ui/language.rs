@@ -6,7 +6,7 @@ use super::harness;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 use integrationsplan::io::RecoveryFile;
-use integrationsplan::ui::action::{Action, PendingAction, Tab};
+use integrationsplan::ui::action::{Action, CentralView, PendingAction, Tab};
 use integrationsplan::ui::app::App;
 use integrationsplan::ui::dialogs::Dialog;
 use integrationsplan::ui::files::PickPurpose;
@@ -118,6 +118,13 @@ fn leaks(language: Language) -> Vec<String> {
         harness.run();
         check(&harness, &foreign, name, &mut found);
     }
+    // Every view of the central area, so that a new view is checked without further ado.
+    for view in CentralView::ALL {
+        harness.state_mut().handle(Action::ShowView(view));
+        harness.run();
+        check(&harness, &foreign, &format!("{view:?}"), &mut found);
+    }
+    harness.state_mut().handle(Action::ShowView(CentralView::default()));
     for menu in [t.menu_file, t.menu_edit, t.menu_view] {
         harness.get_by_label(menu).click();
         harness.run();
