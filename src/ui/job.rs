@@ -158,6 +158,20 @@ mod tests {
     }
 
     #[test]
+    fn a_result_of_the_current_revision_is_delivered_once() {
+        let mut slot = Some(Job::spawn(3, |_| "current"));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let mut delivered = None;
+        while delivered.is_none() && std::time::Instant::now() < deadline {
+            delivered = Job::take_if_current(&mut slot, 3);
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert_eq!(delivered, Some("current"));
+        assert!(slot.is_none());
+        assert_eq!(Job::take_if_current(&mut slot, 3), None);
+    }
+
+    #[test]
     fn cancelling_is_seen_by_the_work() {
         let (go, wait_for_go) = channel::<()>();
         let job = Job::spawn(1, move |progress| {
