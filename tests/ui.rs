@@ -179,7 +179,7 @@ fn switching_scenario_and_region_changes_what_is_shown() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Hoher Zugang wie 2015/16").click();
     harness.run();
-    assert_eq!(harness.state().view.scenario_id, "hoch");
+    assert_eq!(harness.state().selection.scenario_id, "hoch");
 
     harness.get_by_role_and_label(Role::ComboBox, "Region").click();
     harness.run();
@@ -187,7 +187,7 @@ fn switching_scenario_and_region_changes_what_is_shown() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Köln").click();
     harness.run();
-    assert_eq!(harness.state().view.region_id.as_deref(), Some("koeln"));
+    assert_eq!(harness.state().selection.region_id.as_deref(), Some("koeln"));
     assert!(harness.query_by_label_contains("– Köln").is_some(), "the plot heading names the region");
 }
 
@@ -196,7 +196,7 @@ fn clicking_a_region_that_runs_short_selects_it() {
     let mut harness = harness();
     harness.run();
     let app = harness.state();
-    let first = integrationsplan::ui::panels::indicators::regions_short_first(app.session.results(), &app.view.scenario_id);
+    let first = integrationsplan::ui::panels::indicators::regions_short_first(app.session.results(), &app.selection.scenario_id);
     let (_, region_index, _) = first[0];
     let region = harness.state().session.plan().regions[region_index].clone();
     let entry = format!("– {} (", region.name);
@@ -204,7 +204,7 @@ fn clicking_a_region_that_runs_short_selects_it() {
     harness.run();
     harness.get_by_label_contains(&entry).click();
     harness.run();
-    assert_eq!(harness.state().view.region_id.as_deref(), Some(region.id.as_str()));
+    assert_eq!(harness.state().selection.region_id.as_deref(), Some(region.id.as_str()));
 }
 
 #[test]

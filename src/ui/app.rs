@@ -28,7 +28,7 @@ pub struct App {
     /// Persisted settings.
     pub settings: Settings,
     /// Scenario, comparison and region shown.
-    pub view: Selection,
+    pub selection: Selection,
     /// The panels with their own view state.
     pub panels: Panels,
     /// The open dialog, if any.
@@ -60,7 +60,7 @@ impl App {
     pub fn new(plan: Plan, path: Option<PathBuf>, display_name: String, settings: Settings) -> Self {
         let session = Session::new(plan, path, display_name);
         App {
-            view: Selection::for_plan(session.plan()),
+            selection: Selection::for_plan(session.plan()),
             session,
             settings,
             panels: Panels::default(),
@@ -105,7 +105,7 @@ impl App {
 
     /// The context panels draw from.
     pub fn panel_ctx(&self) -> PanelCtx<'_> {
-        PanelCtx { presentation: self.is_presenting(), ..PanelCtx::new(&self.session, &self.view, &self.settings) }
+        PanelCtx { presentation: self.is_presenting(), ..PanelCtx::new(&self.session, &self.selection, &self.settings) }
     }
 
     /// The editor shown in the side panel.
@@ -153,15 +153,15 @@ impl App {
                 self.start_pick(super::files::PickPurpose::ExportPng);
             }
             Action::SetPresentation(on) => self.set_presentation(on),
-            Action::SelectScenario(id) => self.view.scenario_id = id,
+            Action::SelectScenario(id) => self.selection.scenario_id = id,
             Action::CompareScenario(id, shown) => {
                 if !shown {
-                    self.view.compared_ids.retain(|c| *c != id);
-                } else if !self.view.compared_ids.contains(&id) {
-                    self.view.compared_ids.push(id);
+                    self.selection.compared_ids.retain(|c| *c != id);
+                } else if !self.selection.compared_ids.contains(&id) {
+                    self.selection.compared_ids.push(id);
                 }
             }
-            Action::SelectRegion(region) => self.view.region_id = region,
+            Action::SelectRegion(region) => self.selection.region_id = region,
             Action::ShowTab(tab) => self.tab = tab,
             Action::ShowView(view) => self.central = view,
             Action::SetLanguage(language) => self.settings.language = language,
@@ -203,17 +203,17 @@ impl App {
             // Drafts are kept by field path, and the paths of the rows after it have moved.
             self.panels.clear_drafts();
         }
-        self.view.follow(self.session.plan());
+        self.selection.follow(self.session.plan());
     }
 
     fn after_history_step(&mut self) {
         self.panels.clear_drafts();
-        self.view.follow(self.session.plan());
+        self.selection.follow(self.session.plan());
     }
 
     /// After a new plan was opened: selection and panels start afresh.
     pub(super) fn after_replace(&mut self) {
-        self.view = Selection::for_plan(self.session.plan());
+        self.selection = Selection::for_plan(self.session.plan());
         self.panels = Panels::default();
         self.status = None;
     }
@@ -322,7 +322,7 @@ impl App {
 
     /// The normal window: top bar, status bar, editors on the left, the central view.
     fn window_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
-        let ctx = PanelCtx::new(&self.session, &self.view, &self.settings);
+        let ctx = PanelCtx::new(&self.session, &self.selection, &self.settings);
         let panels = &mut self.panels;
         let (tab, central) = (self.tab, self.central);
         let mut actions = egui::Panel::top("top_bar").show(ui, |ui| top_bar::top_bar_ui(ui, &ctx)).inner;
@@ -352,7 +352,7 @@ impl App {
     /// The window in presentation mode: a slim top bar, what-if controls, the plots.
     fn presentation_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let presentation = self.is_presenting();
-        let ctx = PanelCtx { presentation, ..PanelCtx::new(&self.session, &self.view, &self.settings) };
+        let ctx = PanelCtx { presentation, ..PanelCtx::new(&self.session, &self.selection, &self.settings) };
         let panels = &mut self.panels;
         let mut actions = egui::Panel::top("presentation_bar")
             .show(ui, |ui| {
@@ -385,7 +385,7 @@ impl App {
     /// The one-page summary for slides: title, scenarios, plots, indicators; no controls.
     fn summary_page_ui(&mut self, ui: &mut egui::Ui) {
         let presentation = self.is_presenting();
-        let ctx = PanelCtx { summary: true, presentation, ..PanelCtx::new(&self.session, &self.view, &self.settings) };
+        let ctx = PanelCtx { summary: true, presentation, ..PanelCtx::new(&self.session, &self.selection, &self.settings) };
         let panels = &mut self.panels;
         let t = ctx.strings();
         egui::Panel::top("summary_title").show(ui, |ui| {

@@ -132,7 +132,7 @@ impl App {
 
     /// Writes the scenarios shown in the plots as a plan file for a colleague.
     pub fn export_scenarios(&mut self, path: &Path) -> bool {
-        let plan = crate::exchange::plan_with_scenarios(self.session.plan(), &self.view.compared_ids);
+        let plan = crate::exchange::plan_with_scenarios(self.session.plan(), &self.selection.compared_ids);
         let written = save_plan(&plan, path).map_err(|e| e.to_string());
         self.report_export(path, written)
     }

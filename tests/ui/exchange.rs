@@ -64,7 +64,7 @@ fn scenarios_exported_and_imported_arrive_with_the_same_results_and_a_notice() {
     harness.run();
     // Export only the second scenario.
     let chosen = harness.state().session.plan().scenarios[1].id.clone();
-    harness.state_mut().view.compared_ids = vec![chosen.clone()];
+    harness.state_mut().selection.compared_ids = vec![chosen.clone()];
     through_path_dialog(&mut harness, PickPurpose::ExportScenarios, &path, "Speichern");
     let exported = integrationsplan::io::load_file(&path).unwrap().plan;
     assert_eq!(exported.scenarios.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), vec![chosen.clone()]);

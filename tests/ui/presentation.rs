@@ -21,7 +21,7 @@ fn presentation_mode_zooms_shows_what_if_controls_and_restores_everything() {
 
     // A measure switched off live: the scenario's shortage grows at once.
     let app = harness.state();
-    let scenario = app.session.plan().scenarios.iter().position(|s| s.id == app.view.scenario_id).unwrap();
+    let scenario = app.session.plan().scenarios.iter().position(|s| s.id == app.selection.scenario_id).unwrap();
     let name = "Landesprogramm Kita-Einstieg (Brückenprojekte)";
     let id = app.session.plan().measures.iter().find(|m| m.name == name).unwrap().id.clone();
     let before = app.session.results().scenarios[scenario].domains[0].indicators.shortage_place_months;

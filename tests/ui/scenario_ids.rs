@@ -58,7 +58,7 @@ fn adding_and_deleting_scenarios_during_a_background_computation_keeps_names_and
     assert!(app.session.scenario_results(&deleted.id).is_some(), "they still hold the deleted scenario");
     assert!(app.session.scenario_results(&copy.id).is_none(), "and not yet the new one");
     assert_drawn_by_id(app);
-    assert_eq!(app.view.scenario_id, kept.id, "the selection moved to a scenario that exists");
+    assert_eq!(app.selection.scenario_id, kept.id, "the selection moved to a scenario that exists");
     assert_eq!(harness.query_all_by_label(&deleted.name).count(), 0, "the deleted scenario is nowhere");
     assert!(harness.query_by_label(&format!("■ {}", deleted.name)).is_none());
     assert!(harness.query_by_label(&format!("■ {}", kept.name)).is_some(), "the kept one under its own name");
