@@ -1,0 +1,241 @@
+//! Branch and bound over one domain's candidates, started from a greedy answer.
+//!
+//! Shortage place-months are a sum of `max(0, demand − capacity)` over cells, convex in the
+//! capacity, so as a function of the set of switched-on candidates (all with places ≥ 0) they
+//! never grow when a candidate is added, and a candidate's reduction only shrinks as the set
+//! grows (supermodularity). At a node with the set I switched on, the sets that complete it must
+//! therefore remove `f(I) − goal` with reductions no larger than those measured at I: the
+//! cheapest fractional cover of that amount, taking candidates by cost per place-month removed,
+//! is a lower bound on the extra cost. Nodes whose bound reaches the best cost found are cut.
+
+use super::problem::DomainProblem;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// When the search must stop early.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Stop<'a> {
+    /// Stop at this instant.
+    pub deadline: Option<Instant>,
+    /// Stop when this becomes true.
+    pub cancel: Option<&'a AtomicBool>,
+}
+
+impl Stop<'_> {
+    /// Whether the search should stop now.
+    fn requested(&self) -> bool {
+        self.cancel.is_some_and(|flag| flag.load(Ordering::Relaxed)) || self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+}
+
+/// The best set found for one domain.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DomainAnswer {
+    /// Candidate indices (into `Setup::candidates`), ascending.
+    pub chosen: Vec<usize>,
+    /// Their cost in euro.
+    pub cost_eur: f64,
+}
+
+/// How a search ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    /// Nodes explored.
+    pub nodes: u64,
+    /// Whether the whole tree was searched (the answer is then optimal).
+    pub complete: bool,
+}
+
+/// Nodes between two progress reports.
+const REPORT_EVERY: u64 = 256;
+
+/// The answer for a set of items marked in `on`.
+fn answer_of(problem: &DomainProblem, on: &[bool]) -> DomainAnswer {
+    let picked: Vec<_> = problem.items.iter().zip(on).filter(|(_, on)| **on).map(|(item, _)| item).collect();
+    DomainAnswer { chosen: picked.iter().map(|i| i.candidate).collect(), cost_eur: picked.iter().map(|i| i.cost_eur).sum() }
+}
+
+/// A feasible first answer (the goal must be reachable with every item on): free items on, then
+/// repeatedly the item that removes most place-months per euro, then drop items that turned out
+/// unnecessary, dearest first.
+pub(crate) fn greedy(problem: &DomainProblem, goal: f64) -> DomainAnswer {
+    let mut capacity = Vec::new();
+    let mut on = vec![false; problem.items.len()];
+    let meets = |on: &[bool], capacity: &mut Vec<f64>| {
+        problem.capacity_with(on, capacity);
+        problem.shortage_place_months(capacity) <= goal
+    };
+    if meets(&on, &mut capacity) {
+        return answer_of(problem, &on);
+    }
+    for (slot, item) in on.iter_mut().zip(&problem.items) {
+        *slot = item.cost_eur <= 0.0;
+    }
+    while !meets(&on, &mut capacity) {
+        let mut best: Option<(usize, f64)> = None;
+        for (i, item) in problem.items.iter().enumerate() {
+            if on.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let reduction = problem.reduction(item, &capacity);
+            if reduction <= 0.0 {
+                continue;
+            }
+            let value = reduction / item.cost_eur;
+            if best.is_none_or(|(_, v)| value > v) {
+                best = Some((i, value));
+            }
+        }
+        match best.and_then(|(i, _)| on.get_mut(i)) {
+            Some(slot) => *slot = true,
+            None => {
+                // Nothing measurably helps any more: switch everything on (which meets the goal).
+                on.iter_mut().for_each(|slot| *slot = true);
+                break;
+            }
+        }
+    }
+    let mut dearest_first: Vec<usize> = (0..problem.items.len()).filter(|&i| on.get(i).copied().unwrap_or(false)).collect();
+    dearest_first.sort_by(|&a, &b| {
+        let cost = |i: usize| problem.items.get(i).map_or(0.0, |item| item.cost_eur);
+        cost(b).total_cmp(&cost(a))
+    });
+    for i in dearest_first {
+        if problem.items.get(i).is_none_or(|item| item.cost_eur <= 0.0) {
+            continue;
+        }
+        if let Some(slot) = on.get_mut(i) {
+            *slot = false;
+        }
+        if !meets(&on, &mut capacity)
+            && let Some(slot) = on.get_mut(i)
+        {
+            *slot = true;
+        }
+    }
+    answer_of(problem, &on)
+}
+
+/// The search state of one domain.
+struct Search<'a> {
+    problem: &'a DomainProblem,
+    goal: f64,
+    stop: &'a Stop<'a>,
+    report: &'a dyn Fn(u64, f64),
+    best_cost_eur: f64,
+    best_on: Option<Vec<bool>>,
+    nodes: u64,
+    stopped: bool,
+    capacity: Vec<f64>,
+}
+
+/// Improves `answer` (a feasible set, e.g. from [`greedy`]) to a least-cost one, unless `stop`
+/// ends the search first; `report(nodes, best cost)` is called every few hundred nodes.
+pub(crate) fn branch_and_bound(
+    problem: &DomainProblem,
+    goal: f64,
+    answer: &mut DomainAnswer,
+    stop: &Stop,
+    report: &dyn Fn(u64, f64),
+) -> Outcome {
+    if answer.cost_eur <= 0.0 {
+        return Outcome { nodes: 0, complete: true };
+    }
+    let mut search = Search {
+        problem,
+        goal,
+        stop,
+        report,
+        best_cost_eur: answer.cost_eur,
+        best_on: None,
+        nodes: 0,
+        stopped: false,
+        capacity: Vec::new(),
+    };
+    // Free items can only help: they are on from the root.
+    let mut on: Vec<bool> = problem.items.iter().map(|item| item.cost_eur <= 0.0).collect();
+    let undecided: Vec<usize> = (0..problem.items.len()).filter(|&i| !on.get(i).copied().unwrap_or(true)).collect();
+    search.node(&mut on, 0.0, &undecided);
+    if let Some(best_on) = &search.best_on {
+        *answer = answer_of(problem, best_on);
+    }
+    (search.report)(search.nodes, search.best_cost_eur);
+    Outcome { nodes: search.nodes, complete: !search.stopped }
+}
+
+impl Search<'_> {
+    /// Explores the sets that contain the items `on` and any of `undecided`.
+    fn node(&mut self, on: &mut Vec<bool>, cost_eur: f64, undecided: &[usize]) {
+        self.nodes += 1;
+        if self.nodes.is_multiple_of(REPORT_EVERY) {
+            (self.report)(self.nodes, self.best_cost_eur);
+        }
+        if self.stop.requested() {
+            self.stopped = true;
+            return;
+        }
+        let problem = self.problem;
+        problem.capacity_with(on, &mut self.capacity);
+        let shortage = problem.shortage_place_months(&self.capacity);
+        if shortage <= self.goal {
+            if cost_eur < self.best_cost_eur {
+                self.best_cost_eur = cost_eur;
+                self.best_on = Some(on.clone());
+            }
+            return;
+        }
+        // Place-months still to remove, less what the noise rule may remove for free.
+        let needed = shortage - self.goal - problem.noise_margin;
+
+        // Each undecided item's reduction at this node, best value for money first; items that
+        // reduce nothing here never will in a larger set, so they leave this subtree.
+        let mut options: Vec<(usize, f64, f64)> = undecided
+            .iter()
+            .filter_map(|&i| {
+                let item = problem.items.get(i)?;
+                let reduction = problem.reduction(item, &self.capacity);
+                (reduction > 0.0).then_some((i, item.cost_eur, reduction))
+            })
+            .collect();
+        options.sort_by(|a, b| (a.1 / a.2).total_cmp(&(b.1 / b.2)).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+
+        for position in 0..options.len() {
+            let Some(rest) = options.get(position..) else { return };
+            let Some(extra) = cover_cost(rest, needed) else { return };
+            if cost_eur + extra >= self.best_cost_eur - 1e-12 * self.best_cost_eur.abs() {
+                return;
+            }
+            let Some(&(item, item_cost, _)) = rest.first() else { return };
+            let below: Vec<usize> = rest.iter().skip(1).map(|o| o.0).collect();
+            if let Some(slot) = on.get_mut(item) {
+                *slot = true;
+            }
+            self.node(on, cost_eur + item_cost, &below);
+            if let Some(slot) = on.get_mut(item) {
+                *slot = false;
+            }
+            if self.stopped {
+                return;
+            }
+        }
+    }
+}
+
+/// The least cost of removing `needed` place-months with `options` (item, cost, reduction)
+/// sorted by cost per reduction, each usable in part: the fractional cover. `None` when even
+/// all of them together cannot remove that much.
+fn cover_cost(options: &[(usize, f64, f64)], needed: f64) -> Option<f64> {
+    if needed <= 0.0 {
+        return Some(0.0);
+    }
+    let mut left = needed;
+    let mut cost_eur = 0.0;
+    for &(_, cost, reduction) in options {
+        if reduction >= left {
+            return Some(cost_eur + cost * (left / reduction));
+        }
+        left -= reduction;
+        cost_eur += cost;
+    }
+    None
+}
