@@ -17,8 +17,7 @@ use std::time::Duration;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Germany: all 401 districts, 20 years, one scenario, 10 domains, 400 measures (a quarter state-wide).
-const GERMANY: PlanSize =
-    PlanSize { regions: 401, months: 240, scenarios: 1, domains: 10, measures: 400, statewide_share: 0.25 };
+const GERMANY: PlanSize = PlanSize { regions: 401, months: 240, scenarios: 1, domains: 10, measures: 400, statewide_share: 0.25 };
 
 /// The Germany plan with exactly 20 open measures: the first 20 measures of `domains` that add
 /// places (state-wide ones come first in a synthetic plan), the rest secured; the scenario
@@ -74,10 +73,12 @@ fn optimize_benches(c: &mut Criterion) {
     bench_one(c, "f_optimize_nrw_sample_all_domains", &nrw, &request);
     // A limit that needs a real search: a quarter of the base shortage of each domain.
     for domain in ["kita", "housing"] {
-        let base = optimize(&nrw, &OptimizeRequest { domain_ids: vec![domain.into()], ..request.clone() }, &SearchControl::default())
-            .map(|a| a.domains.first().map_or(0.0, |d| d.shortage_place_months_base))
-            .unwrap_or(0.0);
-        let limited = OptimizeRequest { domain_ids: vec![domain.into()], max_shortage_place_months: base / 4.0, ..request.clone() };
+        let base =
+            optimize(&nrw, &OptimizeRequest { domain_ids: vec![domain.into()], ..request.clone() }, &SearchControl::default())
+                .map(|a| a.domains.first().map_or(0.0, |d| d.shortage_place_months_base))
+                .unwrap_or(0.0);
+        let limited =
+            OptimizeRequest { domain_ids: vec![domain.into()], max_shortage_place_months: base / 4.0, ..request.clone() };
         bench_one(c, &format!("f_optimize_nrw_sample_{domain}_quarter_of_base"), &nrw, &limited);
     }
 
@@ -85,7 +86,8 @@ fn optimize_benches(c: &mut Criterion) {
     group.sample_size(10).measurement_time(Duration::from_secs(10));
     let spread = germany_with_20_candidates(&(0..10).collect::<Vec<_>>());
     let all: Vec<String> = spread.domains.iter().map(|d| d.id.clone()).collect();
-    let request = OptimizeRequest { scenario_id: "s0".into(), domain_ids: vec![], max_shortage_place_months: middle_limit(&spread, &all) };
+    let request =
+        OptimizeRequest { scenario_id: "s0".into(), domain_ids: vec![], max_shortage_place_months: middle_limit(&spread, &all) };
     let answer = optimize(&spread, &request, &SearchControl::default()).unwrap_or_else(|e| panic!("{e}"));
     eprintln!("g spread: feasible {}, optimal {}, {} nodes", answer.feasible, answer.optimal, answer.nodes_explored);
     group.bench_function("g_optimize_germany_20_candidates_10_domains", |b| {
@@ -93,8 +95,11 @@ fn optimize_benches(c: &mut Criterion) {
     });
     let one = germany_with_20_candidates(&[2]);
     let housing = vec!["housing".to_owned()];
-    let request =
-        OptimizeRequest { scenario_id: "s0".into(), domain_ids: housing.clone(), max_shortage_place_months: middle_limit(&one, &housing) };
+    let request = OptimizeRequest {
+        scenario_id: "s0".into(),
+        domain_ids: housing.clone(),
+        max_shortage_place_months: middle_limit(&one, &housing),
+    };
     let answer = optimize(&one, &request, &SearchControl::default()).unwrap_or_else(|e| panic!("{e}"));
     eprintln!("g one domain: feasible {}, optimal {}, {} nodes", answer.feasible, answer.optimal, answer.nodes_explored);
     group.bench_function("h_optimize_germany_20_candidates_one_domain", |b| {

@@ -6,8 +6,8 @@ use crate::optimize::{OptimizeRequest, SearchControl, optimization_to_json, opti
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Exit code for invalid input: unreadable file, invalid plan, unknown scenario id, bad arguments.
 pub const EXIT_INVALID_INPUT: u8 = 2;

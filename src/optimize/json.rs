@@ -40,9 +40,5 @@ pub fn optimization_to_json(optimization: &Optimization) -> Value {
 /// A number as JSON; a non-finite value (impossible for a valid plan) becomes the largest finite
 /// number of its sign rather than `null`.
 fn finite(value: f64) -> Value {
-    if value.is_nan() {
-        number(0.0)
-    } else {
-        number(value.clamp(f64::MIN, f64::MAX))
-    }
+    if value.is_nan() { number(0.0) } else { number(value.clamp(f64::MIN, f64::MAX)) }
 }

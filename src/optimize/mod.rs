@@ -140,8 +140,9 @@ pub fn candidates<'p>(plan: &'p Plan, scenario: &Scenario) -> Vec<&'p Measure> {
 /// cancel flag with the best set found so far (`optimal: false`).
 pub fn optimize(plan: &Plan, request: &OptimizeRequest, control: &SearchControl) -> Result<Optimization, OptimizeError> {
     let started = Instant::now();
-    let scenario = plan.scenarios.iter().find(|s| s.id == request.scenario_id).ok_or_else(|| {
-        OptimizeError::UnknownScenario { id: request.scenario_id.clone(), known: quoted(plan.scenarios.iter().map(|s| &s.id)) }
+    let scenario = plan.scenarios.iter().find(|s| s.id == request.scenario_id).ok_or_else(|| OptimizeError::UnknownScenario {
+        id: request.scenario_id.clone(),
+        known: quoted(plan.scenarios.iter().map(|s| &s.id)),
     })?;
     let limit = request.max_shortage_place_months;
     if !limit.is_finite() || limit < 0.0 {

@@ -69,12 +69,12 @@ impl<'p> Setup<'p> {
     pub fn domain_problem(&self, d: usize) -> DomainProblem {
         let months = self.months;
         let Some(domain) = self.plan.domains.get(d) else { return DomainProblem::empty(months) };
-        let region_index: HashMap<&str, usize> =
-            self.plan.regions.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+        let region_index: HashMap<&str, usize> = self.plan.regions.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
         let start = self.plan.horizon.start;
 
         // Candidates that can lower this domain's shortage: positive places inside the horizon.
-        let mut found: Vec<(usize, f64, Vec<f64>, std::ops::Range<usize>, Option<usize>)> = Vec::new();
+        // Each with the plan index of its region (None = state-wide); the target is set below.
+        let mut found: Vec<(Item, Option<usize>)> = Vec::new();
         for (index, candidate) in self.candidates.iter().enumerate() {
             let measure = candidate.measure;
             if measure.domain != domain.id || measure.places <= 0.0 {
@@ -93,12 +93,13 @@ impl<'p> Setup<'p> {
             }
             let mut curve = vec![0.0; months];
             add_measure_curve(measure, start, &mut curve, 1.0);
-            found.push((index, candidate.cost_eur, curve, range, region));
+            found
+                .push((Item { candidate: index, cost_eur: candidate.cost_eur, curve, range, target: Target::Statewide }, region));
         }
 
         // The regions whose cells can change: all when a state-wide candidate exists.
-        let statewide = found.iter().any(|f| f.4.is_none());
-        let touched: HashSet<usize> = found.iter().filter_map(|f| f.4).collect();
+        let statewide = found.iter().any(|f| f.1.is_none());
+        let touched: HashSet<usize> = found.iter().filter_map(|f| f.1).collect();
         let regions: Vec<usize> = (0..self.plan.regions.len()).filter(|r| statewide || touched.contains(r)).collect();
         let cell_of: HashMap<usize, usize> = regions.iter().enumerate().map(|(a, &r)| (r, a)).collect();
 
@@ -123,15 +124,9 @@ impl<'p> Setup<'p> {
         }
         let items = found
             .into_iter()
-            .map(|(candidate, cost_eur, curve, range, region)| Item {
-                candidate,
-                cost_eur,
-                curve,
-                range,
-                target: match region.and_then(|r| cell_of.get(&r).copied()) {
-                    Some(a) => Target::Region(a),
-                    None => Target::Statewide,
-                },
+            .map(|(item, region)| match region.and_then(|r| cell_of.get(&r).copied()) {
+                Some(a) => Item { target: Target::Region(a), ..item },
+                None => item,
             })
             .collect();
         let mut problem = DomainProblem { months, shares, demand, capacity, constant, items, noise_margin: 0.0 };
@@ -142,10 +137,7 @@ impl<'p> Setup<'p> {
     /// Shortage place-months per domain (engine figures) with `chosen` switched on in the base.
     pub fn shortage_place_months_with(&self, plan: &Plan, scenario: &Scenario, chosen: &[&Measure]) -> Vec<f64> {
         let run = run_with(plan, scenario, chosen);
-        run.scenarios
-            .first()
-            .map(|s| s.domains.iter().map(|d| d.indicators.shortage_place_months).collect())
-            .unwrap_or_default()
+        run.scenarios.first().map(|s| s.domains.iter().map(|d| d.indicators.shortage_place_months).collect()).unwrap_or_default()
     }
 }
 
@@ -158,9 +150,8 @@ fn run_with(plan: &Plan, scenario: &Scenario, extra: &[&Measure]) -> crate::engi
         .measures
         .iter()
         .filter(|m| {
-            let in_base = m.funding != Funding::Open
-                && scenario.funding_included.contains(&m.funding)
-                && !off.contains(m.id.as_str());
+            let in_base =
+                m.funding != Funding::Open && scenario.funding_included.contains(&m.funding) && !off.contains(m.id.as_str());
             in_base || extra_ids.contains(m.id.as_str())
         })
         .cloned()
@@ -284,9 +275,10 @@ impl DomainProblem {
         let Some(places) = item.curve.get(range.clone()) else { return 0.0 };
         let cell_reduction = |a: usize, weight: f64| -> f64 {
             let offset = a * months;
-            let (Some(demand), Some(capacity)) =
-                (self.demand.get(offset + range.start..offset + range.end), capacity.get(offset + range.start..offset + range.end))
-            else {
+            let (Some(demand), Some(capacity)) = (
+                self.demand.get(offset + range.start..offset + range.end),
+                capacity.get(offset + range.start..offset + range.end),
+            ) else {
                 return 0.0;
             };
             demand
@@ -321,13 +313,8 @@ impl DomainProblem {
     fn compute_noise_margin(&self) -> f64 {
         let mut all_on = Vec::new();
         self.capacity_with(&vec![true; self.items.len()], &mut all_on);
-        let scale: f64 = self
-            .demand
-            .iter()
-            .zip(&self.capacity)
-            .zip(&all_on)
-            .map(|((d, c), a)| d.abs().max(c.abs()).max(a.abs()))
-            .sum();
+        let scale: f64 =
+            self.demand.iter().zip(&self.capacity).zip(&all_on).map(|((d, c), a)| d.abs().max(c.abs()).max(a.abs())).sum();
         2.0 * NOISE * scale + 1e-9
     }
 }
