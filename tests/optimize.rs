@@ -90,12 +90,17 @@ fn scenario(id: &str, per_month: f64, start: Month) -> Scenario {
 /// (state-wide and regional, ramps, ends, starts before and after the horizon, negative places,
 /// free ones), scenarios with measures switched off and funding states excluded.
 fn random_plan(seed: u64) -> Plan {
+    random_plan_with(seed, 3, 3)
+}
+
+/// [`random_plan`] with `open_least..open_least + 6` open measures over at most `max_domains` domains.
+fn random_plan_with(seed: u64, open_least: usize, max_domains: usize) -> Plan {
     let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D).wrapping_add(17));
     let start = month("2025-01");
     let months = 6 + rng.below(25) as u32;
     let all_domains =
         [domain("kita", &[("0-5", 0.8)], 1.0), domain("school", &[("6-17", 1.0)], 1.0), domain("housing", &[("0+", 1.0)], 3.0)];
-    let domains: Vec<Domain> = all_domains.iter().take(1 + rng.below(3)).cloned().collect();
+    let domains: Vec<Domain> = all_domains.iter().take(1 + rng.below(max_domains)).cloned().collect();
     let region_count = 2 + rng.below(3);
     let regions: Vec<Region> = (0..region_count)
         .map(|r| Region {
@@ -109,7 +114,7 @@ fn random_plan(seed: u64) -> Plan {
         .collect();
     let mut measures = Vec::new();
     let base_count = rng.below(4);
-    let open_count = 3 + rng.below(6);
+    let open_count = open_least + rng.below(6);
     for m in 0..base_count + open_count {
         let d = &domains[rng.below(domains.len())];
         let region = if rng.chance(0.35) { None } else { Some(regions[rng.below(regions.len())].id.clone()) };
@@ -293,6 +298,21 @@ fn least_cost_equals_brute_force_on_random_plans() {
     eprintln!("feasible {feasible}, infeasible {infeasible}");
     // The generator gives both kinds of goal.
     assert!(feasible >= 50 && infeasible >= 10, "feasible {feasible}, infeasible {infeasible}");
+}
+
+#[test]
+fn least_cost_equals_brute_force_with_many_candidates_in_one_domain() {
+    let mut feasible = 0;
+    for seed in 300..316 {
+        let plan = random_plan_with(seed, 7, 1);
+        let base = engine_shortage(&plan, "s0", &[]);
+        for limit in [0.0, base[0].1 / 5.0, base[0].1 / 2.0] {
+            if check_against_brute_force(&plan, "s0", &[], limit) {
+                feasible += 1;
+            }
+        }
+    }
+    assert!(feasible >= 10, "feasible {feasible}");
 }
 
 #[test]

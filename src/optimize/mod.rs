@@ -46,7 +46,7 @@ pub struct SearchControl<'a> {
     /// Stop as soon as this becomes `true` (checked at every node of the search).
     pub cancel: Option<&'a AtomicBool>,
     /// Called from the searching thread every few hundred nodes and at the end.
-    pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
+    pub progress: Option<&'a dyn Fn(&Progress)>,
 }
 
 impl std::fmt::Debug for SearchControl<'_> {
