@@ -570,6 +570,32 @@ fn optimize_prints_the_document_and_exits_0() {
 }
 
 #[test]
+fn optimize_with_no_time_gives_the_first_answer_as_not_optimal() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = write_exact_plan(folder.path());
+    let output = run(&["optimize", file.to_str().unwrap(), "--scenario", "basis", "--time-limit", "0"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["feasible"], json!(true));
+    assert_eq!(value["optimal"], json!(false));
+    // The greedy first answer is feasible (here it is even the cheapest).
+    assert_eq!(value["cost_eur"], json!(2300));
+    // A goal that needs no search is optimal at once.
+    let output = run(&[
+        "optimize",
+        file.to_str().unwrap(),
+        "--scenario",
+        "basis",
+        "--time-limit",
+        "0",
+        "--max-shortage-place-months",
+        "600",
+    ]);
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["optimal"], json!(true));
+}
+
+#[test]
 fn optimize_reports_an_unreachable_goal_with_exit_0() {
     let folder = tempfile::tempdir().unwrap();
     let mut plan = exact_plan();

@@ -239,3 +239,18 @@ fn cover_cost(options: &[(usize, f64, f64)], needed: f64) -> Option<f64> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::cover_cost;
+
+    #[test]
+    fn the_fractional_cover_takes_the_best_value_first_and_a_part_of_the_last() {
+        let options = [(0, 10.0, 5.0), (1, 30.0, 10.0), (2, 100.0, 10.0)];
+        assert_eq!(cover_cost(&options, 0.0), Some(0.0));
+        assert_eq!(cover_cost(&options, 5.0), Some(10.0));
+        assert_eq!(cover_cost(&options, 10.0), Some(25.0));
+        assert_eq!(cover_cost(&options, 25.0), Some(140.0));
+        assert_eq!(cover_cost(&options, 25.5), None);
+    }
+}
