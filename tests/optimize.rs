@@ -406,6 +406,27 @@ fn an_exact_fit_counts_as_met_and_free_measures_are_taken() {
 }
 
 #[test]
+fn identical_candidates_are_searched_once_each_count() {
+    // 300 places are missing in month 3; 40 candidates of 16 places each, 1000 EUR each: 19 needed.
+    let mut plan = exact_plan();
+    plan.measures.clear();
+    for k in 0..40 {
+        let region = if k % 2 == 0 { Some("a") } else { None };
+        let mut m = measure(&format!("m{k}"), "housing", region, 16.0, month("2025-01"), Funding::Open);
+        m.cost_once_eur = 1000.0;
+        plan.measures.push(m);
+    }
+    let request = OptimizeRequest { scenario_id: "basis".into(), domain_ids: vec![], max_shortage_place_months: 0.0 };
+    let control = SearchControl { time_limit: Some(Duration::from_secs(60)), ..SearchControl::default() };
+    let answer = optimize(&plan, &request, &control).unwrap();
+    assert!(answer.feasible && answer.optimal, "{answer:?}");
+    assert_eq!(answer.cost_eur, 19_000.0);
+    assert_eq!(answer.chosen.len(), 19);
+    assert!(meets(&engine_shortage(&plan, "basis", &answer.chosen), &[], 0.0));
+    assert!(answer.nodes_explored < 10_000, "{}", answer.nodes_explored);
+}
+
+#[test]
 fn an_unreachable_goal_is_infeasible_with_all_candidates_chosen() {
     let mut plan = exact_plan();
     plan.scenarios[0].arrivals[0].per_month = 10_000.0;

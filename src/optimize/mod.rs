@@ -173,7 +173,7 @@ pub fn optimize(plan: &Plan, request: &OptimizeRequest, control: &SearchControl)
         let deadline = control.time_limit.and_then(|limit| started.checked_add(limit));
         let stop = Stop { deadline, cancel: control.cancel };
         // Greedy answers first, so that a stop at any time still has a feasible set for every domain.
-        let mut answers: Vec<DomainAnswer> = problems.iter().map(|p| search::greedy(p, goal)).collect();
+        let mut answers: Vec<DomainAnswer> = problems.iter().map(|p| search::greedy(p, goal, &stop)).collect();
         for index in 0..problems.len() {
             let Some(problem) = problems.get(index) else { continue };
             let others: f64 = answers.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, a)| a.cost_eur).sum();

@@ -129,8 +129,10 @@ impl<'p> Setup<'p> {
                 None => item,
             })
             .collect();
-        let mut problem = DomainProblem { months, shares, demand, capacity, constant, items, noise_margin: 0.0 };
+        let mut problem =
+            DomainProblem { months, shares, demand, capacity, constant, items, noise_margin: 0.0, classes: Vec::new() };
         problem.noise_margin = problem.compute_noise_margin();
+        problem.classes = problem.compute_classes();
         problem
     }
 
@@ -215,6 +217,8 @@ pub(crate) struct DomainProblem {
     pub items: Vec<Item>,
     /// How much the engine's noise rule may shift a bound (see `compute_noise_margin`).
     pub noise_margin: f64,
+    /// Per item, the first item identical to it (see [`DomainProblem::class_of`]).
+    pub classes: Vec<usize>,
 }
 
 impl DomainProblem {
@@ -227,6 +231,7 @@ impl DomainProblem {
             constant: 0.0,
             items: Vec::new(),
             noise_margin: 0.0,
+            classes: Vec::new(),
         }
     }
 
@@ -297,6 +302,23 @@ impl DomainProblem {
                 self.shares.iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(a, share)| cell_reduction(a, *share)).sum()
             }
         }
+    }
+
+    /// The class of item `i`: the first item identical to it (same places in the same cells,
+    /// same cost), so that interchangeable items can be searched once per count.
+    pub fn class_of(&self, i: usize) -> usize {
+        self.classes.get(i).copied().unwrap_or(i)
+    }
+
+    /// For every item, the index of the first item identical to it.
+    fn compute_classes(&self) -> Vec<usize> {
+        let same =
+            |a: &Item, b: &Item| a.cost_eur == b.cost_eur && a.target == b.target && a.range == b.range && a.curve == b.curve;
+        self.items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.items.iter().take(i).position(|earlier| same(earlier, item)).unwrap_or(i))
+            .collect()
     }
 
     /// Whether switching on every item meets the goal: if not, no set does.

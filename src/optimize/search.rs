@@ -22,9 +22,14 @@ pub(crate) struct Stop<'a> {
 }
 
 impl Stop<'_> {
+    /// Whether the cancel flag is set.
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|flag| flag.load(Ordering::Relaxed))
+    }
+
     /// Whether the search should stop now.
     fn requested(&self) -> bool {
-        self.cancel.is_some_and(|flag| flag.load(Ordering::Relaxed)) || self.deadline.is_some_and(|d| Instant::now() >= d)
+        self.cancelled() || self.deadline.is_some_and(|d| Instant::now() >= d)
     }
 }
 
@@ -58,7 +63,10 @@ fn answer_of(problem: &DomainProblem, on: &[bool]) -> DomainAnswer {
 /// A feasible first answer (the goal must be reachable with every item on): free items on, then
 /// repeatedly the item that removes most place-months per euro, then drop items that turned out
 /// unnecessary, dearest first.
-pub(crate) fn greedy(problem: &DomainProblem, goal: f64) -> DomainAnswer {
+///
+/// Only a cancel ends it early (then every item is on, which meets the goal): it takes
+/// polynomial time, and its answer is what a time limit falls back on.
+pub(crate) fn greedy(problem: &DomainProblem, goal: f64, stop: &Stop) -> DomainAnswer {
     let mut capacity = Vec::new();
     let mut on = vec![false; problem.items.len()];
     let meets = |on: &[bool], capacity: &mut Vec<f64>| {
@@ -72,6 +80,10 @@ pub(crate) fn greedy(problem: &DomainProblem, goal: f64) -> DomainAnswer {
         *slot = item.cost_eur <= 0.0;
     }
     while !meets(&on, &mut capacity) {
+        if stop.cancelled() {
+            on.iter_mut().for_each(|slot| *slot = true);
+            return answer_of(problem, &on);
+        }
         let mut best: Option<(usize, f64)> = None;
         for (i, item) in problem.items.iter().enumerate() {
             if on.get(i).copied().unwrap_or(true) {
@@ -101,6 +113,9 @@ pub(crate) fn greedy(problem: &DomainProblem, goal: f64) -> DomainAnswer {
         cost(b).total_cmp(&cost(a))
     });
     for i in dearest_first {
+        if stop.cancelled() {
+            break;
+        }
         if problem.items.get(i).is_none_or(|item| item.cost_eur <= 0.0) {
             continue;
         }
@@ -197,7 +212,14 @@ impl Search<'_> {
                 (reduction > 0.0).then_some((i, item.cost_eur, reduction))
             })
             .collect();
-        options.sort_by(|a, b| (a.1 / a.2).total_cmp(&(b.1 / b.2)).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+        // Identical items sort next to each other (same ratio and reduction, then by class).
+        options.sort_by(|a, b| {
+            (a.1 / a.2)
+                .total_cmp(&(b.1 / b.2))
+                .then(b.2.total_cmp(&a.2))
+                .then(problem.class_of(a.0).cmp(&problem.class_of(b.0)))
+                .then(a.0.cmp(&b.0))
+        });
 
         for position in 0..options.len() {
             let Some(rest) = options.get(position..) else { return };
@@ -206,6 +228,12 @@ impl Search<'_> {
                 return;
             }
             let Some(&(item, item_cost, _)) = rest.first() else { return };
+            // An item identical to the one just left out would only repeat its sets: any set
+            // with this one but not that one has a twin with that one instead, already explored.
+            let previous = position.checked_sub(1).and_then(|p| options.get(p)).map(|o| o.0);
+            if previous.is_some_and(|p| problem.class_of(p) == problem.class_of(item)) {
+                continue;
+            }
             let below: Vec<usize> = rest.iter().skip(1).map(|o| o.0).collect();
             if let Some(slot) = on.get_mut(item) {
                 *slot = true;
