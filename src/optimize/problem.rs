@@ -108,7 +108,7 @@ impl<'p> Setup<'p> {
         let mut shares = Vec::with_capacity(regions.len());
         let mut demand = Vec::with_capacity(regions.len() * months);
         let mut capacity = Vec::with_capacity(regions.len() * months);
-        let mut constant = 0.0;
+        let mut constant_by_month = vec![0.0; months];
         for (r, per_domain) in self.capacity.iter().enumerate() {
             let share = self.shares.get(r).copied().unwrap_or(0.0);
             let base = per_domain.get(d).unwrap_or(&empty);
@@ -119,7 +119,9 @@ impl<'p> Setup<'p> {
                     capacity.push(base.get(t).copied().unwrap_or(0.0));
                 }
             } else {
-                constant += unit.iter().zip(base).map(|(u, c)| shortage_of(share * u, *c)).sum::<f64>();
+                for ((slot, u), c) in constant_by_month.iter_mut().zip(unit).zip(base) {
+                    *slot += shortage_of(share * u, *c);
+                }
             }
         }
         let items = found
@@ -130,7 +132,7 @@ impl<'p> Setup<'p> {
             })
             .collect();
         let mut problem =
-            DomainProblem { months, shares, demand, capacity, constant, items, noise_margin: 0.0, classes: Vec::new() };
+            DomainProblem { months, shares, demand, capacity, constant_by_month, items, noise_margin: 0.0, classes: Vec::new() };
         problem.noise_margin = problem.compute_noise_margin();
         problem.classes = problem.compute_classes();
         problem
@@ -211,8 +213,8 @@ pub(crate) struct DomainProblem {
     pub demand: Vec<f64>,
     /// Base capacity per cell, region-major.
     pub capacity: Vec<f64>,
-    /// Shortage place-months of the cells no candidate touches.
-    pub constant: f64,
+    /// Shortage per month of the cells no candidate touches.
+    pub constant_by_month: Vec<f64>,
     /// The candidates, in plan order.
     pub items: Vec<Item>,
     /// How much the engine's noise rule may shift a bound (see `compute_noise_margin`).
@@ -228,7 +230,7 @@ impl DomainProblem {
             shares: Vec::new(),
             demand: Vec::new(),
             capacity: Vec::new(),
-            constant: 0.0,
+            constant_by_month: vec![0.0; months],
             items: Vec::new(),
             noise_margin: 0.0,
             classes: Vec::new(),
@@ -268,40 +270,56 @@ impl DomainProblem {
 
     /// Shortage place-months of the domain for the cell capacities `capacity` (engine rule).
     pub fn shortage_place_months(&self, capacity: &[f64]) -> f64 {
-        self.constant + self.demand.iter().zip(capacity).map(|(d, c)| shortage_of(*d, *c)).sum::<f64>()
+        self.constant_by_month.iter().sum::<f64>()
+            + self.demand.iter().zip(capacity).map(|(d, c)| shortage_of(*d, *c)).sum::<f64>()
     }
 
-    /// How much switching on `item` would lower the shortage, without the engine's noise rule
-    /// (`Σ max(0, x) − max(0, x − places)` with `x = demand − capacity`): a convex measure, so it
-    /// only shrinks as more items are on.
-    pub fn reduction(&self, item: &Item, capacity: &[f64]) -> f64 {
+    /// Shortage per month of the domain (engine rule) into `out`; returns the place-months.
+    pub fn shortage_by_month(&self, capacity: &[f64], out: &mut Vec<f64>) -> f64 {
+        out.clear();
+        out.extend_from_slice(&self.constant_by_month);
+        let months = self.months.max(1);
+        for (demand, capacity) in self.demand.chunks_exact(months).zip(capacity.chunks_exact(months)) {
+            for ((slot, d), c) in out.iter_mut().zip(demand).zip(capacity) {
+                *slot += shortage_of(*d, *c);
+            }
+        }
+        out.iter().sum()
+    }
+
+    /// How much switching on `item` would lower the shortage, month by month into `by_month`
+    /// (cleared first), without the engine's noise rule: `Σ max(0, x) − max(0, x − places)` with
+    /// `x = demand − capacity`. A convex measure, so it only shrinks as more items are on.
+    /// Returns the total.
+    pub fn reduction(&self, item: &Item, capacity: &[f64], by_month: &mut Vec<f64>) -> f64 {
         let months = self.months;
+        by_month.clear();
+        by_month.resize(months, 0.0);
         let range = item.range.clone();
         let Some(places) = item.curve.get(range.clone()) else { return 0.0 };
-        let cell_reduction = |a: usize, weight: f64| -> f64 {
+        let Some(out) = by_month.get_mut(range.clone()) else { return 0.0 };
+        let mut cell_reduction = |a: usize, weight: f64| {
             let offset = a * months;
             let (Some(demand), Some(capacity)) = (
                 self.demand.get(offset + range.start..offset + range.end),
                 capacity.get(offset + range.start..offset + range.end),
             ) else {
-                return 0.0;
+                return;
             };
-            demand
-                .iter()
-                .zip(capacity)
-                .zip(places)
-                .map(|((d, c), p)| {
-                    let missing = d - c;
-                    missing.max(0.0) - (missing - weight * p).max(0.0)
-                })
-                .sum()
+            for (((slot, d), c), p) in out.iter_mut().zip(demand).zip(capacity).zip(places) {
+                let missing = d - c;
+                *slot += missing.max(0.0) - (missing - weight * p).max(0.0);
+            }
         };
         match item.target {
             Target::Region(a) => cell_reduction(a, 1.0),
             Target::Statewide => {
-                self.shares.iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(a, share)| cell_reduction(a, *share)).sum()
+                for (a, share) in self.shares.iter().enumerate().filter(|(_, s)| **s > 0.0) {
+                    cell_reduction(a, *share);
+                }
             }
         }
+        by_month.iter().sum()
     }
 
     /// The class of item `i`: the first item identical to it (same places in the same cells,

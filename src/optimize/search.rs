@@ -51,6 +51,9 @@ pub(crate) struct Outcome {
     pub complete: bool,
 }
 
+/// How many months (those that need most) give a bound of their own at each node.
+const MONTH_BOUNDS: usize = 12;
+
 /// Nodes between two progress reports.
 const REPORT_EVERY: u64 = 256;
 
@@ -68,6 +71,7 @@ fn answer_of(problem: &DomainProblem, on: &[bool]) -> DomainAnswer {
 /// polynomial time, and its answer is what a time limit falls back on.
 pub(crate) fn greedy(problem: &DomainProblem, goal: f64, stop: &Stop) -> DomainAnswer {
     let mut capacity = Vec::new();
+    let mut by_month = Vec::new();
     let mut on = vec![false; problem.items.len()];
     let meets = |on: &[bool], capacity: &mut Vec<f64>| {
         problem.capacity_with(on, capacity);
@@ -89,7 +93,7 @@ pub(crate) fn greedy(problem: &DomainProblem, goal: f64, stop: &Stop) -> DomainA
             if on.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            let reduction = problem.reduction(item, &capacity);
+            let reduction = problem.reduction(item, &capacity, &mut by_month);
             if reduction <= 0.0 {
                 continue;
             }
@@ -142,6 +146,7 @@ struct Search<'a> {
     nodes: u64,
     stopped: bool,
     capacity: Vec<f64>,
+    shortage_by_month: Vec<f64>,
 }
 
 /// Improves `answer` (a feasible set, e.g. from [`greedy`]) to a least-cost one, unless `stop`
@@ -166,6 +171,7 @@ pub(crate) fn branch_and_bound(
         nodes: 0,
         stopped: false,
         capacity: Vec::new(),
+        shortage_by_month: Vec::new(),
     };
     // Free items can only help: they are on from the root.
     let mut on: Vec<bool> = problem.items.iter().map(|item| item.cost_eur <= 0.0).collect();
@@ -191,7 +197,7 @@ impl Search<'_> {
         }
         let problem = self.problem;
         problem.capacity_with(on, &mut self.capacity);
-        let shortage = problem.shortage_place_months(&self.capacity);
+        let shortage = problem.shortage_by_month(&self.capacity, &mut self.shortage_by_month);
         if shortage <= self.goal {
             if cost_eur < self.best_cost_eur {
                 self.best_cost_eur = cost_eur;
@@ -199,31 +205,57 @@ impl Search<'_> {
             }
             return;
         }
-        // Place-months still to remove, less what the noise rule may remove for free.
-        let needed = shortage - self.goal - problem.noise_margin;
+        // Place-months still to remove, less what the noise rule may remove for free: in total,
+        // and in each single month (no month may keep more than the goal either). The months
+        // that need most give the strongest bounds; a few of them are checked.
+        let slack = self.goal + problem.noise_margin;
+        let needed = shortage - slack;
+        let mut months: Vec<(usize, f64)> =
+            self.shortage_by_month.iter().map(|s| s - slack).enumerate().filter(|(_, need)| *need > 0.0).collect();
+        months.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        months.truncate(MONTH_BOUNDS);
 
         // Each undecided item's reduction at this node, best value for money first; items that
         // reduce nothing here never will in a larger set, so they leave this subtree.
-        let mut options: Vec<(usize, f64, f64)> = undecided
-            .iter()
-            .filter_map(|&i| {
-                let item = problem.items.get(i)?;
-                let reduction = problem.reduction(item, &self.capacity);
-                (reduction > 0.0).then_some((i, item.cost_eur, reduction))
-            })
-            .collect();
+        let mut options: Vec<(usize, f64, f64)> = Vec::with_capacity(undecided.len());
+        let mut month_reductions: Vec<Vec<f64>> = Vec::with_capacity(undecided.len());
+        let mut by_month = Vec::new();
+        for &i in undecided {
+            let Some(item) = problem.items.get(i) else { continue };
+            let reduction = problem.reduction(item, &self.capacity, &mut by_month);
+            if reduction > 0.0 {
+                options.push((i, item.cost_eur, reduction));
+                month_reductions.push(months.iter().map(|&(t, _)| by_month.get(t).copied().unwrap_or(0.0)).collect());
+            }
+        }
         // Identical items sort next to each other (same ratio and reduction, then by class).
-        options.sort_by(|a, b| {
+        let mut order: Vec<usize> = (0..options.len()).collect();
+        let key = |k: &usize| options.get(*k).copied().unwrap_or((0, 0.0, 1.0));
+        order.sort_by(|a, b| {
+            let (a, b) = (key(a), key(b));
             (a.1 / a.2)
                 .total_cmp(&(b.1 / b.2))
                 .then(b.2.total_cmp(&a.2))
                 .then(problem.class_of(a.0).cmp(&problem.class_of(b.0)))
                 .then(a.0.cmp(&b.0))
         });
+        let options: Vec<(usize, f64, f64)> = order.iter().map(key).collect();
+        let month_reductions: Vec<Vec<f64>> = order.iter().filter_map(|&k| month_reductions.get(k).cloned()).collect();
 
         for position in 0..options.len() {
             let Some(rest) = options.get(position..) else { return };
-            let Some(extra) = cover_cost(rest, needed) else { return };
+            let Some(mut extra) = cover_cost(rest, needed) else { return };
+            let rest_by_month = month_reductions.get(position..).unwrap_or_default();
+            for (m, &(_, need)) in months.iter().enumerate() {
+                let mut in_month: Vec<(usize, f64, f64)> = rest
+                    .iter()
+                    .zip(rest_by_month)
+                    .filter_map(|(o, r)| r.get(m).copied().filter(|red| *red > 0.0).map(|red| (o.0, o.1, red)))
+                    .collect();
+                in_month.sort_by(|a, b| (a.1 / a.2).total_cmp(&(b.1 / b.2)));
+                let Some(month_extra) = cover_cost(&in_month, need) else { return };
+                extra = extra.max(month_extra);
+            }
             if cost_eur + extra >= self.best_cost_eur - 1e-12 * self.best_cost_eur.abs() {
                 return;
             }
