@@ -1,7 +1,7 @@
 //! The command line of SPEC §4: `validate`, `simulate`, `schema`, and opening the GUI.
 
 use crate::engine::simulate_scenarios;
-use crate::io::{CsvDialect, ResultsJson, load_file, write_atomically, write_results_csv};
+use crate::io::{CsvDialect, ResultsJson, SaveError, check_not_an_input, load_file, write_output, write_results_csv};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -135,6 +135,11 @@ fn simulate_command(
     format: OutputFormat,
     output: Option<&std::path::Path>,
 ) -> ExitCode {
+    // SPEC §9: the plan that is read is never written over; refused before any work.
+    if let Some(Err(error)) = output.map(|path| check_not_an_input(path, &[file])) {
+        eprintln!("error: {error}");
+        return ExitCode::from(EXIT_INVALID_INPUT);
+    }
     let loaded = match load_file(file) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -182,7 +187,13 @@ fn simulate_command(
         return ExitCode::from(EXIT_FAILURE);
     }
     let delivered = match output {
-        Some(path) => write_atomically(path, &bytes, false).map_err(|e| e.to_string()),
+        Some(path) => match write_output(path, &bytes, &[file]) {
+            Err(error @ SaveError::OutputIsInput { .. }) => {
+                eprintln!("error: {error}");
+                return ExitCode::from(EXIT_INVALID_INPUT);
+            }
+            other => other.map_err(|e| e.to_string()),
+        },
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(&bytes).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))

@@ -161,7 +161,8 @@ struct RegionDomainJson<'a> {
 }
 
 /// Writes the CSV table `scenario,region,domain,month,demand,capacity,gap`: per scenario first
-/// the state-wide rows (region `*`, gap = −shortage), then each region in plan order.
+/// the state-wide rows (region `*`, gap = −shortage), then each region in plan order. Ids are
+/// written as [`spreadsheet_text`], numbers as numbers.
 pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     if dialect == CsvDialect::German {
         out.write_all(b"\xEF\xBB\xBF")?;
@@ -172,6 +173,7 @@ pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn s
     let months: Vec<String> = results.months.iter().map(|m| m.to_string()).collect();
     writer.write_record(["scenario", "region", "domain", "month", "demand", "capacity", "gap"])?;
     for scenario in &results.scenarios {
+        let scenario_cell = spreadsheet_text(&scenario.id);
         for domain in &scenario.domains {
             for (t, month) in months.iter().enumerate() {
                 let (demand, capacity, shortage) = (
@@ -180,9 +182,9 @@ pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn s
                     domain.shortage.get(t).copied().unwrap_or(0.0),
                 );
                 writer.write_record([
-                    &scenario.id,
+                    &*scenario_cell,
                     "*",
-                    &domain.id,
+                    &*spreadsheet_text(&domain.id),
                     month,
                     &number(demand),
                     &number(capacity),
@@ -191,15 +193,17 @@ pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn s
             }
         }
         for (r, region) in scenario.regions.iter().enumerate() {
+            let region_cell = spreadsheet_text(&region.id);
             for (d, (domain_id, figures)) in results.domain_ids.iter().zip(&region.domains).enumerate() {
                 let region_demand = scenario.region_demand(r, d);
+                let domain_cell = spreadsheet_text(domain_id);
                 for (t, month) in months.iter().enumerate() {
                     let demand = region_demand.get(t).copied().unwrap_or(0.0);
                     let capacity = figures.capacity.get(t).copied().unwrap_or(0.0);
                     writer.write_record([
-                        &scenario.id,
-                        &region.id,
-                        domain_id,
+                        &*scenario_cell,
+                        &*region_cell,
+                        &*domain_cell,
                         month,
                         &number(demand),
                         &number(capacity),
@@ -210,6 +214,17 @@ pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn s
         }
     }
     writer.flush()
+}
+
+/// A text cell that no spreadsheet reads as a formula (SPEC §9): text beginning with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'`. Numbers are never passed through
+/// here, so a negative number stays a number.
+pub fn spreadsheet_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// A number for CSV: shortest exact decimal, never `-0`, with a comma in the German dialect.
