@@ -235,15 +235,21 @@ mod unix {
         let out = tempfile::tempdir().unwrap();
         let dead = format!(".integrationsplan-{}-1732550000000000000-0.tmp", dead_pid());
         let alive = format!(".integrationsplan-{}-1732550000000000000-0.tmp", std::process::id());
+        let dead_short = format!(".integrationsplan-{}-x.tmp", dead_pid());
+        let dead_no_rest = format!(".integrationsplan-{}.tmp", dead_pid());
+        let dead_odd = format!(".integrationsplan-{}-a b.tmp", dead_pid());
         let keep = [
             alive.as_str(),
+            dead_no_rest.as_str(),
+            dead_odd.as_str(),
             "other.tmp",
             ".integrationsplan-notes.tmp",
-            ".integrationsplan-12-34.tmp",
+            ".integrationsplan-.tmp",
             "plan.json",
             "results.json.bak",
         ];
         std::fs::write(out.path().join(&dead), "half a file").unwrap();
+        std::fs::write(out.path().join(&dead_short), "half a file").unwrap();
         let dead_with_suffix = format!("{dead}.keep");
         std::fs::write(out.path().join(&dead_with_suffix), "x").unwrap();
         for name in keep {
@@ -258,6 +264,7 @@ mod unix {
         let result = simulate_to(&plan, &out.path().join("results.json"));
         assert!(result.status.success(), "{}", stderr(&result));
         assert!(!out.path().join(&dead).exists(), "the stale temporary file is still there");
+        assert!(!out.path().join(&dead_short).exists(), "the stale temporary file is still there");
         for name in keep.iter().copied().chain([dead_with_suffix.as_str(), dead_folder.as_str(), dead_link.as_str()]) {
             assert!(std::fs::symlink_metadata(out.path().join(name)).is_ok(), "{name} was removed");
         }

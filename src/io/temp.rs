@@ -96,14 +96,17 @@ fn create_unique(folder: &Path) -> std::io::Result<(PathBuf, File)> {
     Err(last_error.unwrap_or_else(|| std::io::Error::other("no free temporary file name")))
 }
 
-/// The process id in a name of the program's own temporary files, `None` for any other name.
+/// The process id in a name of the program's own temporary files
+/// (`.integrationsplan-<pid>-<rest>.tmp`, the rest of letters, digits, `-` and `_`), `None` for
+/// any other name.
 pub(crate) fn temp_file_pid(name: &str) -> Option<u32> {
     let middle = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
-    let parts: Vec<&str> = middle.split('-').collect();
-    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    let (pid, rest) = middle.split_once('-')?;
+    let word = |text: &str, allowed: fn(u8) -> bool| !text.is_empty() && text.bytes().all(allowed);
+    if !word(pid, |b| b.is_ascii_digit()) || !word(rest, |b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return None;
     }
-    parts.first()?.parse().ok()
+    pid.parse().ok()
 }
 
 /// Removes the temporary files that killed runs left in `folder`: only regular files named like
@@ -182,13 +185,18 @@ mod tests {
     #[test]
     fn only_the_programs_own_names_carry_a_pid() {
         assert_eq!(temp_file_pid(".integrationsplan-123-456-0.tmp"), Some(123));
+        assert_eq!(temp_file_pid(".integrationsplan-123-x.tmp"), Some(123));
+        assert_eq!(temp_file_pid(".integrationsplan-7-1-2_3.tmp"), Some(7));
         for other in [
             "integrationsplan-123-456-0.tmp",
-            ".integrationsplan-123-456.tmp",
+            ".integrationsplan-123.tmp",
+            ".integrationsplan-123-.tmp",
             ".integrationsplan-123-456-0.tmp.bak",
             ".integrationsplan-abc-456-0.tmp",
             ".integrationsplan--456-0.tmp",
-            ".integrationsplan-1-2-3-4.tmp",
+            ".integrationsplan-1-a b.tmp",
+            ".integrationsplan-1-a.b.tmp",
+            ".integrationsplan-99999999999-1.tmp",
             "plan.json",
         ] {
             assert_eq!(temp_file_pid(other), None, "{other}");
