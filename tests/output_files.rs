@@ -137,6 +137,25 @@ mod unix {
     }
 
     #[test]
+    fn a_read_only_file_is_replaced_only_by_who_may_write_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked.csv");
+        std::fs::write(&locked, "old").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let may_write = std::fs::OpenOptions::new().write(true).open(&locked).is_ok(); // root may
+        let result = write_output(&locked, b"new", &[]);
+        if may_write {
+            result.unwrap();
+            assert_eq!(std::fs::read(&locked).unwrap(), b"new");
+        } else {
+            assert!(result.unwrap_err().to_string().contains("opening the existing file for writing"));
+            assert_eq!(std::fs::read(&locked).unwrap(), b"old");
+        }
+        assert_eq!(mode(&locked), 0o444);
+        assert!(temp_files(dir.path()).is_empty());
+    }
+
+    #[test]
     fn a_saved_plan_keeps_its_permissions_and_its_backup() {
         let (dir, path) = folder_with_plan();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();

@@ -2,7 +2,8 @@
 //!
 //! - A plan file that was read is never written over ([`check_not_an_input`]).
 //! - A regular file (or a new one) is replaced atomically: a temporary file in the same folder,
-//!   fsync, rename. An existing file keeps its permissions (and, where allowed, its owner).
+//!   fsync, rename. An existing file keeps its permissions (and, where allowed, its owner); one
+//!   that the user may not write is not replaced.
 //! - A symbolic link stays a link: its final target is replaced, in the target's folder.
 //! - A target that is not a regular file (`/dev/stdout`, a pipe, a device) is written to
 //!   directly and never replaced.
@@ -142,6 +143,11 @@ pub(crate) fn write_file(
     };
     let folder = folder_of(&target);
     let previous = std::fs::symlink_metadata(&target).ok().filter(std::fs::Metadata::is_file);
+    if previous.is_some() {
+        // A file this user may not write is not replaced behind its back (as `>` in a shell
+        // would refuse); opening it for writing without truncating changes nothing.
+        std::fs::OpenOptions::new().write(true).open(&target).map_err(fail("opening the existing file for writing"))?;
+    }
     check(SaveStep::CreateTemp)?;
     let mut temp = TempFile::create_in(&folder).map_err(fail(SaveStep::CreateTemp.describe()))?;
     remove_stale_in(&folder, temp.path());

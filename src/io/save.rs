@@ -25,7 +25,7 @@ pub enum SaveError {
         input: String,
     },
     /// The file system refused.
-    #[error("{file}: cannot save ({step}): {source}")]
+    #[error("{file}: cannot write the file ({step}): {source}")]
     Io {
         /// Target file.
         file: String,
