@@ -386,4 +386,26 @@ fn schema_and_loader_agree_on_the_limits_of_spec_9_and_the_fields_of_5_and_8() {
         ("range as a number", false, with(&[("/scenarios/0/uncertainty", json!({ "arrival_factor": 2 }))])),
         ("uncertainty as a list", false, with(&[("/scenarios/0/uncertainty", json!([]))])),
     ]);
+    // And the rules of §5 and §9 that compare fields or multiply counts stay the loader's alone.
+    let validator = Validator::new();
+    let regions: Vec<Value> =
+        (0..20_000).map(|r| json!({ "id": format!("r{r}"), "name": "R", "population": 1, "area_km2": 1 })).collect();
+    let loader_only = [
+        ("arrival factor below its low", with(&[("/scenarios/0/uncertainty", uncertainty("arrival_factor", 1.5, 2.0))])),
+        (
+            "leave rate above its high",
+            with(&[
+                ("/scenarios/0/uncertainty", uncertainty("leave_rate_per_year", 0.0, 0.0)),
+                ("/scenarios/0/leave_rate_per_year", json!(0.1)),
+            ]),
+        ),
+        (
+            "regions × months × domains above 20 000 000",
+            with(&[("/regions", Value::Array(regions)), ("/horizon/months", json!(1200)), ("/measures", json!([]))]),
+        ),
+    ];
+    for (name, plan) in loader_only {
+        assert!(validator.accepts(&plan).is_ok(), "{name}: the schema refuses it");
+        assert!(loader_accepts(&plan).is_err(), "{name}: the loader accepts it");
+    }
 }
