@@ -53,8 +53,10 @@ fn number(min: f64, max: f64) -> Value {
 
 /// The JSON Schema of plan files, version 1.
 pub fn plan_schema() -> Value {
+    // Lengths are given beside the patterns: some validators let `$` match before a final
+    // newline, which the loader never accepts.
     let month = json!({ "type": "string", "pattern": "^(19[0-9][0-9]|2[01][0-9][0-9]|2200)-(0[1-9]|1[0-2])$",
-        "description": "A calendar month \"YYYY-MM\", year 1900–2200." });
+        "maxLength": 7, "description": "A calendar month \"YYYY-MM\", year 1900–2200." });
     let id = json!({ "type": "string", "minLength": 1, "maxLength": 100, "description": "Unique within its list." });
     let text = json!({ "type": "string" });
     let magnitude = || number(-MAX_MAGNITUDE, MAX_MAGNITUDE);
@@ -88,7 +90,7 @@ pub fn plan_schema() -> Value {
             "domains": { "type": "array", "maxItems": 32, "items": {
                 "type": "object", "required": ["id", "name", "rates"], "properties": {
                     "id": id.clone(), "name": text.clone(), "unit": nullable(json!({ "type": "string", "default": "Plätze" })),
-                    "rates": { "type": "object", "propertyNames": { "pattern": rate_band },
+                    "rates": { "type": "object", "propertyNames": { "pattern": rate_band, "not": { "pattern": "\\n" } },
                         "additionalProperties": { "type": "number", "minimum": 0, "maximum": 1 } },
                     "persons_per_unit": nullable(json!({ "type": "number", "exclusiveMinimum": 0, "default": 1 })) } } },
             "regions": { "type": "array", "minItems": 1, "maxItems": 20000, "items": {
@@ -127,12 +129,12 @@ pub fn plan_schema() -> Value {
                     "arrivals": { "type": "array", "items": { "type": "object", "required": ["from", "per_month"],
                         "properties": { "from": month.clone(), "per_month": amount() } } },
                     "arrival_factor": nullable(json!({ "type": "number", "minimum": 0, "maximum": MAX_ARRIVAL_FACTOR, "default": 1 })),
-                    "age_distribution": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": share_band },
+                    "age_distribution": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": share_band, "not": { "pattern": "\\n" } },
                         "additionalProperties": non_negative.clone() },
                     "leave_rate_per_year": nullable(leave_rate.clone()),
                     "funding_included": nullable(json!({ "type": "array", "items": funding.clone() })),
                     "measures_off": nullable(json!({ "type": "array", "items": { "type": "string" } })),
-                    "color": nullable(json!({ "type": "string", "pattern": "^#[0-9a-fA-F]{6}$" })),
+                    "color": nullable(json!({ "type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "maxLength": 7 })),
                     "uncertainty": nullable(json!({ "type": "object",
                         "description": "How far the scenario's own values may be off (low ≤ value ≤ high).",
                         "properties": {
