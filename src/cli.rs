@@ -2,7 +2,9 @@
 //! and opening the GUI.
 
 use crate::engine::{DEFAULT_SEED, MAX_RUNS, RunControl, results_frame, simulate_one};
-use crate::io::{CsvDialect, ResultsCsvStream, ResultsJsonStream, load_file, write_atomically, write_atomically_streaming};
+use crate::io::{
+    CsvDialect, ResultsCsvStream, ResultsJsonStream, SaveError, check_not_an_input, load_file, write_output, write_output_with,
+};
 use crate::optimize::{OptimizeRequest, SearchControl, optimization_to_json, optimize};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -202,6 +204,11 @@ struct SimulateRequest<'a> {
 }
 
 fn simulate_command(file: &std::path::Path, request: &SimulateRequest) -> ExitCode {
+    // SPEC §9: the plan that is read is never written over; refused before any work.
+    if let Some(Err(error)) = request.output.map(|path| check_not_an_input(path, &[file])) {
+        eprintln!("error: {error}");
+        return ExitCode::from(EXIT_INVALID_INPUT);
+    }
     let loaded = match load_file(file) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -261,7 +268,13 @@ fn simulate_command(file: &std::path::Path, request: &SimulateRequest) -> ExitCo
         }
     };
     let delivered = match request.output {
-        Some(path) => write_atomically_streaming(path, write).map_err(|e| format!("error: {e}")),
+        Some(path) => match write_output_with(path, &[file], write) {
+            Err(error @ SaveError::OutputIsInput { .. }) => {
+                eprintln!("error: {error}");
+                return ExitCode::from(EXIT_INVALID_INPUT);
+            }
+            other => other.map_err(|e| format!("error: {e}")),
+        },
         None => {
             let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
             write(&mut stdout).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))
@@ -288,10 +301,8 @@ fn optimize_command(file: &Path, request: &OptimizeRequest, time_limit_seconds: 
     if !time_limit_seconds.is_finite() || time_limit_seconds < 0.0 {
         return invalid(format!("--time-limit: {time_limit_seconds} is not a finite number of seconds ≥ 0"));
     }
-    if let Some(path) = output
-        && same_file(path, file)
-    {
-        return invalid(format!("--output: {} is the plan file itself; choose another path", path.display()));
+    if let Some(Err(error)) = output.map(|path| check_not_an_input(path, &[file])) {
+        return invalid(error.to_string());
     }
     let loaded = match load_file(file) {
         Ok(loaded) => loaded,
@@ -320,18 +331,10 @@ fn optimize_command(file: &Path, request: &OptimizeRequest, time_limit_seconds: 
     deliver(&bytes, output)
 }
 
-/// Whether `a` and `b` name the same existing file (after resolving links and `..`).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
 /// Writes `bytes` to `output` atomically, or to standard output; exit 1 when that fails.
 fn deliver(bytes: &[u8], output: Option<&Path>) -> ExitCode {
     let delivered = match output {
-        Some(path) => write_atomically(path, bytes, false).map_err(|e| format!("error: {e}")),
+        Some(path) => write_output(path, bytes, &[]).map_err(|e| format!("error: {e}")),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))

@@ -255,7 +255,8 @@ impl Serialize for RegionDomainJson<'_> {
 }
 
 /// Writes the CSV table `scenario,region,domain,month,demand,capacity,gap`: per scenario first
-/// the state-wide rows (region `*`, gap = −shortage), then each region in plan order.
+/// the state-wide rows (region `*`, gap = −shortage), then each region in plan order. Ids are
+/// written as [`spreadsheet_text`], numbers as numbers.
 pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut stream = ResultsCsvStream::begin(results, dialect, out)?;
     for scenario in &results.scenarios {
@@ -290,6 +291,7 @@ impl<W: std::io::Write> ResultsCsvStream<W> {
         let number = |value: f64| format_csv_number(value, dialect);
         let months = &self.months;
         let writer = &mut self.writer;
+        let scenario_cell = spreadsheet_text(&scenario.id);
         for domain in &scenario.domains {
             for (t, month) in months.iter().enumerate() {
                 let (demand, capacity, shortage) = (
@@ -298,9 +300,9 @@ impl<W: std::io::Write> ResultsCsvStream<W> {
                     domain.shortage.get(t).copied().unwrap_or(0.0),
                 );
                 writer.write_record([
-                    &scenario.id,
+                    &*scenario_cell,
                     "*",
-                    &domain.id,
+                    &*spreadsheet_text(&domain.id),
                     month,
                     &number(demand),
                     &number(capacity),
@@ -309,15 +311,17 @@ impl<W: std::io::Write> ResultsCsvStream<W> {
             }
         }
         for (r, region) in scenario.regions.iter().enumerate() {
+            let region_cell = spreadsheet_text(&region.id);
             for (d, (domain_id, figures)) in frame.domain_ids.iter().zip(&region.domains).enumerate() {
                 let region_demand = scenario.region_demand(r, d);
+                let domain_cell = spreadsheet_text(domain_id);
                 for (t, month) in months.iter().enumerate() {
                     let demand = region_demand.get(t).copied().unwrap_or(0.0);
                     let capacity = figures.capacity.get(t).copied().unwrap_or(0.0);
                     writer.write_record([
-                        &scenario.id,
-                        &region.id,
-                        domain_id,
+                        &*scenario_cell,
+                        &*region_cell,
+                        &*domain_cell,
                         month,
                         &number(demand),
                         &number(capacity),
@@ -367,6 +371,17 @@ impl<W: std::io::Write> ResultsJsonStream<W> {
     pub fn end(mut self) -> std::io::Result<()> {
         self.out.write_all(b"]}\n")?;
         self.out.flush()
+    }
+}
+
+/// A text cell that no spreadsheet reads as a formula (SPEC §9): text beginning with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'`. Numbers are never passed through
+/// here, so a negative number stays a number.
+pub fn spreadsheet_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 

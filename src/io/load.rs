@@ -94,6 +94,12 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
         return Err(too_large(name, bytes.len() as u64));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some((encoding, how)) = wide_encoding(bytes) {
+        return Err(LoadError::single(
+            name,
+            format!("is {encoding} text ({how}), not UTF-8 (expected a JSON plan file in UTF-8: save it again as UTF-8)"),
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         LoadError::single(
             name,
@@ -101,6 +107,26 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
         )
     })?;
     load_str(text, name)
+}
+
+/// Names the encoding (and how it was recognised) of a file written in UTF-16 or UTF-32, recognised by its byte-order mark
+/// or, without one, by the zero bytes that ASCII characters such as `{` have in those encodings
+/// (a JSON file in UTF-8 never contains a zero byte).
+fn wide_encoding(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    let at = |i: usize| bytes.get(i).copied();
+    let zero = |i: usize| at(i) == Some(0);
+    let text = |i: usize| at(i).is_some_and(|b| b != 0);
+    Some(match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32", "little-endian, byte-order mark FF FE 00 00"),
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32", "big-endian, byte-order mark 00 00 FE FF"),
+        [0xFF, 0xFE, ..] => ("UTF-16", "little-endian, byte-order mark FF FE"),
+        [0xFE, 0xFF, ..] => ("UTF-16", "big-endian, byte-order mark FE FF"),
+        _ if text(0) && zero(1) && zero(2) && zero(3) => ("UTF-32", "little-endian, no byte-order mark"),
+        _ if zero(0) && zero(1) && zero(2) && text(3) => ("UTF-32", "big-endian, no byte-order mark"),
+        _ if text(0) && zero(1) => ("UTF-16", "little-endian, no byte-order mark"),
+        _ if zero(0) && text(1) => ("UTF-16", "big-endian, no byte-order mark"),
+        _ => return None,
+    })
 }
 
 /// Loads a plan from JSON text; `name` is used in messages.
