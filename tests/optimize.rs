@@ -82,6 +82,7 @@ fn scenario(id: &str, per_month: f64, start: Month) -> Scenario {
         funding_included: Funding::ALL.to_vec(),
         measures_off: Vec::new(),
         color: None,
+        uncertainty: None,
         extra: Extra::new(),
     }
 }
@@ -109,6 +110,7 @@ fn random_plan_with(seed: u64, open_least: usize, max_domains: usize) -> Plan {
             population: rng.between(10_000.0, 500_000.0).round(),
             area_km2: rng.between(50.0, 1_000.0).round(),
             capacity: domains.iter().map(|d| (d.id.clone(), rng.between(-20.0, 400.0).round())).collect(),
+            location: None,
             extra: Extra::new(),
         })
         .collect();
@@ -379,6 +381,7 @@ fn exact_plan() -> Plan {
             population: 1000.0,
             area_km2: 10.0,
             capacity: vec![("housing".into(), 0.0)],
+            location: None,
             extra: Extra::new(),
         }],
         distribution: Distribution::default(),

@@ -141,3 +141,36 @@ fn tempfile_in(folder: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
     }
     Err(last_error.unwrap_or_else(|| std::io::Error::other("no free temporary file name")))
 }
+
+/// Writes the output of `write` to `path` like [`write_atomically`] (temporary file in the target
+/// folder, fsync, rename), streaming: the bytes are never held whole in memory.
+pub fn write_atomically_streaming(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
+    let file = path.display().to_string();
+    let fail = |step: SaveStep| {
+        let file = file.clone();
+        move |source| SaveError::Io { file, step: step.describe(), source }
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (temp_path, temp_file) = tempfile_in(&folder).map_err(fail(SaveStep::CreateTemp))?;
+    let result = (|| {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 20, temp_file);
+        write(&mut buffered).map_err(fail(SaveStep::Write))?;
+        let temp_file = buffered.into_inner().map_err(|e| fail(SaveStep::Write)(e.into_error()))?;
+        temp_file.sync_all().map_err(fail(SaveStep::Sync))?;
+        std::fs::rename(&temp_path, path).map_err(fail(SaveStep::Rename))?;
+        if let Ok(dir) = std::fs::File::open(&folder) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp_path);
+    }
+    result
+}
