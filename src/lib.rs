@@ -14,6 +14,7 @@ pub mod format;
 pub mod import;
 pub mod io;
 pub mod issue;
+mod issue_kind;
 pub mod model;
 pub mod optimize;
 pub mod sample;

@@ -188,9 +188,9 @@ pub fn preview(plan: &Plan, table: &Table, kind: TableKind, options: &ImportOpti
             regions::read_regions(plan, table, options.remove_missing)?.into_preview(table, kind, Updates::Regions)
         }
     };
-    let before: HashSet<Issue> = crate::validate::validate(plan).into_iter().collect();
+    let before: HashSet<(String, String)> = crate::validate::validate(plan).into_iter().map(|i| (i.path, i.message)).collect();
     preview.plan_issues =
-        crate::validate::validate(&preview.apply(plan)).into_iter().filter(|i| i.is_error() && !before.contains(i)).collect();
+        crate::validate::validate(&preview.apply(plan)).into_iter().filter(|i| i.is_error() && !before.contains(&(i.path.clone(), i.message.clone()))).collect();
     Ok(preview)
 }
 

@@ -74,9 +74,12 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
                 ui.label(egui::RichText::new(&error.file).monospace());
                 ui.label(t.load_error_intro);
                 egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    let empty = super::file_ops::empty_plan(t);
+                    let plan = error.partial.as_deref().unwrap_or(&empty);
                     for issue in &error.issues {
                         let color = if issue.is_error() { super::theme::ERROR_RED } else { ui.visuals().text_color() };
-                        ui.label(egui::RichText::new(issue.to_string()).color(color));
+                        let text = super::field_label::issue_text(issue, plan, t.lang);
+                        ui.label(egui::RichText::new(text).color(color));
                     }
                 });
                 if ui.button(t.close).clicked() {

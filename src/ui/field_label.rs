@@ -2,7 +2,7 @@
 //! `regions[0].capacity.kita`; the window says "Region Köln › Freie Plätze zu Beginn
 //! Kita-Plätze", with the names from the plan and the words of the window's language.
 
-use super::i18n::Strings;
+use super::i18n::{Language, Strings};
 use crate::model::Plan;
 
 /// One step of a field path.
@@ -161,12 +161,17 @@ pub fn field_label(path: &str, plan: &Plan, t: &Strings) -> String {
     parts.join(" › ")
 }
 
-/// An issue as a planner reads it: where (by [`field_label`]) and what.
-pub fn issue_text(issue: &crate::issue::Issue, plan: &Plan, t: &Strings) -> String {
-    if issue.path.is_empty() {
-        issue.message.clone()
-    } else {
-        format!("{}: {}", field_label(&issue.path, plan, t), issue.message)
+/// An issue as a planner reads it: where (by [`field_label`]) and what, in `language`.
+pub fn issue_text(issue: &crate::issue::Issue, plan: &Plan, language: Language) -> String {
+    let what = issue_message(issue, language);
+    if issue.path.is_empty() { what } else { format!("{}: {what}", field_label(&issue.path, plan, language.strings())) }
+}
+
+/// What is wrong, in `language` (the core's English words, or their German form).
+pub fn issue_message(issue: &crate::issue::Issue, language: Language) -> String {
+    match language {
+        Language::German => issue.kind.german(),
+        Language::English => issue.message.clone(),
     }
 }
 

@@ -78,6 +78,8 @@ fn sign(value: f64, shown: &str) -> &'static str {
 /// All texts of the user interface.
 #[derive(Debug)]
 pub struct Strings {
+    /// The language of these strings.
+    pub lang: Language,
     /// Application name.
     pub app_name: &'static str,
     /// Menu "File".
@@ -396,6 +398,7 @@ pub struct Strings {
 
 /// German texts.
 pub static GERMAN: Strings = Strings {
+    lang: Language::German,
     app_name: "Integrationsplan",
     menu_file: "Datei",
     menu_edit: "Bearbeiten",
@@ -557,6 +560,7 @@ pub static GERMAN: Strings = Strings {
 
 /// English texts.
 pub static ENGLISH: Strings = Strings {
+    lang: Language::English,
     app_name: "Integrationsplan",
     menu_file: "File",
     menu_edit: "Edit",

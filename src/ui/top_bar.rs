@@ -148,7 +148,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>
         let errors: Vec<_> = session.issues().iter().filter(|i| i.is_error()).collect();
         if !errors.is_empty() {
             let text = format!("⚠ {} ({})", t.plan_has_errors, errors.len());
-            let lines: Vec<String> = errors.iter().take(20).map(|i| super::field_label::issue_text(i, ctx.plan(), t)).collect();
+            let lines: Vec<String> = errors.iter().take(20).map(|i| super::field_label::issue_text(i, ctx.plan(), ctx.language())).collect();
             ui.label(egui::RichText::new(text).color(super::theme::ERROR_RED).strong()).on_hover_text(lines.join("\n"));
         }
         let warnings = session.load_warnings();
