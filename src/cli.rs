@@ -1,11 +1,13 @@
-//! The command line of SPEC §4: `validate`, `simulate`, `schema`, and opening the GUI.
+//! The command line of SPEC §4: `validate`, `simulate`, `schema`, `import`, and opening the GUI.
 
-use crate::engine::simulate_scenarios;
-use crate::io::{CsvDialect, ResultsJson, SaveError, check_not_an_input, load_file, write_output, write_results_csv};
+use crate::engine::{DEFAULT_SEED, MAX_RUNS, RunControl, results_frame, simulate_one};
+use crate::io::{CsvDialect, ResultsCsvStream, ResultsJsonStream, SaveError, check_not_an_input, load_file, write_output_with};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod import;
 
 /// Exit code for invalid input: unreadable file, invalid plan, unknown scenario id, bad arguments.
 pub const EXIT_INVALID_INPUT: u8 = 2;
@@ -49,9 +51,38 @@ pub enum Command {
         /// Write to PATH instead of standard output.
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Add the uncertainty of SPEC §5 from N runs (JSON only; 1–100 000).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_RUNS)))]
+        runs: Option<u32>,
+        /// Seed of the runs' draws (an unsigned 64-bit integer).
+        #[arg(long, value_name = "S", default_value_t = DEFAULT_SEED, requires = "runs")]
+        seed: u64,
     },
     /// Print the JSON Schema of the plan file.
     Schema,
+    /// Import measures and/or regions from spreadsheet tables (.xlsx, .ods, .csv) into PLAN.
+    Import {
+        /// The plan file to import into (not changed).
+        plan: PathBuf,
+        /// A table of measures, one row each, columns found by header.
+        #[arg(long, value_name = "TABLE")]
+        measures: Option<PathBuf>,
+        /// A table of regions: ID, Name, Einwohner, Fläche (km²), one column per domain.
+        #[arg(long, value_name = "TABLE")]
+        regions: Option<PathBuf>,
+        /// The sheet to read from workbooks (default: the first sheet).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Remove measures and regions that the tables do not list.
+        #[arg(long)]
+        remove_missing: bool,
+        /// Only check the tables and print what would change; write nothing.
+        #[arg(long, conflicts_with = "output")]
+        dry_run: bool,
+        /// Where to write the resulting plan (never the plan that is read).
+        #[arg(long, value_name = "OUT.json", required_unless_present = "dry_run")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Formats of `simulate`.
@@ -92,8 +123,14 @@ where
         None => Action::Gui(cli.file),
         Some(Command::Open { file }) => Action::Gui(Some(file)),
         Some(Command::Validate { file }) => Action::Exit(validate_command(&file)),
-        Some(Command::Simulate { file, scenarios, format, output }) => {
-            Action::Exit(simulate_command(&file, &scenarios, format, output.as_deref()))
+        Some(Command::Simulate { file, scenarios, format, output, runs, seed }) => {
+            let request =
+                SimulateRequest { wanted: &scenarios, format, output: output.as_deref(), runs: runs.map(|n| (n, seed)) };
+            Action::Exit(simulate_command(&file, &request))
+        }
+        Some(Command::Import { plan, measures, regions, sheet, remove_missing, dry_run: _, output }) => {
+            let tables = import::Tables { measures, regions, sheet, remove_missing };
+            Action::Exit(import::import_command(&plan, &tables, output.as_deref()))
         }
         Some(Command::Schema) => {
             print!("{}", crate::schema::plan_schema_text());
@@ -129,14 +166,17 @@ fn validate_command(file: &std::path::Path) -> ExitCode {
     }
 }
 
-fn simulate_command(
-    file: &std::path::Path,
-    wanted: &[String],
+/// What `simulate` was asked for.
+struct SimulateRequest<'a> {
+    wanted: &'a [String],
     format: OutputFormat,
-    output: Option<&std::path::Path>,
-) -> ExitCode {
+    output: Option<&'a std::path::Path>,
+    runs: Option<(u32, u64)>,
+}
+
+fn simulate_command(file: &std::path::Path, request: &SimulateRequest) -> ExitCode {
     // SPEC §9: the plan that is read is never written over; refused before any work.
-    if let Some(Err(error)) = output.map(|path| check_not_an_input(path, &[file])) {
+    if let Some(Err(error)) = request.output.map(|path| check_not_an_input(path, &[file])) {
         eprintln!("error: {error}");
         return ExitCode::from(EXIT_INVALID_INPUT);
     }
@@ -153,9 +193,9 @@ fn simulate_command(
     let plan = &loaded.plan;
     let mut chosen = Vec::new();
     let mut unknown = false;
-    for id in wanted {
-        match plan.scenarios.iter().find(|s| s.id == *id) {
-            Some(scenario) => chosen.push(scenario),
+    for id in request.wanted {
+        match plan.scenarios.iter().position(|s| s.id == *id) {
+            Some(index) => chosen.push(index),
             None => {
                 let known: Vec<String> = plan.scenarios.iter().map(|s| format!("{:?}", s.id)).collect();
                 eprintln!(
@@ -170,39 +210,50 @@ fn simulate_command(
     if unknown {
         return ExitCode::from(EXIT_INVALID_INPUT);
     }
-    if wanted.is_empty() {
-        chosen = plan.scenarios.iter().collect();
+    if request.wanted.is_empty() {
+        chosen = (0..plan.scenarios.len()).collect();
     }
-    let results = simulate_scenarios(plan, &chosen);
-    let mut bytes = Vec::new();
-    let written = match format {
-        OutputFormat::Json => serde_json::to_writer(&mut bytes, &ResultsJson(&results))
-            .map_err(std::io::Error::other)
-            .and_then(|()| bytes.write_all(b"\n")),
-        OutputFormat::Csv => write_results_csv(&results, CsvDialect::Standard, &mut bytes),
-        OutputFormat::CsvDe => write_results_csv(&results, CsvDialect::German, &mut bytes),
+    // Scenario by scenario: only one scenario's results are in memory at a time (SPEC §9).
+    let frame = results_frame(plan);
+    let control = RunControl::default();
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        let simulate = |index: usize| {
+            simulate_one(plan, index, request.runs, &control).ok_or_else(|| std::io::Error::other("the computation stopped"))
+        };
+        match request.format {
+            OutputFormat::Json => {
+                let mut stream = ResultsJsonStream::begin(&frame, out)?;
+                for &index in &chosen {
+                    stream.scenario(&frame, &simulate(index)?)?;
+                }
+                stream.end()
+            }
+            OutputFormat::Csv | OutputFormat::CsvDe => {
+                let dialect = if request.format == OutputFormat::Csv { CsvDialect::Standard } else { CsvDialect::German };
+                let mut stream = ResultsCsvStream::begin(&frame, dialect, out)?;
+                for &index in &chosen {
+                    stream.scenario(&frame, &simulate(index)?)?;
+                }
+                stream.end()
+            }
+        }
     };
-    if let Err(error) = written {
-        eprintln!("error: {}: cannot write the results: {error}", file.display());
-        return ExitCode::from(EXIT_FAILURE);
-    }
-    let delivered = match output {
-        Some(path) => match write_output(path, &bytes, &[file]) {
+    let delivered = match request.output {
+        Some(path) => match write_output_with(path, &[file], write) {
             Err(error @ SaveError::OutputIsInput { .. }) => {
                 eprintln!("error: {error}");
                 return ExitCode::from(EXIT_INVALID_INPUT);
             }
-            other => other.map_err(|e| e.to_string()),
+            other => other.map_err(|e| format!("error: {e}")),
         },
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            write(&mut stdout).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))
         }
     };
     match delivered {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            let message = if message.starts_with("error: ") { message } else { format!("error: {message}") };
             eprintln!("{message}");
             ExitCode::from(EXIT_FAILURE)
         }

@@ -2,6 +2,7 @@
 //!
 //! The core is free of any GUI: [`model`] holds the plan, [`io`] reads and writes plan files
 //! (every error named with its field path), [`validate`] checks the rules of the format,
+//! [`import`] reads measures and regions from spreadsheet tables,
 //! [`engine`] turns a plan into demand, capacity and shortage curves, and [`cli`] prints them.
 //! The `ui` module (feature `gui`) draws all of this with egui.
 
@@ -9,6 +10,7 @@ pub mod cli;
 pub mod engine;
 pub mod exchange;
 pub mod format;
+pub mod import;
 pub mod io;
 pub mod issue;
 pub mod model;

@@ -19,6 +19,16 @@ pub const MAX_MEASURES: usize = 100_000;
 pub const MAX_SCENARIOS: usize = 100;
 /// Tolerance for an age distribution summing to 1.
 pub const SHARE_SUM_TOLERANCE: f64 = 1e-6;
+/// Largest model (regions × months × domains) one scenario may have (SPEC §9).
+pub const MAX_MODEL_CELLS: u64 = 20_000_000;
+/// Largest model over all scenarios (regions × months × domains × scenarios, SPEC §9).
+pub const MAX_PLAN_CELLS: u64 = 200_000_000;
+/// Largest absolute count of persons, places, area or arrivals (SPEC §9).
+pub const MAX_COUNT: f64 = 1e12;
+/// Largest amount of money in euro (SPEC §9).
+pub const MAX_EUR: f64 = 1e15;
+/// Largest arrival factor (SPEC §9).
+pub const MAX_ARRIVAL_FACTOR: f64 = 1000.0;
 
 /// Every rule violation of `plan`, in document order.
 pub fn validate(plan: &Plan) -> Vec<Issue> {
@@ -45,10 +55,12 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
     for (index, scenario) in plan.scenarios.iter().enumerate() {
         check_scenario(scenario, &index_path("scenarios", index), &measure_ids, &mut issues);
     }
+    check_model_size(plan, &mut issues);
     let mut years = HashSet::new();
     for (index, entry) in plan.budget.iter().enumerate() {
         let path = index_path("budget", index);
         non_negative(entry.eur, FieldPath::Field(&path, "eur"), &mut issues);
+        at_most(entry.eur, MAX_EUR, FieldPath::Field(&path, "eur"), &mut issues);
         if !years.insert(entry.year) {
             issues.push(Issue::error(
                 key_path(&path, "year"),
@@ -95,6 +107,51 @@ fn non_negative<'p>(value: f64, path: impl Into<FieldPath<'p>>, issues: &mut Vec
     }
 }
 
+/// Refuses `|value| > max` (SPEC §9: every valid plan must compute to finite numbers).
+fn within<'p>(value: f64, max: f64, path: impl Into<FieldPath<'p>>, issues: &mut Vec<Issue>) {
+    if value.abs() > max {
+        issues
+            .push(Issue::error(path.into().text(), format!("{value} is too large (expected a number from −{max:e} to {max:e})")));
+    }
+}
+
+/// Refuses `value > max` (SPEC §9).
+fn at_most<'p>(value: f64, max: f64, path: impl Into<FieldPath<'p>>, issues: &mut Vec<Issue>) {
+    if value > max {
+        issues.push(Issue::error(path.into().text(), format!("{value} is too large (expected at most {max:e})")));
+    }
+}
+
+/// SPEC §9: regions × months × domains at most [`MAX_MODEL_CELLS`], times scenarios at most
+/// [`MAX_PLAN_CELLS`], so that every valid plan simulates in bounded memory and time.
+fn check_model_size(plan: &Plan, issues: &mut Vec<Issue>) {
+    let cells = plan.regions.len() as u64 * u64::from(plan.horizon.months) * plan.domains.len() as u64;
+    if cells > MAX_MODEL_CELLS {
+        issues.push(Issue::error(
+            "",
+            format!(
+                "regions × horizon.months × domains is {} × {} × {} = {cells} model cells (expected at most {MAX_MODEL_CELLS})",
+                plan.regions.len(),
+                plan.horizon.months,
+                plan.domains.len()
+            ),
+        ));
+    }
+    let all = cells.saturating_mul(plan.scenarios.len() as u64);
+    if all > MAX_PLAN_CELLS {
+        issues.push(Issue::error(
+            "",
+            format!(
+                "regions × horizon.months × domains × scenarios is {} × {} × {} × {} = {all} model cells (expected at most {MAX_PLAN_CELLS})",
+                plan.regions.len(),
+                plan.horizon.months,
+                plan.domains.len(),
+                plan.scenarios.len()
+            ),
+        ));
+    }
+}
+
 fn check_domain(domain: &Domain, path: &str, issues: &mut Vec<Issue>) {
     let rates_path = key_path(path, "rates");
     let mut covered: [Option<&str>; COHORTS] = [None; COHORTS];
@@ -130,8 +187,32 @@ fn check_domain(domain: &Domain, path: &str, issues: &mut Vec<Issue>) {
 
 fn check_region(region: &Region, path: &str, domain_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
     non_negative(region.population, FieldPath::Field(path, "population"), issues);
+    within(region.population, MAX_COUNT, FieldPath::Field(path, "population"), issues);
     non_negative(region.area_km2, FieldPath::Field(path, "area_km2"), issues);
-    for (domain_id, _) in &region.capacity {
+    within(region.area_km2, MAX_COUNT, FieldPath::Field(path, "area_km2"), issues);
+    if let Some(location) = &region.location {
+        let location_path = key_path(path, "location");
+        if !(-90.0..=90.0).contains(&location.lat) {
+            issues.push(Issue::error(
+                key_path(&location_path, "lat"),
+                format!("{} is out of range (expected a latitude from -90 to 90)", location.lat),
+            ));
+        }
+        if !(-180.0..=180.0).contains(&location.lon) {
+            issues.push(Issue::error(
+                key_path(&location_path, "lon"),
+                format!("{} is out of range (expected a longitude from -180 to 180)", location.lon),
+            ));
+        }
+    }
+    for (domain_id, places) in &region.capacity {
+        within(*places, MAX_COUNT, FieldPath::Field(&key_path(path, "capacity"), domain_id), issues);
+        if *places < 0.0 && places.abs() <= MAX_COUNT {
+            issues.push(Issue::warning(
+                key_path(&key_path(path, "capacity"), domain_id),
+                format!("{places} is negative: places are missing from the start (allowed, but check the figure)"),
+            ));
+        }
         if !domain_ids.contains(domain_id.as_str()) {
             issues.push(Issue::error(
                 key_path(&key_path(path, "capacity"), domain_id),
@@ -220,8 +301,11 @@ fn check_measure(measure: &Measure, path: &str, domain_ids: &HashSet<&str>, regi
             format!("\"{end}\" is before the start \"{}\" (expected end ≥ start)", measure.start),
         ));
     }
+    within(measure.places, MAX_COUNT, FieldPath::Field(path, "places"), issues);
     non_negative(measure.cost_once_eur, FieldPath::Field(path, "cost_once_eur"), issues);
+    at_most(measure.cost_once_eur, MAX_EUR, FieldPath::Field(path, "cost_once_eur"), issues);
     non_negative(measure.cost_per_year_eur, FieldPath::Field(path, "cost_per_year_eur"), issues);
+    at_most(measure.cost_per_year_eur, MAX_EUR, FieldPath::Field(path, "cost_per_year_eur"), issues);
 }
 
 fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
@@ -229,6 +313,7 @@ fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, 
     for (index, step) in scenario.arrivals.iter().enumerate() {
         let step_path = index_path(&key_path(path, "arrivals"), index);
         non_negative(step.per_month, FieldPath::Field(&step_path, "per_month"), issues);
+        within(step.per_month, MAX_COUNT, FieldPath::Field(&step_path, "per_month"), issues);
         if let Some(first) = froms.insert(step.from, index) {
             issues.push(Issue::error(
                 key_path(&step_path, "from"),
@@ -237,6 +322,10 @@ fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, 
         }
     }
     non_negative(scenario.arrival_factor, FieldPath::Field(path, "arrival_factor"), issues);
+    at_most(scenario.arrival_factor, MAX_ARRIVAL_FACTOR, FieldPath::Field(path, "arrival_factor"), issues);
+    if let Some(uncertainty) = &scenario.uncertainty {
+        check_uncertainty(scenario, uncertainty, &key_path(path, "uncertainty"), issues);
+    }
     check_age_distribution(&scenario.age_distribution, &key_path(path, "age_distribution"), issues);
     if !(0.0..1.0).contains(&scenario.leave_rate_per_year) {
         issues.push(Issue::error(
@@ -259,6 +348,38 @@ fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, 
             key_path(path, "color"),
             format!("{} is not a colour (expected \"#rrggbb\")", serde_json::Value::from(color.as_str())),
         ));
+    }
+}
+
+/// SPEC §5: `low ≤` the scenario's own value `≤ high`; factors ≥ 0 and at most 1 000; rates in [0, 1).
+fn check_uncertainty(scenario: &Scenario, uncertainty: &Uncertainty, path: &str, issues: &mut Vec<Issue>) {
+    let entries = [
+        ("arrival_factor", &uncertainty.arrival_factor, scenario.arrival_factor),
+        ("leave_rate_per_year", &uncertainty.leave_rate_per_year, scenario.leave_rate_per_year),
+    ];
+    for (key, range, value) in entries {
+        let Some(range) = range else { continue };
+        let range_path = key_path(path, key);
+        let low_path = key_path(&range_path, "low");
+        let high_path = key_path(&range_path, "high");
+        non_negative(range.low, &low_path, issues);
+        if key == "arrival_factor" {
+            at_most(range.high, MAX_ARRIVAL_FACTOR, &high_path, issues);
+        } else if range.high >= 1.0 {
+            issues.push(Issue::error(&high_path, format!("{} is out of range (expected a rate below 1)", range.high)));
+        }
+        if range.low > value {
+            issues.push(Issue::error(
+                &low_path,
+                format!("{} is above the scenario's {key} {value} (expected low ≤ {value})", range.low),
+            ));
+        }
+        if range.high < value {
+            issues.push(Issue::error(
+                &high_path,
+                format!("{} is below the scenario's {key} {value} (expected high ≥ {value})", range.high),
+            ));
+        }
     }
 }
 

@@ -298,8 +298,38 @@ impl Decoder<'_> {
                 Some(v) => self.number_map(v, &key_path(path, "capacity")),
                 None => Vec::new(),
             },
-            extra: self.extra(map, &["id", "name", "population", "area_km2", "capacity"], path),
+            location: Self::optional(map, "location").and_then(|v| self.location(v, &key_path(path, "location"))),
+            extra: self.extra(map, &["id", "name", "population", "area_km2", "capacity", "location"], path),
         }
+    }
+
+    /// `{lat, lon}` in WGS 84 degrees (SPEC §8); ranges are checked by `validate`.
+    fn location(&mut self, value: &Value, path: &str) -> Option<Location> {
+        let map = self.object(value, path)?;
+        Some(Location {
+            lat: self.req_number(map, "lat", path),
+            lon: self.req_number(map, "lon", path),
+            extra: self.extra(map, &["lat", "lon"], path),
+        })
+    }
+
+    /// The optional `uncertainty` of a scenario (SPEC §5); ranges are checked by `validate`.
+    fn uncertainty(&mut self, value: &Value, path: &str) -> Option<Uncertainty> {
+        let map = self.object(value, path)?;
+        let range = |d: &mut Self, key: &str| {
+            let range_path = key_path(path, key);
+            let range_map = d.object(Self::optional(map, key)?, &range_path)?;
+            Some(ValueRange {
+                low: d.req_number(range_map, "low", &range_path),
+                high: d.req_number(range_map, "high", &range_path),
+                extra: d.extra(range_map, &["low", "high"], &range_path),
+            })
+        };
+        Some(Uncertainty {
+            arrival_factor: range(self, "arrival_factor"),
+            leave_rate_per_year: range(self, "leave_rate_per_year"),
+            extra: self.extra(map, &["arrival_factor", "leave_rate_per_year"], path),
+        })
     }
 
     fn distribution(&mut self, value: &Value) -> Distribution {
@@ -355,7 +385,7 @@ impl Decoder<'_> {
             start: start.or(end).unwrap_or(fallback_month),
             end,
             ramp_months: Self::optional(map, "ramp_months")
-                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "ramp_months"), 0, 1_000_000))
+                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "ramp_months"), 0, i64::from(MAX_RAMP_MONTHS)))
                 .unwrap_or(0) as u32,
             cost_once_eur: self.opt_number(map, "cost_once_eur", path, 0.0),
             cost_per_year_eur: self.opt_number(map, "cost_per_year_eur", path, 0.0),
@@ -448,6 +478,7 @@ impl Decoder<'_> {
             funding_included,
             measures_off,
             color: Self::optional(map, "color").map(|v| self.string_value(v, FieldPath::Field(path, "color"))),
+            uncertainty: Self::optional(map, "uncertainty").and_then(|v| self.uncertainty(v, &key_path(path, "uncertainty"))),
             extra: self.extra(
                 map,
                 &[
@@ -460,6 +491,7 @@ impl Decoder<'_> {
                     "funding_included",
                     "measures_off",
                     "color",
+                    "uncertainty",
                 ],
                 path,
             ),
@@ -470,7 +502,7 @@ impl Decoder<'_> {
         BudgetYear {
             year: self
                 .required(map, "year", path, "a whole number (a calendar year)")
-                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "year"), 0, 9999))
+                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "year"), i64::from(MIN_YEAR), i64::from(MAX_YEAR)))
                 .unwrap_or(0) as i32,
             eur: self.req_number(map, "eur", path),
             extra: self.extra(map, &["year", "eur"], path),
