@@ -1,11 +1,16 @@
-//! The command line of SPEC §4: `validate`, `simulate`, `schema`, `import`, and opening the GUI.
+//! The command line of SPEC §4, §5 and §7: `validate`, `simulate`, `optimize`, `schema`, `import`,
+//! and opening the GUI.
 
 use crate::engine::{DEFAULT_SEED, MAX_RUNS, RunControl, results_frame, simulate_one};
-use crate::io::{CsvDialect, ResultsCsvStream, ResultsJsonStream, SaveError, check_not_an_input, load_file, write_output_with};
+use crate::io::{
+    CsvDialect, ResultsCsvStream, ResultsJsonStream, SaveError, check_not_an_input, load_file, write_output, write_output_with,
+};
+use crate::optimize::{OptimizeRequest, SearchControl, optimization_to_json, optimize};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 mod import;
 
@@ -57,6 +62,26 @@ pub enum Command {
         /// Seed of the runs' draws (an unsigned 64-bit integer).
         #[arg(long, value_name = "S", default_value_t = DEFAULT_SEED, requires = "runs")]
         seed: u64,
+    },
+    /// Find the cheapest mix of open measures that keeps the shortage within a limit (SPEC §7).
+    Optimize {
+        /// The plan file.
+        file: PathBuf,
+        /// The scenario whose open measures are the candidates.
+        #[arg(long = "scenario", value_name = "ID")]
+        scenario: String,
+        /// Limit only this domain's shortage (repeatable; default: all domains).
+        #[arg(long = "domain", value_name = "D")]
+        domains: Vec<String>,
+        /// Most shortage place-months allowed per named domain (≥ 0).
+        #[arg(long, value_name = "X", default_value_t = 0.0, allow_negative_numbers = true)]
+        max_shortage_place_months: f64,
+        /// Stop after SECONDS with the best mix found so far (reported as not optimal).
+        #[arg(long, value_name = "SECONDS", default_value_t = crate::optimize::DEFAULT_TIME_LIMIT.as_secs_f64(), allow_negative_numbers = true)]
+        time_limit: f64,
+        /// Write to PATH instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of the plan file.
     Schema,
@@ -131,6 +156,10 @@ where
         Some(Command::Import { plan, measures, regions, sheet, remove_missing, dry_run: _, output }) => {
             let tables = import::Tables { measures, regions, sheet, remove_missing };
             Action::Exit(import::import_command(&plan, &tables, output.as_deref()))
+        }
+        Some(Command::Optimize { file, scenario, domains, max_shortage_place_months, time_limit, output }) => {
+            let request = OptimizeRequest { scenario_id: scenario, domain_ids: domains, max_shortage_place_months };
+            Action::Exit(optimize_command(&file, &request, time_limit, output.as_deref()))
         }
         Some(Command::Schema) => {
             print!("{}", crate::schema::plan_schema_text());
@@ -249,6 +278,66 @@ fn simulate_command(file: &std::path::Path, request: &SimulateRequest) -> ExitCo
         None => {
             let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
             write(&mut stdout).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))
+        }
+    };
+    match delivered {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn optimize_command(file: &Path, request: &OptimizeRequest, time_limit_seconds: f64, output: Option<&Path>) -> ExitCode {
+    let invalid = |message: String| {
+        eprintln!("error: {}: {message}", file.display());
+        ExitCode::from(EXIT_INVALID_INPUT)
+    };
+    let limit = request.max_shortage_place_months;
+    if !limit.is_finite() || limit < 0.0 {
+        return invalid(format!("--max-shortage-place-months: {limit} is not a finite number ≥ 0"));
+    }
+    if !time_limit_seconds.is_finite() || time_limit_seconds < 0.0 {
+        return invalid(format!("--time-limit: {time_limit_seconds} is not a finite number of seconds ≥ 0"));
+    }
+    if let Some(Err(error)) = output.map(|path| check_not_an_input(path, &[file])) {
+        return invalid(error.to_string());
+    }
+    let loaded = match load_file(file) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(EXIT_INVALID_INPUT);
+        }
+    };
+    for warning in &loaded.warnings {
+        eprintln!("warning: {}: {warning}", file.display());
+    }
+    // A limit too large for a `Duration` is no limit.
+    let control = SearchControl { time_limit: Duration::try_from_secs_f64(time_limit_seconds).ok(), ..SearchControl::default() };
+    let optimization = match optimize(&loaded.plan, request, &control) {
+        Ok(optimization) => optimization,
+        Err(error) => return invalid(error.to_string()),
+    };
+    let mut bytes = match serde_json::to_vec_pretty(&optimization_to_json(&optimization)) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("error: {}: cannot write the result: {error}", file.display());
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    bytes.push(b'\n');
+    deliver(&bytes, output)
+}
+
+/// Writes `bytes` to `output` atomically, or to standard output; exit 1 when that fails.
+fn deliver(bytes: &[u8], output: Option<&Path>) -> ExitCode {
+    let delivered = match output {
+        Some(path) => write_output(path, bytes, &[]).map_err(|e| format!("error: {e}")),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))
         }
     };
     match delivered {

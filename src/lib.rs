@@ -3,7 +3,8 @@
 //! The core is free of any GUI: [`model`] holds the plan, [`io`] reads and writes plan files
 //! (every error named with its field path), [`validate`] checks the rules of the format,
 //! [`import`] reads measures and regions from spreadsheet tables,
-//! [`engine`] turns a plan into demand, capacity and shortage curves, and [`cli`] prints them.
+//! [`engine`] turns a plan into demand, capacity and shortage curves, [`optimize`] finds the
+//! cheapest mix of open measures that closes a gap, and [`cli`] prints them.
 //! The `ui` module (feature `gui`) draws all of this with egui.
 
 pub mod cli;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod io;
 pub mod issue;
 pub mod model;
+pub mod optimize;
 pub mod sample;
 pub mod schema;
 pub mod synthetic;

@@ -8,7 +8,7 @@
 
 use super::{EXIT_FAILURE, EXIT_INVALID_INPUT};
 use crate::import::{ImportOptions, TableKind, preview_file};
-use crate::io::{load_file, plan_to_string, write_atomically};
+use crate::io::{load_file, plan_to_string, write_output};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -98,7 +98,7 @@ pub fn import_command(plan_path: &Path, tables: &Tables, output: Option<&Path>) 
     };
     let written = plan_to_string(&plan)
         .map_err(|e| format!("{}: cannot write JSON: {e}", output.display()))
-        .and_then(|text| write_atomically(output, text.as_bytes(), false).map_err(|e| e.to_string()));
+        .and_then(|text| write_output(output, text.as_bytes(), &read_files(plan_path, tables)).map_err(|e| e.to_string()));
     match written {
         Ok(()) => {
             println!("wrote {}", output.display());
@@ -111,7 +111,24 @@ pub fn import_command(plan_path: &Path, tables: &Tables, output: Option<&Path>) 
     }
 }
 
-/// Whether `output` is the file `input`: any spelling, a symbolic or a hard link (SPEC §9).
+/// Every file the command reads (none of them may be written over, SPEC §9).
+fn read_files<'a>(plan_path: &'a Path, tables: &'a Tables) -> Vec<&'a Path> {
+    [Some(plan_path), tables.measures.as_deref(), tables.regions.as_deref()].into_iter().flatten().collect()
+}
+
+/// Whether `output` is the file `input` (after resolving links and `..`), also when `output`
+/// does not exist yet.
 fn same_file(input: &Path, output: &Path) -> bool {
-    crate::io::same_file(input, output)
+    let Ok(input) = input.canonicalize() else { return false };
+    if let Ok(output) = output.canonicalize() {
+        return input == output;
+    }
+    let parent = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    match (parent.canonicalize(), output.file_name()) {
+        (Ok(parent), Some(name)) => parent.join(name) == input,
+        _ => false,
+    }
 }

@@ -21,10 +21,7 @@ pub use load::{LoadError, Loaded, MAX_FILE_BYTES, from_value, load_bytes, load_f
 pub use measures_table::{MEASURES_SHEET, measures_xlsx_bytes, save_measures_xlsx};
 pub use output::{check_not_an_input, same_file, write_output, write_output_with};
 pub use recovery::{RECOVERY_FILE_NAME, Recovered, RecoveryFile};
-pub use save::{
-    SaveError, SaveStep, backup_path, plan_to_string, save_plan, write_atomically, write_atomically_streaming,
-    write_atomically_with_faults,
-};
+pub use save::{SaveError, SaveStep, backup_path, plan_to_string, save_plan, write_atomically, write_atomically_with_faults};
 pub use xlsx::{
     CUT_NOTE, MAX_CELL_CHARS, STATE_ROW, SUMMARY_SHEET, XlsxExportError, cell_text, results_xlsx_bytes, save_results_xlsx,
 };

@@ -3,7 +3,6 @@
 
 use super::encode::encode_plan;
 use crate::model::Plan;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why a save failed; the previous file on disk is untouched in every case.
@@ -103,13 +102,4 @@ pub fn write_atomically_with_faults(
     fault: impl Fn(SaveStep) -> Option<std::io::Error>,
 ) -> Result<(), SaveError> {
     super::output::write_file(path, keep_backup, &fault, |out| out.write_all(bytes))
-}
-
-/// Writes the output of `write` to `path` like [`write_atomically`] (temporary file in the target
-/// folder, fsync, rename), streaming: the bytes are never held whole in memory.
-pub fn write_atomically_streaming(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), SaveError> {
-    super::output::write_file(path, false, &|_| None, write)
 }
