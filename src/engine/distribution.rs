@@ -36,8 +36,13 @@ pub fn weighted_shares(
 ) -> Vec<f64> {
     let total_population: f64 = populations.iter().sum();
     let total_area: f64 = areas.iter().sum();
+    // Only the ratio of the weights matters. Scaled to at most 1, neither `weight · value` nor
+    // the sum of the weights can overflow, whatever finite weights a valid plan has (1e300).
+    let top = population_weight.max(area_weight);
+    let (population_weight, area_weight) =
+        if top > 1.0 { (population_weight / top, area_weight / top) } else { (population_weight, area_weight) };
     let weight_sum = population_weight + area_weight;
-    let share_of = |value: f64, total: f64, weight: f64| if weight > 0.0 && total > 0.0 { weight * value / total } else { 0.0 };
+    let share_of = |value: f64, total: f64, weight: f64| if weight > 0.0 && total > 0.0 { weight * (value / total) } else { 0.0 };
     let base: Vec<f64> = populations
         .iter()
         .zip(areas)
