@@ -1,5 +1,6 @@
-//! Distribution weights have no upper limit in SPEC §9, so any finite weight must compute to
-//! finite shares: found by the `simulate_valid` fuzz target (population 1e12, weight 1e300).
+//! Distribution weights and shares have no upper limit in SPEC §9, so any finite weight or share
+//! must compute to finite shares: found from the `simulate_valid` fuzz target (population 1e12,
+//! weight 1e300), and the same for shares whose sum would overflow.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose; the crate denies unwrap outside tests.
 
@@ -8,6 +9,10 @@ use integrationsplan::simulate;
 use serde_json::json;
 
 fn persons_with_weights(population_weight: f64, area_weight: f64) -> Vec<f64> {
+    persons_with(json!({ "population_weight": population_weight, "area_weight": area_weight }))
+}
+
+fn persons_with(distribution: serde_json::Value) -> Vec<f64> {
     let plan = json!({
         "format": "integrationsplan", "version": 1,
         "horizon": { "start": "2025-01", "months": 3 },
@@ -16,7 +21,7 @@ fn persons_with_weights(population_weight: f64, area_weight: f64) -> Vec<f64> {
             { "id": "a", "name": "A", "population": 1e12, "area_km2": 1e12 },
             { "id": "b", "name": "B", "population": 3e11, "area_km2": 1 }
         ],
-        "distribution": { "population_weight": population_weight, "area_weight": area_weight },
+        "distribution": distribution,
         "scenarios": [ { "id": "s", "name": "S", "arrivals": [ { "from": "2025-01", "per_month": 10 } ],
                          "age_distribution": { "0-17": 0.5, "18+": 0.5 } } ]
     });
@@ -36,4 +41,12 @@ fn huge_weights_give_the_same_persons_as_their_ratio() {
     }
     let only_population = persons_with_weights(1e300, 0.0);
     assert!((only_population[0] - 10.0).abs() < 1e-9, "{only_population:?}");
+}
+
+#[test]
+fn huge_shares_are_normalised_without_overflow() {
+    let huge = persons_with(json!({ "shares": { "a": 1.7e308, "b": 1.7e308 } }));
+    let small = persons_with(json!({ "shares": { "a": 1, "b": 1 } }));
+    assert_eq!(huge, small);
+    assert!((huge[0] - 10.0).abs() < 1e-9, "{huge:?}");
 }
