@@ -206,7 +206,7 @@ struct SimulateRequest<'a> {
 fn simulate_command(file: &std::path::Path, request: &SimulateRequest) -> ExitCode {
     // SPEC §9: the plan that is read is never written over; refused before any work.
     if let Some(Err(error)) = request.output.map(|path| check_not_an_input(path, &[file])) {
-        eprintln!("error: {error}");
+        eprintln!("error: --output: {error}");
         return ExitCode::from(EXIT_INVALID_INPUT);
     }
     let loaded = match load_file(file) {
@@ -270,7 +270,7 @@ fn simulate_command(file: &std::path::Path, request: &SimulateRequest) -> ExitCo
     let delivered = match request.output {
         Some(path) => match write_output_with(path, &[file], write) {
             Err(error @ SaveError::OutputIsInput { .. }) => {
-                eprintln!("error: {error}");
+                eprintln!("error: --output: {error}");
                 return ExitCode::from(EXIT_INVALID_INPUT);
             }
             other => other.map_err(|e| format!("error: {e}")),
@@ -302,7 +302,7 @@ fn optimize_command(file: &Path, request: &OptimizeRequest, time_limit_seconds: 
         return invalid(format!("--time-limit: {time_limit_seconds} is not a finite number of seconds ≥ 0"));
     }
     if let Some(Err(error)) = output.map(|path| check_not_an_input(path, &[file])) {
-        return invalid(error.to_string());
+        return invalid(format!("--output: {error}"));
     }
     let loaded = match load_file(file) {
         Ok(loaded) => loaded,

@@ -321,11 +321,7 @@ fn rules_across_fields_are_the_loaders_alone() {
 }
 
 /// The limits of SPEC §9 and the fields of §5 (`uncertainty`) and §8 (`location`).
-///
-/// DEPENDS ON THE LEAD'S LOADER WORK: the schema side is here; the loader refuses these only
-/// once the §9 magnitude limits, `uncertainty` and `location` checks are merged.
 #[test]
-#[ignore = "needs the loader checks of SPEC §9 limits, §5 uncertainty and §8 location (lead's branch); remove after merging"]
 fn schema_and_loader_agree_on_the_limits_of_spec_9_and_the_fields_of_5_and_8() {
     let uncertainty = |entry: &str, low: f64, high: f64| json!({ (entry): { "low": low, "high": high } });
     assert_agreement(&[

@@ -144,3 +144,21 @@ fn an_xlsx_cell_longer_than_excel_allows_is_cut_with_a_note() {
     let full = "x".repeat(MAX_CELL_CHARS);
     assert_eq!(integrationsplan::io::cell_text(&full), full);
 }
+
+#[test]
+fn the_measure_table_cuts_long_notes_instead_of_failing() {
+    let mut plan = hostile_plan("T");
+    plan["measures"] = json!([{ "id": "m", "name": "=M", "domain": "@kita", "places": 1, "start": "2025-01",
+                                "notes": "n".repeat(40_000) }]);
+    let plan = load_str(&plan.to_string(), "x.json").unwrap().plan;
+    let bytes = integrationsplan::io::measures_xlsx_bytes(&plan).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range(integrationsplan::io::MEASURES_SHEET).unwrap();
+    let notes = (0..sheet.width()).find_map(|c| match sheet.get((1, c)) {
+        Some(Data::String(text)) if text.starts_with("nnn") => Some(text.clone()),
+        _ => None,
+    });
+    let notes = notes.unwrap();
+    assert!(notes.ends_with(CUT_NOTE));
+    assert!(notes.encode_utf16().count() <= MAX_CELL_CHARS);
+}

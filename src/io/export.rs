@@ -255,8 +255,7 @@ impl Serialize for RegionDomainJson<'_> {
 }
 
 /// Writes the CSV table `scenario,region,domain,month,demand,capacity,gap`: per scenario first
-/// the state-wide rows (region `*`, gap = −shortage), then each region in plan order. Ids are
-/// written as [`spreadsheet_text`], numbers as numbers.
+/// the state-wide rows (region `*`, gap = −shortage), then each region in plan order.
 pub fn write_results_csv(results: &Results, dialect: CsvDialect, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut stream = ResultsCsvStream::begin(results, dialect, out)?;
     for scenario in &results.scenarios {
@@ -285,7 +284,8 @@ impl<W: std::io::Write> ResultsCsvStream<W> {
         Ok(ResultsCsvStream { writer, dialect, months: frame.months.iter().map(|m| m.to_string()).collect() })
     }
 
-    /// Writes the rows of one scenario: state-wide first, then each region in plan order.
+    /// Writes the rows of one scenario: state-wide first, then each region in plan order. Ids are
+    /// written as [`spreadsheet_text`], numbers as numbers.
     pub fn scenario(&mut self, frame: &Results, scenario: &ScenarioResults) -> std::io::Result<()> {
         let dialect = self.dialect;
         let number = |value: f64| format_csv_number(value, dialect);

@@ -69,11 +69,12 @@ fn write_measure(sheet: &mut Worksheet, row: u32, measure: &Measure) -> Result<(
 }
 
 /// A text cell (nothing for an empty text); text that a spreadsheet would take for a formula
-/// gets the quote prefix.
+/// gets the quote prefix; text longer than a cell holds is cut with a note (SPEC §9).
 fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str) -> Result<(), XlsxError> {
     if value.is_empty() {
         return Ok(());
     }
+    let value = &*super::xlsx::cut_to_cell(std::borrow::Cow::Borrowed(value));
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         sheet.write_string_with_format(row, col, value, &Format::new().set_quote_prefix())?;
     } else {

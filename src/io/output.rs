@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 /// Most symbolic links followed before giving up (as Linux does).
 const MAX_LINKS: usize = 40;
+/// Write buffer: results of large plans are hundreds of MiB written in small pieces.
+const BUFFER_BYTES: usize = 1 << 20;
 
 /// Writes `bytes` to `path` by the rules of SPEC §9; refuses when `path` is one of `inputs`
 /// (the plan files the command read).
@@ -156,7 +158,8 @@ pub(crate) fn write_file(
     }
     check(SaveStep::Write)?;
     {
-        let mut buffered = std::io::BufWriter::new(temp.file().map_err(fail(SaveStep::Write.describe()))?);
+        let mut buffered =
+            std::io::BufWriter::with_capacity(BUFFER_BYTES, temp.file().map_err(fail(SaveStep::Write.describe()))?);
         write(&mut buffered).and_then(|()| buffered.flush()).map_err(fail(SaveStep::Write.describe()))?;
     }
     check(SaveStep::Sync)?;
@@ -178,7 +181,7 @@ pub(crate) fn write_file(
 /// written to it before).
 fn write_directly(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
     let file = std::fs::OpenOptions::new().append(true).open(path)?;
-    let mut buffered = std::io::BufWriter::new(file);
+    let mut buffered = std::io::BufWriter::with_capacity(BUFFER_BYTES, file);
     write(&mut buffered)?;
     buffered.flush()
 }

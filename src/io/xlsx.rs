@@ -27,21 +27,25 @@ pub const CUT_NOTE: &str = " … [gekürzt]";
 /// The content of a text cell: safe from formula reading ([`spreadsheet_text`], SPEC §9) and cut
 /// at Excel's limit with [`CUT_NOTE`] instead of failing the whole workbook.
 pub fn cell_text(text: &str) -> Cow<'_, str> {
-    let safe = spreadsheet_text(text);
-    if safe.encode_utf16().count() <= MAX_CELL_CHARS {
-        return safe;
+    cut_to_cell(spreadsheet_text(text))
+}
+
+/// `text` cut at Excel's cell limit, ending with [`CUT_NOTE`] when it had to be cut.
+pub(crate) fn cut_to_cell(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.encode_utf16().count() <= MAX_CELL_CHARS {
+        return text;
     }
     let budget = MAX_CELL_CHARS - CUT_NOTE.encode_utf16().count();
     let mut used = 0;
     let mut end = 0;
-    for (index, c) in safe.char_indices() {
+    for (index, c) in text.char_indices() {
         if used + c.len_utf16() > budget {
             break;
         }
         used += c.len_utf16();
         end = index + c.len_utf8();
     }
-    Cow::Owned(format!("{}{CUT_NOTE}", safe.get(..end).unwrap_or_default()))
+    Cow::Owned(format!("{}{CUT_NOTE}", text.get(..end).unwrap_or_default()))
 }
 
 /// Column headers of a scenario sheet.

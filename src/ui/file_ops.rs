@@ -118,22 +118,34 @@ impl App {
     /// Writes the results of all scenarios as CSV for German Excel (`;`, decimal comma, BOM).
     pub fn export_csv(&mut self, path: &Path) -> bool {
         let mut bytes = Vec::new();
-        let written = crate::io::write_results_csv(self.session.results(), crate::io::CsvDialect::German, &mut bytes)
-            .map_err(|e| format!("{}: {e}", path.display()))
+        let written = self
+            .refuse_the_open_plan(path)
+            .and_then(|()| {
+                crate::io::write_results_csv(self.session.results(), crate::io::CsvDialect::German, &mut bytes)
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            })
             .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()));
         self.report_export(path, written)
     }
 
+    /// SPEC §9: an export never replaces the plan file that is open (any spelling, any link).
+    fn refuse_the_open_plan(&self, path: &Path) -> Result<(), String> {
+        let open: Vec<&Path> = self.session.doc().path.as_deref().into_iter().collect();
+        crate::io::check_not_an_input(path, &open).map_err(|e| e.to_string())
+    }
+
     /// Writes the results as an Excel workbook (summary sheet, one sheet per scenario).
     pub fn export_xlsx(&mut self, path: &Path) -> bool {
-        let written = crate::io::save_results_xlsx(self.session.results(), path).map_err(|e| e.to_string());
+        let written = self
+            .refuse_the_open_plan(path)
+            .and_then(|()| crate::io::save_results_xlsx(self.session.results(), path).map_err(|e| e.to_string()));
         self.report_export(path, written)
     }
 
     /// Writes the scenarios shown in the plots as a plan file for a colleague.
     pub fn export_scenarios(&mut self, path: &Path) -> bool {
         let plan = crate::exchange::plan_with_scenarios(self.session.plan(), &self.selection.compared_ids);
-        let written = save_plan(&plan, path).map_err(|e| e.to_string());
+        let written = self.refuse_the_open_plan(path).and_then(|()| save_plan(&plan, path).map_err(|e| e.to_string()));
         self.report_export(path, written)
     }
 
