@@ -545,7 +545,9 @@ impl IssueKind {
                 "is set but the regions' population adds up to 0 (expected some population, or no cap)".to_owned()
             }
             IssueKind::DistributionSharesZero => "the shares add up to 0 (expected a positive sum)".to_owned(),
-            IssueKind::EndBeforeStart { end, start } => format!("\"{end}\" is before the start \"{start}\" (expected end ≥ start)"),
+            IssueKind::EndBeforeStart { end, start } => {
+                format!("\"{end}\" is before the start \"{start}\" (expected end ≥ start)")
+            }
             IssueKind::DuplicateArrivalMonth { month, first } => {
                 format!("\"{month}\" is already used by arrivals[{first}] (expected one entry per month)")
             }
@@ -688,7 +690,9 @@ impl IssueKind {
             IssueKind::RegionTotalZero(RegionTotal::Population) => {
                 "ist positiv, aber die Regionen haben zusammen 0 Einwohner".to_owned()
             }
-            IssueKind::RegionTotalZero(RegionTotal::Area) => "ist positiv, aber die Regionen haben zusammen 0 km² Fläche".to_owned(),
+            IssueKind::RegionTotalZero(RegionTotal::Area) => {
+                "ist positiv, aber die Regionen haben zusammen 0 km² Fläche".to_owned()
+            }
             IssueKind::RegionTotalZero(RegionTotal::PopulationForCap) => {
                 "ist gesetzt, aber die Regionen haben zusammen 0 Einwohner (Einwohner nötig oder keine Kappung)".to_owned()
             }
@@ -780,5 +784,41 @@ fn capitalise(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_keeps_the_english_words_of_spec_section_2() {
+        let kind = IssueKind::NotAMonth { text: "2024-13".into() };
+        assert_eq!(kind.english(), "\"2024-13\" is not a month (expected \"YYYY-MM\", year 1900–2200)");
+        let kind = IssueKind::UnknownMeasure { id: "kita-x".into() };
+        assert_eq!(kind.english(), "no measure with id \"kita-x\"");
+        let found = Found::of(&Value::from("viele"));
+        assert_eq!(
+            IssueKind::WrongType { expected: Expected::Number, found }.english(),
+            "expected a number, found the string \"viele\""
+        );
+    }
+
+    #[test]
+    fn the_window_words_problems_in_german_with_the_offending_text() {
+        let found = Found::of(&Value::from("viele"));
+        assert_eq!(IssueKind::WrongType { expected: Expected::Number, found }.german(), "„viele“ ist keine Zahl");
+        assert_eq!(IssueKind::NotAMonth { text: "2024-13".into() }.german(), "„2024-13“ ist kein Monat (erwartet MM/JJJJ)");
+        assert_eq!(IssueKind::Negative { value: -1.5 }.german(), "-1,5 ist negativ (erwartet eine Zahl ≥ 0)");
+        let end = IssueKind::EndBeforeStart { end: "2025-01".into(), start: "2025-03".into() };
+        assert_eq!(end.german(), "01/2025 liegt vor dem Beginn 03/2025");
+        let syntax = IssueKind::JsonSyntax { eof: false, line: 3, column: 7, reason: "trailing comma".into() };
+        assert_eq!(syntax.german(), "ungültiges JSON in Zeile 3, Spalte 7: ein Komma zu viel");
+    }
+
+    #[test]
+    fn only_unknown_ids_count_as_dangling_references() {
+        assert!(IssueKind::UnknownRegion { id: "x".into(), statewide_allowed: true }.is_dangling_reference());
+        assert!(!IssueKind::IdEmpty.is_dangling_reference());
     }
 }

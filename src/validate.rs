@@ -62,10 +62,7 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
         non_negative(entry.eur, FieldPath::Field(&path, "eur"), &mut issues);
         at_most(entry.eur, MAX_EUR, FieldPath::Field(&path, "eur"), &mut issues);
         if !years.insert(entry.year) {
-            issues.push(Issue::error(
-                key_path(&path, "year"),
-                IssueKind::DuplicateBudgetYear { year: entry.year },
-            ));
+            issues.push(Issue::error(key_path(&path, "year"), IssueKind::DuplicateBudgetYear { year: entry.year }));
         }
     }
     issues
@@ -79,13 +76,9 @@ fn check_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &str, issues: &mut Ve
         if id.is_empty() {
             issues.push(Issue::error(path, IssueKind::IdEmpty));
         } else if id.chars().count() > MAX_ID_CHARS {
-            issues
-                .push(Issue::error(path, IssueKind::IdTooLong { chars: id.chars().count() }));
+            issues.push(Issue::error(path, IssueKind::IdTooLong { chars: id.chars().count() }));
         } else if let Some(first) = seen.get(id) {
-            issues.push(Issue::error(
-                path,
-                IssueKind::DuplicateId { id: id.to_owned(), list: list.to_owned(), first: *first },
-            ));
+            issues.push(Issue::error(path, IssueKind::DuplicateId { id: id.to_owned(), list: list.to_owned(), first: *first }));
         } else {
             seen.insert(id, index);
         }
@@ -110,8 +103,7 @@ fn non_negative<'p>(value: f64, path: impl Into<FieldPath<'p>>, issues: &mut Vec
 /// Refuses `|value| > max` (SPEC §9: every valid plan must compute to finite numbers).
 fn within<'p>(value: f64, max: f64, path: impl Into<FieldPath<'p>>, issues: &mut Vec<Issue>) {
     if value.abs() > max {
-        issues
-            .push(Issue::error(path.into().text(), IssueKind::TooLargeMagnitude { value, max }));
+        issues.push(Issue::error(path.into().text(), IssueKind::TooLargeMagnitude { value, max }));
     }
 }
 
@@ -150,10 +142,8 @@ fn check_domain(domain: &Domain, path: &str, issues: &mut Vec<Issue>) {
         match AgeBand::parse(band_text, BandUse::Rates) {
             Ok(band) => {
                 if let Some(other) = band.cohorts().find_map(|c| covered.get(c).copied().flatten()) {
-                    issues.push(Issue::error(
-                        &band_path,
-                        IssueKind::BandOverlap { other: other.to_owned(), distribution: false },
-                    ));
+                    issues
+                        .push(Issue::error(&band_path, IssueKind::BandOverlap { other: other.to_owned(), distribution: false }));
                 }
                 for c in band.cohorts() {
                     if let Some(slot) = covered.get_mut(c) {
@@ -165,10 +155,7 @@ fn check_domain(domain: &Domain, path: &str, issues: &mut Vec<Issue>) {
         }
     }
     if domain.persons_per_unit <= 0.0 {
-        issues.push(Issue::error(
-            key_path(path, "persons_per_unit"),
-            IssueKind::NotPositive { value: domain.persons_per_unit },
-        ));
+        issues.push(Issue::error(key_path(path, "persons_per_unit"), IssueKind::NotPositive { value: domain.persons_per_unit }));
     }
 }
 
@@ -180,16 +167,10 @@ fn check_region(region: &Region, path: &str, domain_ids: &HashSet<&str>, issues:
     if let Some(location) = &region.location {
         let location_path = key_path(path, "location");
         if !(-90.0..=90.0).contains(&location.lat) {
-            issues.push(Issue::error(
-                key_path(&location_path, "lat"),
-                IssueKind::LatitudeOutOfRange { value: location.lat },
-            ));
+            issues.push(Issue::error(key_path(&location_path, "lat"), IssueKind::LatitudeOutOfRange { value: location.lat }));
         }
         if !(-180.0..=180.0).contains(&location.lon) {
-            issues.push(Issue::error(
-                key_path(&location_path, "lon"),
-                IssueKind::LongitudeOutOfRange { value: location.lon },
-            ));
+            issues.push(Issue::error(key_path(&location_path, "lon"), IssueKind::LongitudeOutOfRange { value: location.lon }));
         }
     }
     for (domain_id, places) in &region.capacity {
@@ -221,16 +202,10 @@ fn check_distribution(plan: &Plan, region_ids: &HashSet<&str>, issues: &mut Vec<
             let total_population: f64 = plan.regions.iter().map(|r| r.population).sum();
             let total_area: f64 = plan.regions.iter().map(|r| r.area_km2).sum();
             if *population_weight > 0.0 && total_population <= 0.0 {
-                issues.push(Issue::error(
-                    "distribution.population_weight",
-                    IssueKind::RegionTotalZero(RegionTotal::Population),
-                ));
+                issues.push(Issue::error("distribution.population_weight", IssueKind::RegionTotalZero(RegionTotal::Population)));
             }
             if *area_weight > 0.0 && total_area <= 0.0 {
-                issues.push(Issue::error(
-                    "distribution.area_weight",
-                    IssueKind::RegionTotalZero(RegionTotal::Area),
-                ));
+                issues.push(Issue::error("distribution.area_weight", IssueKind::RegionTotalZero(RegionTotal::Area)));
             }
             if let Some(cap) = area_uplift_cap {
                 non_negative(*cap, "distribution.area_uplift_cap", issues);
@@ -264,10 +239,7 @@ fn check_distribution(plan: &Plan, region_ids: &HashSet<&str>, issues: &mut Vec<
 
 fn check_measure(measure: &Measure, path: &str, domain_ids: &HashSet<&str>, region_ids: &HashSet<&str>, issues: &mut Vec<Issue>) {
     if !domain_ids.contains(measure.domain.as_str()) {
-        issues.push(Issue::error(
-            key_path(path, "domain"),
-            IssueKind::UnknownDomain { id: measure.domain.clone() },
-        ));
+        issues.push(Issue::error(key_path(path, "domain"), IssueKind::UnknownDomain { id: measure.domain.clone() }));
     }
     if let Some(region) = &measure.region
         && !region_ids.contains(region.as_str())
@@ -328,10 +300,7 @@ fn check_scenario(scenario: &Scenario, path: &str, measure_ids: &HashSet<&str>, 
     if let Some(color) = &scenario.color
         && parse_hex_color(color).is_none()
     {
-        issues.push(Issue::error(
-            key_path(path, "color"),
-            IssueKind::NotAColour { text: color.clone() },
-        ));
+        issues.push(Issue::error(key_path(path, "color"), IssueKind::NotAColour { text: color.clone() }));
     }
 }
 
@@ -353,16 +322,10 @@ fn check_uncertainty(scenario: &Scenario, uncertainty: &Uncertainty, path: &str,
             issues.push(Issue::error(&high_path, IssueKind::RateNotBelowOne { value: range.high }));
         }
         if range.low > value {
-            issues.push(Issue::error(
-                &low_path,
-                IssueKind::LowAboveValue { low: range.low, key: key.to_owned(), value },
-            ));
+            issues.push(Issue::error(&low_path, IssueKind::LowAboveValue { low: range.low, key: key.to_owned(), value }));
         }
         if range.high < value {
-            issues.push(Issue::error(
-                &high_path,
-                IssueKind::HighBelowValue { high: range.high, key: key.to_owned(), value },
-            ));
+            issues.push(Issue::error(&high_path, IssueKind::HighBelowValue { high: range.high, key: key.to_owned(), value }));
         }
     }
 }
@@ -378,8 +341,7 @@ fn check_age_distribution(bands: &[(String, f64)], path: &str, issues: &mut Vec<
         match AgeBand::parse(band_text, BandUse::AgeDistribution) {
             Ok(band) => {
                 if let Some(other) = band.cohorts().find_map(|c| covered.get(c).copied().flatten()) {
-                    issues
-                        .push(Issue::error(&band_path, IssueKind::BandOverlap { other: other.to_owned(), distribution: true }));
+                    issues.push(Issue::error(&band_path, IssueKind::BandOverlap { other: other.to_owned(), distribution: true }));
                 }
                 for c in band.cohorts() {
                     if let Some(slot) = covered.get_mut(c) {
@@ -395,10 +357,7 @@ fn check_age_distribution(bands: &[(String, f64)], path: &str, issues: &mut Vec<
     }
     let missing: Vec<String> = (0..COHORTS).filter(|c| covered.get(*c).copied().flatten().is_none()).map(cohort_name).collect();
     if all_bands_valid && !missing.is_empty() {
-        issues.push(Issue::error(
-            path,
-            IssueKind::AgesNotCovered { ages: missing },
-        ));
+        issues.push(Issue::error(path, IssueKind::AgesNotCovered { ages: missing }));
     }
     if (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
         issues.push(Issue::error(path, IssueKind::AgeSharesSum { sum }));

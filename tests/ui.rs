@@ -214,6 +214,7 @@ fn a_broken_file_shows_every_error_and_keeps_the_open_plan() {
     let mut broken: serde_json::Value = serde_json::from_str(integrationsplan::sample::NRW_2025_JSON).unwrap();
     broken["measures"][3]["end"] = "2024-13".into();
     broken["scenarios"][0]["measures_off"] = serde_json::json!(["kita-x"]);
+    broken["regions"][0]["capacity"]["kita"] = "viele".into();
     std::fs::write(&path, serde_json::to_string(&broken).unwrap()).unwrap();
 
     let mut harness = harness();
@@ -231,8 +232,17 @@ fn a_broken_file_shows_every_error_and_keeps_the_open_plan() {
 
     assert!(matches!(harness.state().dialog, Some(Dialog::LoadErrors(_))));
     assert!(harness.query_by_label("Datei kann nicht geöffnet werden").is_some());
-    assert!(harness.query_by_label_contains("measures[3].end: \"2024-13\" is not a month").is_some());
-    assert!(harness.query_by_label_contains("scenarios[0].measures_off[0]: no measure with id \"kita-x\"").is_some());
+    // German, with the fields named as the planner knows them (typed issues, issue 10).
+    for line in [
+        "Maßnahme „Kita Neubau Köln-Kalk“ › Ende: „2024-13“ ist kein Monat (erwartet MM/JJJJ)",
+        "Region Düsseldorf › Freie Plätze zu Beginn Kita-Plätze: „viele“ ist keine Zahl",
+        "Szenario Basis 2025 › Ausgeschaltete Maßnahmen: es gibt keine Maßnahme „kita-x“",
+    ] {
+        assert!(harness.query_by_label(line).is_some(), "missing line {line:?}");
+    }
+    for english in ["expected", "is not a month", "no measure with id", "measures[3]"] {
+        assert!(harness.query_by_label_contains(english).is_none(), "English in the German window: {english}");
+    }
     assert_eq!(*harness.state().session.plan(), plan_before, "the open plan is untouched");
     harness.get_by_label("Schließen").click();
     harness.run();
@@ -343,4 +353,36 @@ fn regions_tab_shows_the_resulting_shares_and_edits_capacity() {
     edit_cell(&mut harness, "Freie Plätze zu Beginn Kita-Plätze: Köln", "1.000");
     let koeln = harness.state().session.plan().regions.iter().find(|r| r.id == "koeln").unwrap();
     assert_eq!(koeln.capacity_of("kita"), 1000.0);
+}
+
+#[test]
+fn a_click_on_a_problem_takes_the_planner_to_its_field() {
+    use integrationsplan::ui::action::Action;
+    use integrationsplan::ui::document::Command;
+    let mut harness = harness();
+    harness.run();
+    let plan = harness.state().session.plan().clone();
+    let mut measure = plan.measures[3].clone();
+    measure.end = Some(measure.start.plus(-2));
+    harness.state_mut().handle(Action::Edit(Command::SetMeasure(3, measure.clone())));
+    harness.run();
+    harness.get_by_label_contains("Der Plan hat Fehler").click();
+    harness.run();
+    let line = format!(
+        "Maßnahme „{}“ › Ende: {} liegt vor dem Beginn {}",
+        measure.name,
+        measure.end.unwrap().to_german(),
+        measure.start.to_german()
+    );
+    harness.get_by_label(&line).click();
+    harness.run();
+    assert_eq!(harness.state().panels.measures.view.text, measure.id, "the measures list shows the measure");
+
+    let mut region = plan.regions[4].clone();
+    region.population = -5.0;
+    harness.state_mut().handle(Action::Edit(Command::SetRegion(4, region.clone())));
+    harness.run();
+    harness.state_mut().handle(Action::GoToField("regions[4].population".into()));
+    harness.run();
+    assert_eq!(harness.state().selection.region_id.as_deref(), Some(region.id.as_str()));
 }

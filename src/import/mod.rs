@@ -189,8 +189,10 @@ pub fn preview(plan: &Plan, table: &Table, kind: TableKind, options: &ImportOpti
         }
     };
     let before: HashSet<(String, String)> = crate::validate::validate(plan).into_iter().map(|i| (i.path, i.message)).collect();
-    preview.plan_issues =
-        crate::validate::validate(&preview.apply(plan)).into_iter().filter(|i| i.is_error() && !before.contains(&(i.path.clone(), i.message.clone()))).collect();
+    preview.plan_issues = crate::validate::validate(&preview.apply(plan))
+        .into_iter()
+        .filter(|i| i.is_error() && !before.contains(&(i.path.clone(), i.message.clone())))
+        .collect();
     Ok(preview)
 }
 

@@ -254,8 +254,7 @@ impl Decoder<'_> {
 
     fn horizon(&mut self, value: &Value) -> Option<Horizon> {
         let map = self.object(value, "horizon")?;
-        let start =
-            self.required(map, "start", "horizon", Expected::Month).and_then(|v| self.month_value(v, "horizon.start"));
+        let start = self.required(map, "start", "horizon", Expected::Month).and_then(|v| self.month_value(v, "horizon.start"));
         let months = self
             .required(map, "months", "horizon", Expected::WholeNumber { min: 1, max: 1200 })
             .and_then(|v| self.integer_value(v, "horizon.months", 1, 1200));
@@ -327,10 +326,7 @@ impl Decoder<'_> {
         if let Some(shares) = map.get("shares") {
             for key in ["population_weight", "area_weight", "area_uplift_cap"] {
                 if map.get(key).is_some_and(|v| !v.is_null()) {
-                    self.error(
-                        &key_path(path, key),
-                        IssueKind::WeightWithShares,
-                    );
+                    self.error(&key_path(path, key), IssueKind::WeightWithShares);
                 }
             }
             return Distribution::Shares {
@@ -348,18 +344,14 @@ impl Decoder<'_> {
 
     fn measure(&mut self, map: &Map<String, Value>, path: &str) -> Measure {
         let fallback_month = Month::new(2025, 1).unwrap_or_else(|| unreachable!("2025-01 is a month"));
-        let start = self
-            .required(map, "start", path, Expected::Month)
-            .and_then(|v| self.month_value(v, FieldPath::Field(path, "start")));
+        let start =
+            self.required(map, "start", path, Expected::Month).and_then(|v| self.month_value(v, FieldPath::Field(path, "start")));
         let end = Self::optional(map, "end").and_then(|v| self.month_value(v, FieldPath::Field(path, "end")));
         let region = Self::optional(map, "region").map(|v| self.string_value(v, FieldPath::Field(path, "region")));
         let funding = match Self::optional(map, "funding") {
             Some(Value::String(word)) if Funding::parse(word).is_some() => Funding::parse(word).unwrap_or(Funding::Planned),
             Some(other) => {
-                self.error(
-                    &key_path(path, "funding"),
-                    IssueKind::NotAFundingState { found: Found::of(other) },
-                );
+                self.error(&key_path(path, "funding"), IssueKind::NotAFundingState { found: Found::of(other) });
                 Funding::Planned
             }
             None => Funding::Planned,
@@ -436,10 +428,9 @@ impl Decoder<'_> {
                 for (index, item) in items.iter().enumerate() {
                     match item.as_str().and_then(Funding::parse) {
                         Some(f) => included.push(f),
-                        None => self.error(
-                            &index_path(&list_path, index),
-                            IssueKind::NotAFundingState { found: Found::of(item) },
-                        ),
+                        None => {
+                            self.error(&index_path(&list_path, index), IssueKind::NotAFundingState { found: Found::of(item) })
+                        }
                     }
                 }
                 included

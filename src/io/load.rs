@@ -66,7 +66,8 @@ impl std::error::Error for LoadError {}
 /// Loads a plan file; never panics and never reads more than [`MAX_FILE_BYTES`] + 1 bytes.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| LoadError::single(&name, IssueKind::CannotOpen { reason: e.to_string() }))?;
+    let file =
+        std::fs::File::open(path).map_err(|e| LoadError::single(&name, IssueKind::CannotOpen { reason: e.to_string() }))?;
     if let Ok(metadata) = file.metadata() {
         if metadata.is_dir() {
             return Err(LoadError::single(&name, IssueKind::IsFolder));
@@ -86,10 +87,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 fn too_large(name: &str, bytes: u64) -> LoadError {
-    LoadError::single(
-        name,
-        IssueKind::FileTooLarge { bytes },
-    )
+    LoadError::single(name, IssueKind::FileTooLarge { bytes })
 }
 
 /// Loads a plan from bytes; `name` is used in messages.
@@ -99,17 +97,9 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some((encoding, how)) = wide_encoding(bytes) {
-        return Err(LoadError::single(
-            name,
-            IssueKind::WideEncoding { encoding: encoding.to_string(), how: how.to_string() },
-        ));
+        return Err(LoadError::single(name, IssueKind::WideEncoding { encoding: encoding.to_string(), how: how.to_string() }));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        LoadError::single(
-            name,
-            IssueKind::NotUtf8 { offset: e.valid_up_to() },
-        )
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::single(name, IssueKind::NotUtf8 { offset: e.valid_up_to() }))?;
     load_str(text, name)
 }
 
@@ -151,29 +141,19 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
 /// Checks format and version, decodes and validates a parsed document.
 pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
     let Value::Object(map) = value else {
-        return Err(LoadError::single(
-            name,
-            IssueKind::NotAPlan { found: Found::of(value) },
-        ));
+        return Err(LoadError::single(name, IssueKind::NotAPlan { found: Found::of(value) }));
     };
     let mut issues = Vec::new();
     match map.get("format") {
         Some(Value::String(s)) if s == FORMAT_NAME => {}
-        Some(other) => issues.push(Issue::error(
-            "format",
-            IssueKind::WrongFormat { found: Found::of(other) },
-        )),
-        None => issues
-            .push(Issue::error("format", IssueKind::FormatMissing)),
+        Some(other) => issues.push(Issue::error("format", IssueKind::WrongFormat { found: Found::of(other) })),
+        None => issues.push(Issue::error("format", IssueKind::FormatMissing)),
     }
     match map.get("version") {
         Some(Value::Number(n)) if whole_number(n).is_some() => {
             let version = whole_number(n).unwrap_or(0);
             if version > FORMAT_VERSION {
-                issues.push(Issue::error(
-                    "version",
-                    IssueKind::NewerVersion { version },
-                ));
+                issues.push(Issue::error("version", IssueKind::NewerVersion { version }));
                 return Err(LoadError { file: name.to_owned(), issues, partial: None });
             }
             // Versions below 1 do not exist yet; migration would go here.

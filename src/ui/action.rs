@@ -89,6 +89,9 @@ pub enum Action {
     ShowTab(Tab),
     /// Show this view in the central area.
     ShowView(CentralView),
+    /// Take the planner to the field of a problem (its path, e.g. `measures[3].end`): the editor
+    /// that holds it, with the entry shown.
+    GoToField(String),
     /// Switch the language of the window.
     SetLanguage(Language),
     /// Switch to the dark (`true`) or light theme.

@@ -81,7 +81,12 @@ pub fn field_label(path: &str, plan: &Plan, t: &Strings) -> String {
         }
         (Some("measures"), Some(m)) => {
             let name = plan.measures.get(m).map_or_else(|| raw(&Segment::Index(m)), |measure| measure.name.clone());
-            parts.push(format!("{} {name}", t.measure));
+            // A measure's name is often several words: quoted, as the planner writes it.
+            let quoted = match t.lang {
+                Language::German => format!("„{name}“"),
+                Language::English => format!("“{name}”"),
+            };
+            parts.push(format!("{} {quoted}", t.measure));
             let column = match key(third.as_ref()).as_deref() {
                 Some("name") => Some(t.col_name),
                 Some("domain") => Some(t.col_domain),
@@ -155,10 +160,26 @@ pub fn field_label(path: &str, plan: &Plan, t: &Strings) -> String {
             parts.push(format!("{} {year}", t.budget));
         }
         (Some("meta"), _) if key(second.as_ref()).as_deref() == Some("title") => parts.push(t.plan_title.to_owned()),
+        (Some(list), None) if second.is_none() && list_label(list, t).is_some() => {
+            parts.extend(list_label(list, t).map(str::to_owned));
+        }
         _ => parts.extend(first.iter().chain(&second).chain(&third).chain(&fourth).map(raw)),
     }
     parts.extend(steps.map(|segment| raw(&segment)));
     parts.join(" › ")
+}
+
+/// The window's word for a top-level list of the plan.
+fn list_label(key: &str, t: &Strings) -> Option<&'static str> {
+    match key {
+        "measures" => Some(t.tab_measures),
+        "scenarios" => Some(t.tab_scenarios),
+        "regions" => Some(t.tab_regions),
+        "domains" => Some(t.tab_domains),
+        "budget" => Some(t.budget),
+        "distribution" => Some(t.distribution),
+        _ => None,
+    }
 }
 
 /// An issue as a planner reads it: where (by [`field_label`]) and what, in `language`.

@@ -148,8 +148,16 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>
         let errors: Vec<_> = session.issues().iter().filter(|i| i.is_error()).collect();
         if !errors.is_empty() {
             let text = format!("⚠ {} ({})", t.plan_has_errors, errors.len());
-            let lines: Vec<String> = errors.iter().take(20).map(|i| super::field_label::issue_text(i, ctx.plan(), ctx.language())).collect();
-            ui.label(egui::RichText::new(text).color(super::theme::ERROR_RED).strong()).on_hover_text(lines.join("\n"));
+            // A click opens the list; a click on a problem takes the planner to its field.
+            ui.menu_button(egui::RichText::new(text).color(super::theme::ERROR_RED).strong(), |ui| {
+                for issue in errors.iter().take(50) {
+                    let line = super::field_label::issue_text(issue, ctx.plan(), ctx.language());
+                    if ui.button(line).clicked() {
+                        actions.push(Action::GoToField(issue.path.clone()));
+                        ui.close();
+                    }
+                }
+            });
         }
         let warnings = session.load_warnings();
         if !warnings.is_empty() {

@@ -83,13 +83,7 @@ fn labels(harness: &Harness<'_, App>) -> Vec<String> {
 /// the plan's own names are taken out of it).
 fn check(harness: &Harness<'_, App>, foreign: &[String], state: &str, found: &mut Vec<String>) {
     let names = plan_names(harness.state());
-    // The core still writes its messages about a plan in English: until issues are typed
-    // and rendered by the UI, the lines of a load-error dialog are not checked.
-    let core_messages: Vec<String> = match &harness.state().dialog {
-        Some(Dialog::LoadErrors(error)) => error.issues.iter().map(ToString::to_string).collect(),
-        _ => Vec::new(),
-    };
-    for label in labels(harness).into_iter().filter(|label| !core_messages.contains(label)) {
+    for label in labels(harness) {
         let label = names.iter().fold(label, |label, name| label.replace(name.as_str(), "…"));
         let head = label.split(": ").next().unwrap_or_default();
         for text in foreign {
