@@ -177,6 +177,8 @@ ln -s "usr/bin/$name" "$appdir/AppRun"
 cp assets/$name.desktop "$appdir/$name.desktop"
 cp assets/$name-256.png "$appdir/$name.png"
 ln -s "$name.png" "$appdir/.DirIcon"
+# An AppImage mounts this folder and runs AppRun: the folder must work as it is.
+[ "$("$appdir/AppRun" --version)" = "$name $version" ] || fail "$appdir/AppRun --version does not print $name $version"
 
 if [ -z "$appimagetool" ] && command -v appimagetool >/dev/null 2>&1; then appimagetool=appimagetool; fi
 if [ -n "$appimagetool" ]; then
