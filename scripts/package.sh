@@ -64,11 +64,46 @@ rm -f "$out/${name}_${version}_$deb_arch.deb" "$out/$name-$version-linux-$machin
   "$out/Integrationsplan-$version-$machine_arch.AppImage" "$out/SHA256SUMS"
 
 # --- the files every package installs, below usr/ ---------------------------------------------
+first_year=$(git log --reverse --format=%ad --date=format:%Y 2>/dev/null | head -n 1)
+release_year=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y)
+copyright_years="${first_year:-$release_year}"
+[ "$copyright_years" = "$release_year" ] || copyright_years="$copyright_years-$release_year"
+
+# The Debian changelog of this native package: one entry for the packaged version.
+changelog() {
+  printf '%s (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- %s  %s\n' \
+    "$name" "$version" "$version" "$maintainer" "$(date -u -R -d "@$SOURCE_DATE_EPOCH")"
+}
+
+# roff_text: the program's help text as roff that prints it as is.
+roff_text() { sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/" -e 's/-/\\-/g'; }
+
+# The manual page, from the program's own --help and each command's help.
+man_page() {
+  local commands
+  commands=$("$binary" --help | awk '/^Commands:/ { on = 1; next } on && /^$/ { exit } on && $1 != "help" { print $1 }')
+  printf '.TH INTEGRATIONSPLAN 1 "%s" "%s %s" "User Commands"\n' \
+    "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" "$name" "$version"
+  printf '.SH NAME\n%s \\- plan places for newcomers under intake scenarios\n' "$name"
+  printf '.SH DESCRIPTION\nWithout a command, the window opens (on FILE if given).\n.PP\n.nf\n'
+  "$binary" --help | roff_text
+  printf '.fi\n'
+  for command in $commands; do
+    printf '.SH "%s %s"\n' "$name" "$command" | tr '[:lower:]' '[:upper:]'
+    printf '.nf\n'
+    "$binary" "$command" --help | roff_text
+    printf '.fi\n'
+  done
+  printf '.SH "EXIT STATUS"\n0 success, 2 invalid input (unreadable file, invalid plan, unknown scenario), 1 any other failure.\n'
+  printf '.SH DATA\n%s.\n' "$data_source"
+  printf '.SH LICENSE\nMIT OR Apache\-2.0.\n'
+}
+
 # install_tree ROOT: the program, its desktop entry, icons, MIME type, metainfo and examples.
 install_tree() {
   local root="$1"
   install -D -m 0755 "$binary" "$root/usr/bin/$name"
-  if command -v strip >/dev/null 2>&1; then strip --strip-unneeded "$root/usr/bin/$name"; fi
+  if command -v strip >/dev/null 2>&1; then strip --strip-unneeded --remove-section=.comment "$root/usr/bin/$name"; fi
   install -D -m 0644 assets/$name.desktop "$root/usr/share/applications/$name.desktop"
   for size in 48 128 256; do
     install -D -m 0644 "assets/$name-$size.png" "$root/usr/share/icons/hicolor/${size}x$size/apps/$name.png"
@@ -80,13 +115,16 @@ install_tree() {
   install -D -m 0644 sample-data/nrw-2025.json "$root/usr/share/$name/examples/nrw-2025.integrationsplan.json"
   install -D -m 0644 sample-data/nrw-2016-integrationsplan.json \
     "$root/usr/share/$name/examples/nrw-2016.integrationsplan.json"
+  install -d "$root/usr/share/doc/$name" "$root/usr/share/man/man1"
+  changelog | gzip -9n >"$root/usr/share/doc/$name/changelog.gz"
+  man_page | gzip -9n >"$root/usr/share/man/man1/$name.1.gz"
   install -D -m 0644 /dev/stdin "$root/usr/share/doc/$name/copyright" <<EOF
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: $name
 Comment: Integrationsplan $version. $data_source.
 
 Files: *
-Copyright: The Integrationsplan authors
+Copyright: $copyright_years The Integrationsplan authors
 License: MIT or Apache-2.0
  Integrationsplan is licensed under either of the MIT licence or the Apache
  License, Version 2.0, at your option (SPDX: MIT OR Apache-2.0).
@@ -161,7 +199,8 @@ Description: plan places for newcomers under intake scenarios (NRW)
  intake scenario, and which measures close the gap at what cost. A desktop
  app with a command line (validate, simulate, schema) running the same engine.
  .
- $data_source.
+ Bevölkerung und Fläche: Statistisches Bundesamt (Destatis), Datenlizenz
+ Deutschland – Namensnennung – Version 2.0 (dl-de/by-2.0).
 EOF
 (cd "$root" && find usr -type f -print0 | LC_ALL=C sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
 chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
