@@ -22,7 +22,7 @@ done
 fail() { echo "ci-package-check: FAILED: $*" >&2; exit 1; }
 
 name="integrationsplan"
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+version=$(awk -F'"' '/^version = "/ { print $2; exit }' Cargo.toml)
 if [ -z "$deb" ]; then
   shopt -s nullglob
   debs=(target/package/"${name}_${version}"_*.deb)

@@ -37,7 +37,7 @@ for tool in dpkg-deb tar sha256sum; do
 done
 
 name="integrationsplan"
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+version=$(awk -F'"' '/^version = "/ { print $2; exit }' Cargo.toml)
 [ -n "$version" ] || fail "no version in Cargo.toml"
 deb_arch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 machine_arch=$(uname -m)
@@ -64,7 +64,8 @@ rm -f "$out/${name}_${version}_$deb_arch.deb" "$out/$name-$version-linux-$machin
   "$out/Integrationsplan-$version-$machine_arch.AppImage" "$out/SHA256SUMS"
 
 # --- the files every package installs, below usr/ ---------------------------------------------
-first_year=$(git log --reverse --format=%ad --date=format:%Y 2>/dev/null | head -n 1)
+# The year of the first commit (git log --reverse | head would end git with SIGPIPE under pipefail).
+first_year=$(git log --max-parents=0 --format=%ad --date=format:%Y 2>/dev/null | sort | sed -n 1p || true)
 release_year=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y)
 copyright_years="${first_year:-$release_year}"
 [ "$copyright_years" = "$release_year" ] || copyright_years="$copyright_years-$release_year"
@@ -81,7 +82,7 @@ roff_text() { sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/" -e 's/-/\\-/g'; }
 # The manual page, from the program's own --help and each command's help.
 man_page() {
   local commands
-  commands=$("$binary" --help | awk '/^Commands:/ { on = 1; next } on && /^$/ { exit } on && $1 != "help" { print $1 }')
+  commands=$("$binary" --help | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on && $1 != "help" { print $1 }')
   printf '.TH INTEGRATIONSPLAN 1 "%s" "%s %s" "User Commands"\n' \
     "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" "$name" "$version"
   printf '.SH NAME\n%s \\- plan places for newcomers under intake scenarios\n' "$name"
@@ -165,8 +166,15 @@ if command -v desktop-file-validate >/dev/null 2>&1; then
   desktop-file-validate assets/$name.desktop
 fi
 if command -v appstreamcli >/dev/null 2>&1; then
-  # The component id is the desktop file's name, not a reverse domain (no domain to own yet).
-  appstreamcli validate --no-net --override=cid-desktopapp-is-not-rdns=info assets/$name.metainfo.xml >/dev/null
+  # The component id is the desktop file's name, not a reverse domain (no domain to own yet):
+  # that one warning is expected, any other error or warning fails.
+  if ! report=$(appstreamcli validate --no-net assets/$name.metainfo.xml 2>&1); then
+    unexpected=$(grep -E '^[EW]:' <<<"$report" | grep -v 'cid-desktopapp-is-not-rdns' || true)
+    if [ -n "$unexpected" ]; then
+      echo "$report" >&2
+      fail "assets/$name.metainfo.xml does not validate"
+    fi
+  fi
 fi
 
 # --- the .deb -----------------------------------------------------------------------------------
