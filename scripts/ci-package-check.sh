@@ -38,7 +38,7 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 echo "== apt-get install $deb"
-$SUDO apt-get install -y -q --no-install-recommends "$deb" || fail "apt-get could not install $deb"
+$SUDO apt-get install -y -q --no-install-recommends --reinstall "$deb" || fail "apt-get could not install $deb"
 if [ -z "$keep" ]; then
   trap '$SUDO apt-get remove -y -q "$name" >/dev/null 2>&1 || echo "ci-package-check: could not remove $name" >&2' EXIT
 fi
