@@ -3,8 +3,10 @@
 //! The core is free of any GUI: [`model`] holds the plan, [`io`] reads and writes plan files
 //! (every error named with its field path), [`validate`] checks the rules of the format,
 //! [`engine`] turns a plan into demand, capacity and shortage curves, and [`cli`] prints them.
+//! [`about`] holds the version, licence and data sources that the "Über" dialog and installers show.
 //! The `ui` module (feature `gui`) draws all of this with egui.
 
+pub mod about;
 pub mod cli;
 pub mod engine;
 pub mod exchange;
