@@ -99,14 +99,37 @@ MEASURES_2025 = [
     m("language-siegen", "Sprachkurse Siegen-Wittgenstein", "language", "siegen-wittgenstein", 180, "2026-04", None, 0, 0, 340_000, "planned"),
 ]
 
-def scenario(id, name, arrivals, color, factor=1.0, leave=0.05, funding=("secured", "planned", "open"), off=()):
-    return {"id": id, "name": name, "arrivals": [{"from": f, "per_month": v} for f, v in arrivals], "arrival_factor": factor,
-            "age_distribution": AGES, "leave_rate_per_year": leave, "funding_included": list(funding),
-            "measures_off": list(off), "color": color}
+def scenario(id, name, arrivals, color, factor=1.0, leave=0.05, funding=("secured", "planned", "open"), off=(), uncertainty=None):
+    out = {"id": id, "name": name, "arrivals": [{"from": f, "per_month": v} for f, v in arrivals], "arrival_factor": factor,
+           "age_distribution": AGES, "leave_rate_per_year": leave, "funding_included": list(funding),
+           "measures_off": list(off), "color": color}
+    if uncertainty:
+        out["uncertainty"] = uncertainty
+    return out
+
+CENTROIDS = "../shared/data/districts-nrw-centroids.csv"
+
+def centroids(path=CENTROIDS):
+    """AGS → (lat, lon) of each NRW district (SPEC §8)."""
+    return {r["AGS"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(open(path, encoding="utf-8"), delimiter=";")}
 
 def region_entries(rs, domains):
-    return [{"id": r["id"], "name": r["name"], "population": r["population"], "area_km2": r["area_km2"],
-             "capacity": {d: r["capacity"][d] for d in domains}} for r in rs]
+    points = centroids()
+    out = []
+    for r in rs:
+        entry = {"id": r["id"], "name": r["name"], "population": r["population"], "area_km2": r["area_km2"],
+                 "capacity": {d: r["capacity"][d] for d in domains}}
+        if r["ags"] in points:
+            lat, lon = points[r["ags"]]
+            entry["location"] = {"lat": lat, "lon": lon}
+        out.append(entry)
+    return out
+
+UNCERTAINTY_NOTE = (" Die Bandbreiten der Szenarien (uncertainty: Zugangsfaktor und Fortzugsrate) sind illustrativ.")
+
+def ranges(factor_low, factor_high, leave_low, leave_high):
+    return {"arrival_factor": {"low": factor_low, "high": factor_high},
+            "leave_rate_per_year": {"low": leave_low, "high": leave_high}}
 
 def plan_2025(rs):
     return {
@@ -114,16 +137,19 @@ def plan_2025(rs):
         "meta": {"title": "NRW 2025 – Beispielplan", "author": "Integrationsplan (Beispieldaten)",
                  "notes": SOURCE + " Freie Kapazitäten, Maßnahmen, Kosten und Szenarien sind illustrativ, keine amtlichen Zahlen. "
                           "Annahmen: Kita-Quoten U3 nach Einzeljahren (1 Jahr 28 %, 2 Jahre 63 %), 3–5 Jahre 90 %; Schulpflicht 6–17 Jahre; "
-                          "3,0 Personen je Wohnung (Annahme); 55 % der Erwachsenen brauchen einen Sprachkursplatz (Annahme)."},
+                          "3,0 Personen je Wohnung (Annahme); 55 % der Erwachsenen brauchen einen Sprachkursplatz (Annahme)." + UNCERTAINTY_NOTE
+                          + " Lage der Kreise: Mittelpunkte (WGS 84) aus districts-nrw-centroids.csv."},
         "horizon": {"start": "2025-01", "months": 60},
         "domains": DOMAINS,
         "regions": region_entries(rs, ["kita", "school", "housing", "language"]),
         "distribution": {"population_weight": 0.9, "area_weight": 0.1, "area_uplift_cap": 0.25},
         "measures": MEASURES_2025,
         "scenarios": [
-            scenario("basis", "Basis 2025", [("2025-01", 3750)], "#1f77b4"),
-            scenario("hoch", "Hoher Zugang wie 2015/16", [("2025-01", 3750), ("2025-07", 16700), ("2027-01", 6000)], "#d62728", leave=0.08),
-            scenario("gesichert", "Nur gesicherte Finanzierung", [("2025-01", 3750)], "#2ca02c", funding=("secured",)),
+            scenario("basis", "Basis 2025", [("2025-01", 3750)], "#1f77b4", uncertainty=ranges(0.6, 1.8, 0.02, 0.10)),
+            scenario("hoch", "Hoher Zugang wie 2015/16", [("2025-01", 3750), ("2025-07", 16700), ("2027-01", 6000)], "#d62728", leave=0.08,
+                     uncertainty=ranges(0.7, 1.4, 0.04, 0.15)),
+            scenario("gesichert", "Nur gesicherte Finanzierung", [("2025-01", 3750)], "#2ca02c", funding=("secured",),
+                     uncertainty=ranges(0.6, 1.8, 0.02, 0.10)),
         ],
         "budget": [{"year": y, "eur": e} for y, e in ((2025, 180_000_000), (2026, 420_000_000), (2027, 520_000_000), (2028, 300_000_000), (2029, 250_000_000))],
     }
@@ -155,13 +181,14 @@ def plan_2016(rs):
         "format": "integrationsplan", "version": 1,
         "meta": {"title": "NRW Integrationsplan 2016/17 – Rückblick", "author": "Integrationsplan (Beispieldaten)",
                  "notes": SOURCE + " Lage des Integrationsplans 2016/17: über 200.000 Zugänge 2015, Integrationsbudget 2017 rund 65 Mio. €. "
-                          "Kapazitäten, Maßnahmen und Zugangszahlen je Monat sind illustrativ, keine amtlichen Zahlen."},
+                          "Kapazitäten, Maßnahmen und Zugangszahlen je Monat sind illustrativ, keine amtlichen Zahlen." + UNCERTAINTY_NOTE},
         "horizon": {"start": "2015-01", "months": 60},
         "domains": domains,
         "regions": region_entries(rs, ["kita", "school", "housing", "language", "beratung"]),
         "measures": measures,
         "scenarios": [
-            s("verlauf", "Verlauf 2015–2019", [("2015-01", 7000), ("2015-07", 28000), ("2016-01", 12000), ("2016-04", 5000), ("2017-01", 3000), ("2018-01", 2500)], "#1f77b4", leave=0.06),
+            s("verlauf", "Verlauf 2015–2019", [("2015-01", 7000), ("2015-07", 28000), ("2016-01", 12000), ("2016-04", 5000), ("2017-01", 3000), ("2018-01", 2500)], "#1f77b4", leave=0.06,
+              uncertainty=ranges(0.8, 1.3, 0.03, 0.12)),
             s("ohne-2017", "Ohne Maßnahmen ab 2017", [("2015-01", 7000), ("2015-07", 28000), ("2016-01", 12000), ("2016-04", 5000), ("2017-01", 3000), ("2018-01", 2500)], "#ff7f0e", leave=0.06,
               off=("seiteneinstieg-2017", "kita-ausbau-2017", "wohnraum-2017", "sprachkurse-land-2017")),
         ],

@@ -1,11 +1,18 @@
-//! The command line of SPEC §4: `validate`, `simulate`, `schema`, and opening the GUI.
+//! The command line of SPEC §4, §5 and §7: `validate`, `simulate`, `optimize`, `schema`, `import`,
+//! and opening the GUI.
 
-use crate::engine::simulate_scenarios;
-use crate::io::{CsvDialect, ResultsJson, load_file, write_atomically, write_results_csv};
+use crate::engine::{DEFAULT_SEED, MAX_RUNS, RunControl, results_frame, simulate_one};
+use crate::io::{
+    CsvDialect, ResultsCsvStream, ResultsJsonStream, SaveError, check_not_an_input, load_file, write_output, write_output_with,
+};
+use crate::optimize::{OptimizeRequest, SearchControl, optimization_to_json, optimize};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
+
+mod import;
 
 /// Exit code for invalid input: unreadable file, invalid plan, unknown scenario id, bad arguments.
 pub const EXIT_INVALID_INPUT: u8 = 2;
@@ -49,9 +56,58 @@ pub enum Command {
         /// Write to PATH instead of standard output.
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Add the uncertainty of SPEC §5 from N runs (JSON only; 1–100 000).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_RUNS)))]
+        runs: Option<u32>,
+        /// Seed of the runs' draws (an unsigned 64-bit integer).
+        #[arg(long, value_name = "S", default_value_t = DEFAULT_SEED, requires = "runs")]
+        seed: u64,
+    },
+    /// Find the cheapest mix of open measures that keeps the shortage within a limit (SPEC §7).
+    Optimize {
+        /// The plan file.
+        file: PathBuf,
+        /// The scenario whose open measures are the candidates.
+        #[arg(long = "scenario", value_name = "ID")]
+        scenario: String,
+        /// Limit only this domain's shortage (repeatable; default: all domains).
+        #[arg(long = "domain", value_name = "D")]
+        domains: Vec<String>,
+        /// Most shortage place-months allowed per named domain (≥ 0).
+        #[arg(long, value_name = "X", default_value_t = 0.0, allow_negative_numbers = true)]
+        max_shortage_place_months: f64,
+        /// Stop after SECONDS with the best mix found so far (reported as not optimal).
+        #[arg(long, value_name = "SECONDS", default_value_t = crate::optimize::DEFAULT_TIME_LIMIT.as_secs_f64(), allow_negative_numbers = true)]
+        time_limit: f64,
+        /// Write to PATH instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of the plan file.
     Schema,
+    /// Import measures and/or regions from spreadsheet tables (.xlsx, .ods, .csv) into PLAN.
+    Import {
+        /// The plan file to import into (not changed).
+        plan: PathBuf,
+        /// A table of measures, one row each, columns found by header.
+        #[arg(long, value_name = "TABLE")]
+        measures: Option<PathBuf>,
+        /// A table of regions: ID, Name, Einwohner, Fläche (km²), one column per domain.
+        #[arg(long, value_name = "TABLE")]
+        regions: Option<PathBuf>,
+        /// The sheet to read from workbooks (default: the first sheet).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Remove measures and regions that the tables do not list.
+        #[arg(long)]
+        remove_missing: bool,
+        /// Only check the tables and print what would change; write nothing.
+        #[arg(long, conflicts_with = "output")]
+        dry_run: bool,
+        /// Where to write the resulting plan (never the plan that is read).
+        #[arg(long, value_name = "OUT.json", required_unless_present = "dry_run")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Formats of `simulate`.
@@ -92,8 +148,18 @@ where
         None => Action::Gui(cli.file),
         Some(Command::Open { file }) => Action::Gui(Some(file)),
         Some(Command::Validate { file }) => Action::Exit(validate_command(&file)),
-        Some(Command::Simulate { file, scenarios, format, output }) => {
-            Action::Exit(simulate_command(&file, &scenarios, format, output.as_deref()))
+        Some(Command::Simulate { file, scenarios, format, output, runs, seed }) => {
+            let request =
+                SimulateRequest { wanted: &scenarios, format, output: output.as_deref(), runs: runs.map(|n| (n, seed)) };
+            Action::Exit(simulate_command(&file, &request))
+        }
+        Some(Command::Import { plan, measures, regions, sheet, remove_missing, dry_run: _, output }) => {
+            let tables = import::Tables { measures, regions, sheet, remove_missing };
+            Action::Exit(import::import_command(&plan, &tables, output.as_deref()))
+        }
+        Some(Command::Optimize { file, scenario, domains, max_shortage_place_months, time_limit, output }) => {
+            let request = OptimizeRequest { scenario_id: scenario, domain_ids: domains, max_shortage_place_months };
+            Action::Exit(optimize_command(&file, &request, time_limit, output.as_deref()))
         }
         Some(Command::Schema) => {
             print!("{}", crate::schema::plan_schema_text());
@@ -129,12 +195,20 @@ fn validate_command(file: &std::path::Path) -> ExitCode {
     }
 }
 
-fn simulate_command(
-    file: &std::path::Path,
-    wanted: &[String],
+/// What `simulate` was asked for.
+struct SimulateRequest<'a> {
+    wanted: &'a [String],
     format: OutputFormat,
-    output: Option<&std::path::Path>,
-) -> ExitCode {
+    output: Option<&'a std::path::Path>,
+    runs: Option<(u32, u64)>,
+}
+
+fn simulate_command(file: &std::path::Path, request: &SimulateRequest) -> ExitCode {
+    // SPEC §9: the plan that is read is never written over; refused before any work.
+    if let Some(Err(error)) = request.output.map(|path| check_not_an_input(path, &[file])) {
+        eprintln!("error: --output: {error}");
+        return ExitCode::from(EXIT_INVALID_INPUT);
+    }
     let loaded = match load_file(file) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -148,9 +222,9 @@ fn simulate_command(
     let plan = &loaded.plan;
     let mut chosen = Vec::new();
     let mut unknown = false;
-    for id in wanted {
-        match plan.scenarios.iter().find(|s| s.id == *id) {
-            Some(scenario) => chosen.push(scenario),
+    for id in request.wanted {
+        match plan.scenarios.iter().position(|s| s.id == *id) {
+            Some(index) => chosen.push(index),
             None => {
                 let known: Vec<String> = plan.scenarios.iter().map(|s| format!("{:?}", s.id)).collect();
                 eprintln!(
@@ -165,33 +239,110 @@ fn simulate_command(
     if unknown {
         return ExitCode::from(EXIT_INVALID_INPUT);
     }
-    if wanted.is_empty() {
-        chosen = plan.scenarios.iter().collect();
+    if request.wanted.is_empty() {
+        chosen = (0..plan.scenarios.len()).collect();
     }
-    let results = simulate_scenarios(plan, &chosen);
-    let mut bytes = Vec::new();
-    let written = match format {
-        OutputFormat::Json => serde_json::to_writer(&mut bytes, &ResultsJson(&results))
-            .map_err(std::io::Error::other)
-            .and_then(|()| bytes.write_all(b"\n")),
-        OutputFormat::Csv => write_results_csv(&results, CsvDialect::Standard, &mut bytes),
-        OutputFormat::CsvDe => write_results_csv(&results, CsvDialect::German, &mut bytes),
+    // Scenario by scenario: only one scenario's results are in memory at a time (SPEC §9).
+    let frame = results_frame(plan);
+    let control = RunControl::default();
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        let simulate = |index: usize| {
+            simulate_one(plan, index, request.runs, &control).ok_or_else(|| std::io::Error::other("the computation stopped"))
+        };
+        match request.format {
+            OutputFormat::Json => {
+                let mut stream = ResultsJsonStream::begin(&frame, out)?;
+                for &index in &chosen {
+                    stream.scenario(&frame, &simulate(index)?)?;
+                }
+                stream.end()
+            }
+            OutputFormat::Csv | OutputFormat::CsvDe => {
+                let dialect = if request.format == OutputFormat::Csv { CsvDialect::Standard } else { CsvDialect::German };
+                let mut stream = ResultsCsvStream::begin(&frame, dialect, out)?;
+                for &index in &chosen {
+                    stream.scenario(&frame, &simulate(index)?)?;
+                }
+                stream.end()
+            }
+        }
     };
-    if let Err(error) = written {
-        eprintln!("error: {}: cannot write the results: {error}", file.display());
-        return ExitCode::from(EXIT_FAILURE);
-    }
-    let delivered = match output {
-        Some(path) => write_atomically(path, &bytes, false).map_err(|e| e.to_string()),
+    let delivered = match request.output {
+        Some(path) => match write_output_with(path, &[file], write) {
+            Err(error @ SaveError::OutputIsInput { .. }) => {
+                eprintln!("error: --output: {error}");
+                return ExitCode::from(EXIT_INVALID_INPUT);
+            }
+            other => other.map_err(|e| format!("error: {e}")),
+        },
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            write(&mut stdout).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))
         }
     };
     match delivered {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            let message = if message.starts_with("error: ") { message } else { format!("error: {message}") };
+            eprintln!("{message}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn optimize_command(file: &Path, request: &OptimizeRequest, time_limit_seconds: f64, output: Option<&Path>) -> ExitCode {
+    let invalid = |message: String| {
+        eprintln!("error: {}: {message}", file.display());
+        ExitCode::from(EXIT_INVALID_INPUT)
+    };
+    let limit = request.max_shortage_place_months;
+    if !limit.is_finite() || limit < 0.0 {
+        return invalid(format!("--max-shortage-place-months: {limit} is not a finite number ≥ 0"));
+    }
+    if !time_limit_seconds.is_finite() || time_limit_seconds < 0.0 {
+        return invalid(format!("--time-limit: {time_limit_seconds} is not a finite number of seconds ≥ 0"));
+    }
+    if let Some(Err(error)) = output.map(|path| check_not_an_input(path, &[file])) {
+        return invalid(format!("--output: {error}"));
+    }
+    let loaded = match load_file(file) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(EXIT_INVALID_INPUT);
+        }
+    };
+    for warning in &loaded.warnings {
+        eprintln!("warning: {}: {warning}", file.display());
+    }
+    // A limit too large for a `Duration` is no limit.
+    let control = SearchControl { time_limit: Duration::try_from_secs_f64(time_limit_seconds).ok(), ..SearchControl::default() };
+    let optimization = match optimize(&loaded.plan, request, &control) {
+        Ok(optimization) => optimization,
+        Err(error) => return invalid(error.to_string()),
+    };
+    let mut bytes = match serde_json::to_vec_pretty(&optimization_to_json(&optimization)) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("error: {}: cannot write the result: {error}", file.display());
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    bytes.push(b'\n');
+    deliver(&bytes, output)
+}
+
+/// Writes `bytes` to `output` atomically, or to standard output; exit 1 when that fails.
+fn deliver(bytes: &[u8], output: Option<&Path>) -> ExitCode {
+    let delivered = match output {
+        Some(path) => write_output(path, bytes, &[]).map_err(|e| format!("error: {e}")),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| format!("error: standard output: {e}"))
+        }
+    };
+    match delivered {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
             eprintln!("{message}");
             ExitCode::from(EXIT_FAILURE)
         }

@@ -11,26 +11,30 @@ pub enum Severity {
     Warning,
 }
 
+pub use crate::issue_kind::{Expected, Found, IssueKind, RegionTotal};
+
 /// One problem, with the path of the field it concerns (`measures[3].end`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issue {
     /// Error or warning.
     pub severity: Severity,
     /// Field path in JSON-pointer-like form; empty for the document as a whole.
     pub path: String,
-    /// What is wrong and what was expected.
+    /// What is wrong, as a value (worded by each front end).
+    pub kind: IssueKind,
+    /// What is wrong and what was expected, in English (the command line's words).
     pub message: String,
 }
 
 impl Issue {
     /// An error at `path`.
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Issue { severity: Severity::Error, path: path.into(), message: message.into() }
+    pub fn error(path: impl Into<String>, kind: IssueKind) -> Self {
+        Issue { severity: Severity::Error, path: path.into(), message: kind.english(), kind }
     }
 
     /// A warning at `path`.
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Issue { severity: Severity::Warning, path: path.into(), message: message.into() }
+    pub fn warning(path: impl Into<String>, kind: IssueKind) -> Self {
+        Issue { severity: Severity::Warning, path: path.into(), message: kind.english(), kind }
     }
 
     /// Whether this is an error.
@@ -103,6 +107,6 @@ mod tests {
         assert_eq!(key_path(&index_path("measures", 3), "end"), "measures[3].end");
         assert_eq!(key_path("domains[0].rates", "3-5"), "domains[0].rates.3-5");
         assert_eq!(key_path("regions[0].capacity", "a b"), "regions[0].capacity[\"a b\"]");
-        assert_eq!(Issue::error("x.y", "bad").to_string(), "x.y: bad");
+        assert_eq!(Issue::error("x.y", IssueKind::IdEmpty).to_string(), "x.y: is empty (expected a non-empty id)");
     }
 }

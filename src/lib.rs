@@ -2,7 +2,9 @@
 //!
 //! The core is free of any GUI: [`model`] holds the plan, [`io`] reads and writes plan files
 //! (every error named with its field path), [`validate`] checks the rules of the format,
-//! [`engine`] turns a plan into demand, capacity and shortage curves, and [`cli`] prints them.
+//! [`import`] reads measures and regions from spreadsheet tables,
+//! [`engine`] turns a plan into demand, capacity and shortage curves, [`optimize`] finds the
+//! cheapest mix of open measures that closes a gap, and [`cli`] prints them.
 //! [`about`] holds the version, licence and data sources that the "Über" dialog and installers show.
 //! The `ui` module (feature `gui`) draws all of this with egui.
 
@@ -11,9 +13,12 @@ pub mod cli;
 pub mod engine;
 pub mod exchange;
 pub mod format;
+pub mod import;
 pub mod io;
 pub mod issue;
+mod issue_kind;
 pub mod model;
+pub mod optimize;
 pub mod sample;
 pub mod schema;
 pub mod synthetic;

@@ -129,7 +129,7 @@ fn regions(count: usize, districts: &[District], domains: &[Domain], seq: &mut S
                 None => (format!("Region {r}"), seq.between(5_000.0, 500_000.0).round(), seq.between(10.0, 1_500.0)),
             };
             let capacity = domains.iter().map(|d| (d.id.clone(), (population * seq.between(0.0002, 0.002)).round())).collect();
-            Region { id: format!("r{r}"), name, population, area_km2: area, capacity, extra: Extra::new() }
+            Region { id: format!("r{r}"), name, population, area_km2: area, capacity, location: None, extra: Extra::new() }
         })
         .collect()
 }
@@ -182,6 +182,7 @@ pub fn plan(size: PlanSize, districts: &[District]) -> Plan {
             funding_included: Funding::ALL[..=s % 3].to_vec(),
             measures_off: (0..size.measures.min(3)).map(|m| format!("m{}", (m * 7 + s) % size.measures)).collect(),
             color: None,
+            uncertainty: None,
             extra: Extra::new(),
         })
         .collect();

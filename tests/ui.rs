@@ -7,7 +7,8 @@ use egui::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use integrationsplan::ui::app::{App, Dialog};
+use integrationsplan::ui::app::App;
+use integrationsplan::ui::dialogs::Dialog;
 use integrationsplan::ui::settings::Settings;
 
 #[path = "ui/background.rs"]
@@ -16,14 +17,20 @@ mod background;
 mod comparison;
 #[path = "ui/exchange.rs"]
 mod exchange;
+#[path = "ui/language.rs"]
+mod language;
 #[path = "ui/presentation.rs"]
 mod presentation;
 #[path = "ui/recovery.rs"]
 mod recovery;
+#[path = "ui/scenario_ids.rs"]
+mod scenario_ids;
 #[path = "ui/snapshot.rs"]
 mod snapshot;
 #[path = "ui/text.rs"]
 mod text;
+#[path = "ui/undo.rs"]
+mod undo;
 
 /// The app on a wide screen, so that the whole measures table fits beside the plots.
 fn harness() -> Harness<'static, App> {
@@ -32,12 +39,12 @@ fn harness() -> Harness<'static, App> {
 }
 
 fn measure_index(app: &App, name: &str) -> usize {
-    app.doc.plan.measures.iter().position(|m| m.name == name).expect("measure exists")
+    app.session.plan().measures.iter().position(|m| m.name == name).expect("measure exists")
 }
 
 /// Shows only the measures whose name contains `text`.
 fn filter_measures(harness: &mut Harness<'_, App>, text: &str) {
-    harness.state_mut().view.measures.text = text.to_owned();
+    harness.state_mut().panels.measures.view.text = text.to_owned();
     harness.run();
 }
 
@@ -66,22 +73,22 @@ fn editing_a_measures_places_changes_the_indicators() {
     harness.run();
     let name = "Landesprogramm Kita-Einstieg (Brückenprojekte)";
     let index = measure_index(harness.state(), name);
-    let koeln = harness.state().doc.plan.regions.iter().position(|r| r.id == "koeln").unwrap();
-    let koeln_before = harness.state().results.scenarios[0].regions[koeln].domains[0].capacity.last().copied().unwrap();
-    let kita_short_before = harness.state().results.scenarios[0].domains[0].indicators.shortage_place_months;
-    let recomputes_before = harness.state().recompute_count;
+    let koeln = harness.state().session.plan().regions.iter().position(|r| r.id == "koeln").unwrap();
+    let koeln_before = harness.state().session.results().scenarios[0].regions[koeln].domains[0].capacity.last().copied().unwrap();
+    let kita_short_before = harness.state().session.results().scenarios[0].domains[0].indicators.shortage_place_months;
+    let recomputes_before = harness.state().session.recompute_count();
 
     filter_measures(&mut harness, name);
     edit_cell(&mut harness, &format!("Plätze: {name}"), "3.000");
 
     let app = harness.state();
-    assert_eq!(app.doc.plan.measures[index].places, 3000.0, "German thousands separator is read");
-    assert!(app.doc.is_dirty());
-    assert_eq!(app.recompute_count, recomputes_before + 1, "one edit, one recompute");
-    let kita_short_after = app.results.scenarios[0].domains[0].indicators.shortage_place_months;
+    assert_eq!(app.session.plan().measures[index].places, 3000.0, "German thousands separator is read");
+    assert!(app.session.doc().is_dirty());
+    assert_eq!(app.session.recompute_count(), recomputes_before + 1, "one edit, one recompute");
+    let kita_short_after = app.session.results().scenarios[0].domains[0].indicators.shortage_place_months;
     assert!(kita_short_after < kita_short_before, "{kita_short_after} < {kita_short_before}");
-    let koeln_after = app.results.scenarios[0].regions[koeln].domains[0].capacity.last().copied().unwrap();
-    let koeln_share = app.results.shares[koeln];
+    let koeln_after = app.session.results().scenarios[0].regions[koeln].domains[0].capacity.last().copied().unwrap();
+    let koeln_share = app.session.results().shares[koeln];
     assert!((koeln_after - koeln_before - 1200.0 * koeln_share).abs() < 1e-6, "Köln gets its share of the 1.200 new places");
     // The indicator table shows the new number in German format.
     let shown = integrationsplan::format::german_number(kita_short_after, 0);
@@ -92,11 +99,11 @@ fn editing_a_measures_places_changes_the_indicators() {
 fn the_model_is_not_recomputed_per_frame() {
     let mut harness = harness();
     harness.run();
-    let before = harness.state().recompute_count;
+    let before = harness.state().session.recompute_count();
     for _ in 0..10 {
         harness.step();
     }
-    assert_eq!(harness.state().recompute_count, before);
+    assert_eq!(harness.state().session.recompute_count(), before);
 }
 
 #[test]
@@ -108,44 +115,48 @@ fn an_invalid_value_stays_red_and_is_not_dropped() {
     filter_measures(&mut harness, name);
     edit_cell(&mut harness, &format!("Plätze: {name}"), "viele");
     let app = harness.state();
-    assert_eq!(app.doc.plan.measures[index].places, 75.0, "the plan keeps its valid value");
-    assert_eq!(app.drafts.get(&format!("measures[{index}].places")).map(String::as_str), Some("viele"), "the typed text is kept");
-    assert!(!app.doc.is_dirty());
+    assert_eq!(app.session.plan().measures[index].places, 75.0, "the plan keeps its valid value");
+    assert_eq!(
+        app.panels.measures.drafts.get(&format!("measures[{index}].places")).map(String::as_str),
+        Some("viele"),
+        "the typed text is kept"
+    );
+    assert!(!app.session.doc().is_dirty());
 
     // A value that parses but breaks a rule is committed and reported with its path.
     edit_cell(&mut harness, &format!("Ende: {name}"), "01/2020");
     let app = harness.state();
-    assert_eq!(app.doc.plan.measures[index].end.map(|m| m.to_string()).as_deref(), Some("2020-01"));
-    assert!(app.issues.iter().any(|i| i.path == format!("measures[{index}].end") && i.is_error()));
+    assert_eq!(app.session.plan().measures[index].end.map(|m| m.to_string()).as_deref(), Some("2020-01"));
+    assert!(app.session.issues().iter().any(|i| i.path == format!("measures[{index}].end") && i.is_error()));
 }
 
 #[test]
 fn adding_and_deleting_a_measure_can_be_undone() {
     let mut harness = harness();
     harness.run();
-    let count = harness.state().doc.plan.measures.len();
+    let count = harness.state().session.plan().measures.len();
     harness.get_by_label("➕ Maßnahme").click();
     harness.run();
-    assert_eq!(harness.state().doc.plan.measures.len(), count + 1);
-    assert_eq!(harness.state().doc.plan.measures[count].name, "Neue Maßnahme");
+    assert_eq!(harness.state().session.plan().measures.len(), count + 1);
+    assert_eq!(harness.state().session.plan().measures[count].name, "Neue Maßnahme");
 
     filter_measures(&mut harness, "Kita Neubau Köln-Kalk");
     click(&mut harness, "🗑");
-    let names: Vec<_> = harness.state().doc.plan.measures.iter().map(|m| m.name.clone()).collect();
+    let names: Vec<_> = harness.state().session.plan().measures.iter().map(|m| m.name.clone()).collect();
     assert!(!names.contains(&"Kita Neubau Köln-Kalk".to_owned()));
     assert_eq!(names.len(), count);
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert!(harness.state().doc.plan.measures.iter().any(|m| m.name == "Kita Neubau Köln-Kalk"));
-    assert_eq!(harness.state().doc.plan.measures.len(), count + 1);
+    assert!(harness.state().session.plan().measures.iter().any(|m| m.name == "Kita Neubau Köln-Kalk"));
+    assert_eq!(harness.state().session.plan().measures.len(), count + 1);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.plan.measures.len(), count);
-    assert!(!harness.state().doc.is_dirty(), "undone to the state as loaded");
+    assert_eq!(harness.state().session.plan().measures.len(), count);
+    assert!(!harness.state().session.doc().is_dirty(), "undone to the state as loaded");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    assert_eq!(harness.state().doc.plan.measures.len(), count + 1);
+    assert_eq!(harness.state().session.plan().measures.len(), count + 1);
 }
 
 #[test]
@@ -155,7 +166,7 @@ fn duplicating_a_measure_gives_it_a_new_id() {
     filter_measures(&mut harness, "Kita Neubau Köln-Kalk");
     click(&mut harness, "📋");
     let copies: Vec<_> =
-        harness.state().doc.plan.measures.iter().filter(|m| m.name.starts_with("Kita Neubau Köln-Kalk")).collect();
+        harness.state().session.plan().measures.iter().filter(|m| m.name.starts_with("Kita Neubau Köln-Kalk")).collect();
     assert_eq!(copies.len(), 2);
     assert_ne!(copies[0].id, copies[1].id);
 }
@@ -168,7 +179,7 @@ fn switching_scenario_and_region_changes_what_is_shown() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Hoher Zugang wie 2015/16").click();
     harness.run();
-    assert_eq!(harness.state().view.scenario_id, "hoch");
+    assert_eq!(harness.state().selection.scenario_id, "hoch");
 
     harness.get_by_role_and_label(Role::ComboBox, "Region").click();
     harness.run();
@@ -176,7 +187,7 @@ fn switching_scenario_and_region_changes_what_is_shown() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Köln").click();
     harness.run();
-    assert_eq!(harness.state().view.region_id.as_deref(), Some("koeln"));
+    assert_eq!(harness.state().selection.region_id.as_deref(), Some("koeln"));
     assert!(harness.query_by_label_contains("– Köln").is_some(), "the plot heading names the region");
 }
 
@@ -184,15 +195,16 @@ fn switching_scenario_and_region_changes_what_is_shown() {
 fn clicking_a_region_that_runs_short_selects_it() {
     let mut harness = harness();
     harness.run();
-    let first = integrationsplan::ui::panels::indicators::regions_short_first(harness.state());
+    let app = harness.state();
+    let first = integrationsplan::ui::panels::indicators::regions_short_first(app.session.results(), &app.selection.scenario_id);
     let (_, region_index, _) = first[0];
-    let region = harness.state().doc.plan.regions[region_index].clone();
+    let region = harness.state().session.plan().regions[region_index].clone();
     let entry = format!("– {} (", region.name);
     harness.get_by_label_contains(&entry).scroll_to_me();
     harness.run();
     harness.get_by_label_contains(&entry).click();
     harness.run();
-    assert_eq!(harness.state().view.region_id.as_deref(), Some(region.id.as_str()));
+    assert_eq!(harness.state().selection.region_id.as_deref(), Some(region.id.as_str()));
 }
 
 #[test]
@@ -206,7 +218,7 @@ fn a_broken_file_shows_every_error_and_keeps_the_open_plan() {
 
     let mut harness = harness();
     harness.run();
-    let plan_before = harness.state().doc.plan.clone();
+    let plan_before = harness.state().session.plan().clone();
     harness.get_by_label("Datei").click();
     harness.run();
     harness.get_by_label("Pfad (Öffnen …)").click();
@@ -221,7 +233,7 @@ fn a_broken_file_shows_every_error_and_keeps_the_open_plan() {
     assert!(harness.query_by_label("Datei kann nicht geöffnet werden").is_some());
     assert!(harness.query_by_label_contains("measures[3].end: \"2024-13\" is not a month").is_some());
     assert!(harness.query_by_label_contains("scenarios[0].measures_off[0]: no measure with id \"kita-x\"").is_some());
-    assert_eq!(harness.state().doc.plan, plan_before, "the open plan is untouched");
+    assert_eq!(*harness.state().session.plan(), plan_before, "the open plan is untouched");
     harness.get_by_label("Schließen").click();
     harness.run();
     assert!(harness.state().dialog.is_none());
@@ -240,7 +252,7 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.get_by_label("Abbrechen").click();
     harness.run();
     assert!(harness.state().dialog.is_none());
-    assert!(harness.state().doc.is_dirty(), "cancel keeps the changes");
+    assert!(harness.state().session.doc().is_dirty(), "cancel keeps the changes");
 }
 
 #[test]
@@ -256,8 +268,8 @@ fn opening_another_plan_with_unsaved_changes_asks_and_discard_opens_it() {
     assert!(harness.query_by_label("Der Plan hat ungespeicherte Änderungen. Vorher speichern?").is_some());
     harness.get_by_label("Verwerfen").click();
     harness.run();
-    assert_eq!(harness.state().doc.plan.regions.len(), 1, "the new plan is open");
-    assert!(!harness.state().doc.is_dirty());
+    assert_eq!(harness.state().session.plan().regions.len(), 1, "the new plan is open");
+    assert!(!harness.state().session.doc().is_dirty());
 }
 
 #[test]
@@ -270,10 +282,10 @@ fn saving_writes_the_file_and_clears_the_marker() {
     harness.run();
     harness.state_mut().save_to(&path);
     harness.run();
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().session.doc().is_dirty());
     assert!(harness.state().window_title().starts_with("plan.json"));
     let saved = integrationsplan::io::load_file(&path).unwrap().plan;
-    assert_eq!(saved, harness.state().doc.plan);
+    assert_eq!(saved, *harness.state().session.plan());
     assert_eq!(harness.state().settings.recent_files.first(), Some(&path));
 }
 
@@ -297,15 +309,15 @@ fn the_scenario_editor_edits_arrivals_and_checks_the_age_sum() {
     harness.get_by_label("Szenarien").click();
     harness.run();
     assert!(harness.query_by_label("Summe: 1,0000").is_some(), "the age shares of the sample sum to 1");
-    let before = harness.state().results.scenarios[0].persons.last().copied().unwrap();
+    let before = harness.state().session.results().scenarios[0].persons.last().copied().unwrap();
     edit_cell(&mut harness, "je Monat 1", "7.500");
-    assert_eq!(harness.state().doc.plan.scenarios[0].arrivals[0].per_month, 7500.0);
-    let after = harness.state().results.scenarios[0].persons.last().copied().unwrap();
+    assert_eq!(harness.state().session.plan().scenarios[0].arrivals[0].per_month, 7500.0);
+    let after = harness.state().session.results().scenarios[0].persons.last().copied().unwrap();
     assert!((after / before - 2.0).abs() < 1e-9, "double arrivals, double persons");
 
     edit_cell(&mut harness, "Altersverteilung 18+", "0,5");
     assert!(harness.query_by_label_contains("Summe: 0,87").is_some());
-    assert!(harness.state().issues.iter().any(|i| i.path == "scenarios[0].age_distribution" && i.is_error()));
+    assert!(harness.state().session.issues().iter().any(|i| i.path == "scenarios[0].age_distribution" && i.is_error()));
 }
 
 #[test]
@@ -314,10 +326,10 @@ fn switching_a_measure_off_in_a_scenario_changes_its_capacity() {
     harness.run();
     harness.get_by_label("Szenarien").click();
     harness.run();
-    let capacity_before = harness.state().results.scenarios[0].domains[0].capacity.last().copied().unwrap();
+    let capacity_before = harness.state().session.results().scenarios[0].domains[0].capacity.last().copied().unwrap();
     click(&mut harness, "Landesprogramm Kita-Einstieg (Brückenprojekte)");
-    assert_eq!(harness.state().doc.plan.scenarios[0].measures_off, vec!["land-kita-brueckenprojekte".to_owned()]);
-    let capacity_after = harness.state().results.scenarios[0].domains[0].capacity.last().copied().unwrap();
+    assert_eq!(harness.state().session.plan().scenarios[0].measures_off, vec!["land-kita-brueckenprojekte".to_owned()]);
+    let capacity_after = harness.state().session.results().scenarios[0].domains[0].capacity.last().copied().unwrap();
     assert!((capacity_before - capacity_after - 1800.0).abs() < 1e-6);
 }
 
@@ -329,6 +341,6 @@ fn regions_tab_shows_the_resulting_shares_and_edits_capacity() {
     harness.run();
     assert!(harness.query_by_label("5,5757").is_some(), "Köln's FlüAG share in percent");
     edit_cell(&mut harness, "Freie Plätze zu Beginn Kita-Plätze: Köln", "1.000");
-    let koeln = harness.state().doc.plan.regions.iter().find(|r| r.id == "koeln").unwrap();
+    let koeln = harness.state().session.plan().regions.iter().find(|r| r.id == "koeln").unwrap();
     assert_eq!(koeln.capacity_of("kita"), 1000.0);
 }

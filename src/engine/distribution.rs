@@ -6,11 +6,13 @@ use crate::model::{Distribution, Plan};
 pub fn region_shares(plan: &Plan) -> Vec<f64> {
     match &plan.distribution {
         Distribution::Shares { shares, .. } => {
-            let raw: Vec<f64> = plan
-                .regions
-                .iter()
-                .map(|region| shares.iter().find(|(id, _)| *id == region.id).map_or(0.0, |(_, share)| share.max(0.0)))
-                .collect();
+            // One lookup per region (20 000 regions × 20 000 shares must stay linear).
+            let by_id: std::collections::HashMap<&str, f64> = shares.iter().map(|(id, share)| (id.as_str(), *share)).collect();
+            let raw: Vec<f64> =
+                plan.regions.iter().map(|region| by_id.get(region.id.as_str()).map_or(0.0, |share| share.max(0.0))).collect();
+            // Scaled to at most 1 first, so that the sum of valid shares (1e308 each) stays finite.
+            let top = raw.iter().copied().fold(0.0, f64::max);
+            let raw: Vec<f64> = if top > 1.0 { raw.iter().map(|share| share / top).collect() } else { raw };
             let total: f64 = raw.iter().sum();
             if total > 0.0 { raw.iter().map(|share| share / total).collect() } else { vec![0.0; raw.len()] }
         }
@@ -36,8 +38,13 @@ pub fn weighted_shares(
 ) -> Vec<f64> {
     let total_population: f64 = populations.iter().sum();
     let total_area: f64 = areas.iter().sum();
+    // Only the ratio of the weights matters. Scaled to at most 1, neither `weight · value` nor
+    // the sum of the weights can overflow, whatever finite weights a valid plan has (1e300).
+    let top = population_weight.max(area_weight);
+    let (population_weight, area_weight) =
+        if top > 1.0 { (population_weight / top, area_weight / top) } else { (population_weight, area_weight) };
     let weight_sum = population_weight + area_weight;
-    let share_of = |value: f64, total: f64, weight: f64| if weight > 0.0 && total > 0.0 { weight * value / total } else { 0.0 };
+    let share_of = |value: f64, total: f64, weight: f64| if weight > 0.0 && total > 0.0 { weight * (value / total) } else { 0.0 };
     let base: Vec<f64> = populations
         .iter()
         .zip(areas)

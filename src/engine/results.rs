@@ -50,10 +50,35 @@ pub struct ScenarioResults {
     pub cost_eur: Vec<f64>,
     /// Cost per calendar year of the horizon, in year order.
     pub cost_per_year: Vec<(i32, f64)>,
+    /// Cost per calendar year split by the funding of the measures it comes from (SPEC §6).
+    pub cost_per_year_by_funding: Vec<(i32, FundingCosts)>,
+    /// For each year of the horizon with a budget entry: budget minus the year's cost (SPEC §6;
+    /// negative = over budget).
+    pub budget_balance_per_year: Vec<(i32, f64)>,
     /// State-wide figures per domain, in plan order.
     pub domains: Vec<DomainResults>,
     /// Figures per region, in plan order.
     pub regions: Vec<RegionResults>,
+    /// Percentiles over the runs of SPEC §5, when runs were asked for.
+    pub uncertainty: Option<super::UncertaintyResults>,
+}
+
+/// One year's cost by funding state, in euro.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct FundingCosts {
+    /// From measures whose money is committed.
+    pub secured_eur: f64,
+    /// From measures planned in a budget draft.
+    pub planned_eur: f64,
+    /// From measures without money yet.
+    pub open_eur: f64,
+}
+
+impl FundingCosts {
+    /// The year's total.
+    pub fn total_eur(&self) -> f64 {
+        self.secured_eur + self.planned_eur + self.open_eur
+    }
 }
 
 /// State-wide figures of one domain.

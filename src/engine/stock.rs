@@ -22,13 +22,32 @@ pub fn cohort_shares(scenario: &Scenario) -> Cohorts {
 
 /// State-wide arrivals `A(t)` for every month of the horizon.
 pub fn arrivals_per_month(scenario: &Scenario, start: Month, months: usize) -> Vec<f64> {
+    arrivals_with_factor(scenario, scenario.arrival_factor, start, months)
+}
+
+/// State-wide arrivals for every month of the horizon with another `arrival_factor` (a run of
+/// SPEC §5 draws its own).
+pub fn arrivals_with_factor(scenario: &Scenario, arrival_factor: f64, start: Month, months: usize) -> Vec<f64> {
+    arrival_steps(scenario, start, months).into_iter().map(|v| v.map_or(0.0, |per_month| arrival_factor * per_month)).collect()
+}
+
+/// For every month of the horizon, the `per_month` of the latest arrivals step that has begun
+/// (`None` before the first step), before the arrival factor.
+pub fn arrival_steps(scenario: &Scenario, start: Month, months: usize) -> Vec<Option<f64>> {
     let mut steps: Vec<(Month, f64)> = scenario.arrivals.iter().map(|s| (s.from, s.per_month)).collect();
     steps.sort_by_key(|(from, _)| *from);
+    let mut next = 0;
+    let mut current = None;
     (0..months)
         .map(|t| {
             let month = start.plus(t as i32);
-            let latest = steps.iter().take_while(|(from, _)| *from <= month).last();
-            latest.map_or(0.0, |(_, per_month)| scenario.arrival_factor * per_month)
+            while let Some((from, per_month)) = steps.get(next)
+                && *from <= month
+            {
+                current = Some(*per_month);
+                next += 1;
+            }
+            current
         })
         .collect()
 }
@@ -40,17 +59,41 @@ pub fn monthly_leave_rate(leave_rate_per_year: f64) -> f64 {
 
 /// Runs the cohort model and calls `figures(t, stock)` with the stock of step 2 of each month.
 pub fn run_stock(arrivals: &[f64], shares: &Cohorts, leave_rate_per_year: f64, mut figures: impl FnMut(usize, &Cohorts)) {
-    let keep = 1.0 - monthly_leave_rate(leave_rate_per_year);
-    let mut stock: Cohorts = [0.0; COHORTS];
+    let mut stock = StockRun::new(leave_rate_per_year);
     for (t, arriving) in arrivals.iter().enumerate() {
-        for (slot, share) in stock.iter_mut().zip(shares) {
+        figures(t, stock.arrive(*arriving, shares));
+        stock.end_month();
+    }
+}
+
+/// The cohort model one month at a time, so that a long run can be paused and continued (the
+/// uncertainty runs of SPEC §5 keep one of these per run between blocks of months).
+#[derive(Debug, Clone, Copy)]
+pub struct StockRun {
+    stock: Cohorts,
+    keep: f64,
+}
+
+impl StockRun {
+    /// An empty stock with the yearly leave rate `leave_rate_per_year`.
+    pub fn new(leave_rate_per_year: f64) -> Self {
+        StockRun { stock: [0.0; COHORTS], keep: 1.0 - monthly_leave_rate(leave_rate_per_year) }
+    }
+
+    /// Step 1: the month's arrivals, split by `shares`; returns the stock of step 2.
+    pub fn arrive(&mut self, arriving: f64, shares: &Cohorts) -> &Cohorts {
+        for (slot, share) in self.stock.iter_mut().zip(shares) {
             *slot += arriving * share;
         }
-        figures(t, &stock);
-        for slot in stock.iter_mut() {
-            *slot *= keep;
+        &self.stock
+    }
+
+    /// Steps 3 and 4: departures, then ageing; the stock is then the next month's start.
+    pub fn end_month(&mut self) {
+        for slot in self.stock.iter_mut() {
+            *slot *= self.keep;
         }
-        stock = age_one_month(&stock);
+        self.stock = age_one_month(&self.stock);
     }
 }
 

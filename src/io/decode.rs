@@ -4,7 +4,7 @@
 //! replaced by its default, so that all errors of a file are found in one pass. Range and
 //! reference rules are checked afterwards by [`crate::validate`].
 
-use crate::issue::{FieldPath, Issue, index_path, key_path};
+use crate::issue::{Expected, FieldPath, Found, Issue, IssueKind, index_path, key_path};
 use crate::model::*;
 use serde_json::{Map, Value};
 
@@ -20,27 +20,16 @@ struct Decoder<'a> {
 
 /// A short description of a JSON value for messages: `a string "x"`, `the number 5`.
 pub fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => {
-            let shown: String = s.chars().take(60).collect();
-            let ellipsis = if s.chars().count() > 60 { "…" } else { "" };
-            format!("the string {}{ellipsis}", Value::from(shown))
-        }
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
-    }
+    Found::of(value).english()
 }
 
 impl Decoder<'_> {
-    fn error<'p>(&mut self, path: impl Into<FieldPath<'p>>, message: String) {
-        self.issues.push(Issue::error(path.into().text(), message));
+    fn error<'p>(&mut self, path: impl Into<FieldPath<'p>>, kind: IssueKind) {
+        self.issues.push(Issue::error(path.into().text(), kind));
     }
 
-    fn type_error<'p>(&mut self, path: impl Into<FieldPath<'p>>, expected: &str, found: &Value) {
-        self.error(path, format!("expected {expected}, found {}", describe(found)));
+    fn type_error<'p>(&mut self, path: impl Into<FieldPath<'p>>, expected: Expected, found: &Value) {
+        self.error(path, IssueKind::WrongType { expected, found: Found::of(found) });
     }
 
     /// The object at `path`, or an error.
@@ -48,7 +37,7 @@ impl Decoder<'_> {
         match value {
             Value::Object(map) => Some(map),
             other => {
-                self.type_error(path, "an object", other);
+                self.type_error(path, Expected::Object, other);
                 None
             }
         }
@@ -59,7 +48,7 @@ impl Decoder<'_> {
         match value {
             Value::Array(items) => items,
             other => {
-                self.type_error(path, "a list", other);
+                self.type_error(path, Expected::List, other);
                 &[]
             }
         }
@@ -70,7 +59,7 @@ impl Decoder<'_> {
         let mut extra = Extra::new();
         for (key, value) in map {
             if !known.contains(&key.as_str()) {
-                self.issues.push(Issue::warning(key_path(path, key), "unknown field (kept and written back on save)"));
+                self.issues.push(Issue::warning(key_path(path, key), IssueKind::UnknownField));
                 extra.insert(key.clone(), value.clone());
             }
         }
@@ -83,10 +72,10 @@ impl Decoder<'_> {
     }
 
     /// A required field; reports it missing.
-    fn required<'v>(&mut self, map: &'v Map<String, Value>, key: &str, path: &str, expected: &str) -> Option<&'v Value> {
+    fn required<'v>(&mut self, map: &'v Map<String, Value>, key: &str, path: &str, expected: Expected) -> Option<&'v Value> {
         let found = map.get(key);
         if found.is_none() {
-            self.error(&key_path(path, key), format!("missing (expected {expected})"));
+            self.error(&key_path(path, key), IssueKind::Missing(expected));
         }
         found
     }
@@ -96,7 +85,7 @@ impl Decoder<'_> {
         match value {
             Value::String(s) => s.clone(),
             other => {
-                self.type_error(path, "a string", other);
+                self.type_error(path, Expected::Text, other);
                 String::new()
             }
         }
@@ -107,11 +96,11 @@ impl Decoder<'_> {
         match value.as_f64() {
             Some(n) if n.is_finite() => n,
             Some(_) => {
-                self.error(path, "expected a finite number".to_owned());
+                self.error(path, IssueKind::NotFinite);
                 0.0
             }
             None => {
-                self.type_error(path, "a number", value);
+                self.type_error(path, Expected::Number, value);
                 0.0
             }
         }
@@ -129,11 +118,11 @@ impl Decoder<'_> {
         match whole {
             Some(i) if (min..=max).contains(&i) => Some(i),
             Some(_) => {
-                self.error(path, format!("{} is out of range (expected a whole number from {min} to {max})", value));
+                self.error(path, IssueKind::WholeNumberOutOfRange { value: value.to_string(), min, max });
                 None
             }
             None => {
-                self.type_error(path, &format!("a whole number from {min} to {max}"), value);
+                self.type_error(path, Expected::WholeNumber { min, max }, value);
                 None
             }
         }
@@ -145,19 +134,19 @@ impl Decoder<'_> {
             Value::String(s) => {
                 let month = Month::parse(s);
                 if month.is_none() {
-                    self.error(path, format!("{value} is not a month (expected \"YYYY-MM\", year {MIN_YEAR}–{MAX_YEAR})"));
+                    self.error(path, IssueKind::NotAMonth { text: s.clone() });
                 }
                 month
             }
             other => {
-                self.type_error(path, "a month \"YYYY-MM\"", other);
+                self.type_error(path, Expected::Month, other);
                 None
             }
         }
     }
 
     fn req_string(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> String {
-        match self.required(map, key, path, "a string") {
+        match self.required(map, key, path, Expected::Text) {
             Some(v) => self.string_value(v, FieldPath::Field(path, key)),
             None => String::new(),
         }
@@ -171,7 +160,7 @@ impl Decoder<'_> {
     }
 
     fn req_number(&mut self, map: &Map<String, Value>, key: &str, path: &str) -> f64 {
-        match self.required(map, key, path, "a number") {
+        match self.required(map, key, path, Expected::Number) {
             Some(v) => self.number_value(v, FieldPath::Field(path, key)),
             None => 0.0,
         }
@@ -198,7 +187,7 @@ impl Decoder<'_> {
         // format and version are checked by the loader before decoding; only their presence matters here.
         let extra = self.extra(map, KNOWN, "");
         let meta = Self::optional(map, "meta").map(|v| self.meta(v)).unwrap_or_default();
-        let horizon = match self.required(map, "horizon", "", "an object with start and months") {
+        let horizon = match self.required(map, "horizon", "", Expected::Horizon) {
             Some(v) => self.horizon(v),
             None => None,
         };
@@ -233,7 +222,7 @@ impl Decoder<'_> {
         required: bool,
         item: fn(&mut Self, &Map<String, Value>, &str) -> T,
     ) -> Vec<T> {
-        let value = if required { self.required(map, key, "", "a list") } else { Self::optional(map, key) };
+        let value = if required { self.required(map, key, "", Expected::List) } else { Self::optional(map, key) };
         let Some(value) = value else { return Vec::new() };
         let items = self.array(value, key);
         let mut out = Vec::with_capacity(items.len());
@@ -266,9 +255,9 @@ impl Decoder<'_> {
     fn horizon(&mut self, value: &Value) -> Option<Horizon> {
         let map = self.object(value, "horizon")?;
         let start =
-            self.required(map, "start", "horizon", "a month \"YYYY-MM\"").and_then(|v| self.month_value(v, "horizon.start"));
+            self.required(map, "start", "horizon", Expected::Month).and_then(|v| self.month_value(v, "horizon.start"));
         let months = self
-            .required(map, "months", "horizon", "a whole number from 1 to 1200")
+            .required(map, "months", "horizon", Expected::WholeNumber { min: 1, max: 1200 })
             .and_then(|v| self.integer_value(v, "horizon.months", 1, 1200));
         let extra = self.extra(map, &["start", "months"], "horizon");
         Some(Horizon { start: start?, months: months? as u32, extra })
@@ -279,7 +268,7 @@ impl Decoder<'_> {
             id: self.req_string(map, "id", path),
             name: self.req_string(map, "name", path),
             unit: self.opt_string(map, "unit", path, "Plätze"),
-            rates: match self.required(map, "rates", path, "an object of age band → rate") {
+            rates: match self.required(map, "rates", path, Expected::Rates) {
                 Some(v) => self.number_map(v, &key_path(path, "rates")),
                 None => Vec::new(),
             },
@@ -298,8 +287,38 @@ impl Decoder<'_> {
                 Some(v) => self.number_map(v, &key_path(path, "capacity")),
                 None => Vec::new(),
             },
-            extra: self.extra(map, &["id", "name", "population", "area_km2", "capacity"], path),
+            location: Self::optional(map, "location").and_then(|v| self.location(v, &key_path(path, "location"))),
+            extra: self.extra(map, &["id", "name", "population", "area_km2", "capacity", "location"], path),
         }
+    }
+
+    /// `{lat, lon}` in WGS 84 degrees (SPEC §8); ranges are checked by `validate`.
+    fn location(&mut self, value: &Value, path: &str) -> Option<Location> {
+        let map = self.object(value, path)?;
+        Some(Location {
+            lat: self.req_number(map, "lat", path),
+            lon: self.req_number(map, "lon", path),
+            extra: self.extra(map, &["lat", "lon"], path),
+        })
+    }
+
+    /// The optional `uncertainty` of a scenario (SPEC §5); ranges are checked by `validate`.
+    fn uncertainty(&mut self, value: &Value, path: &str) -> Option<Uncertainty> {
+        let map = self.object(value, path)?;
+        let range = |d: &mut Self, key: &str| {
+            let range_path = key_path(path, key);
+            let range_map = d.object(Self::optional(map, key)?, &range_path)?;
+            Some(ValueRange {
+                low: d.req_number(range_map, "low", &range_path),
+                high: d.req_number(range_map, "high", &range_path),
+                extra: d.extra(range_map, &["low", "high"], &range_path),
+            })
+        };
+        Some(Uncertainty {
+            arrival_factor: range(self, "arrival_factor"),
+            leave_rate_per_year: range(self, "leave_rate_per_year"),
+            extra: self.extra(map, &["arrival_factor", "leave_rate_per_year"], path),
+        })
     }
 
     fn distribution(&mut self, value: &Value) -> Distribution {
@@ -310,7 +329,7 @@ impl Decoder<'_> {
                 if map.get(key).is_some_and(|v| !v.is_null()) {
                     self.error(
                         &key_path(path, key),
-                        "not allowed together with shares (expected either weights or shares)".to_owned(),
+                        IssueKind::WeightWithShares,
                     );
                 }
             }
@@ -330,7 +349,7 @@ impl Decoder<'_> {
     fn measure(&mut self, map: &Map<String, Value>, path: &str) -> Measure {
         let fallback_month = Month::new(2025, 1).unwrap_or_else(|| unreachable!("2025-01 is a month"));
         let start = self
-            .required(map, "start", path, "a month \"YYYY-MM\"")
+            .required(map, "start", path, Expected::Month)
             .and_then(|v| self.month_value(v, FieldPath::Field(path, "start")));
         let end = Self::optional(map, "end").and_then(|v| self.month_value(v, FieldPath::Field(path, "end")));
         let region = Self::optional(map, "region").map(|v| self.string_value(v, FieldPath::Field(path, "region")));
@@ -339,7 +358,7 @@ impl Decoder<'_> {
             Some(other) => {
                 self.error(
                     &key_path(path, "funding"),
-                    format!("{} is not a funding state (expected \"secured\", \"planned\" or \"open\")", describe(other)),
+                    IssueKind::NotAFundingState { found: Found::of(other) },
                 );
                 Funding::Planned
             }
@@ -355,7 +374,7 @@ impl Decoder<'_> {
             start: start.or(end).unwrap_or(fallback_month),
             end,
             ramp_months: Self::optional(map, "ramp_months")
-                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "ramp_months"), 0, 1_000_000))
+                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "ramp_months"), 0, i64::from(MAX_RAMP_MONTHS)))
                 .unwrap_or(0) as u32,
             cost_once_eur: self.opt_number(map, "cost_once_eur", path, 0.0),
             cost_per_year_eur: self.opt_number(map, "cost_per_year_eur", path, 0.0),
@@ -384,7 +403,7 @@ impl Decoder<'_> {
 
     fn scenario(&mut self, map: &Map<String, Value>, path: &str) -> Scenario {
         let arrivals_path = key_path(path, "arrivals");
-        let arrivals = match self.required(map, "arrivals", path, "a list of {from, per_month}") {
+        let arrivals = match self.required(map, "arrivals", path, Expected::Arrivals) {
             Some(v) => {
                 let items = self.array(v, &arrivals_path);
                 let mut steps = Vec::with_capacity(items.len());
@@ -399,7 +418,7 @@ impl Decoder<'_> {
                         continue;
                     };
                     let from = self
-                        .required(step, "from", &item_path, "a month \"YYYY-MM\"")
+                        .required(step, "from", &item_path, Expected::Month)
                         .and_then(|v| self.month_value(v, FieldPath::Field(&item_path, "from")));
                     let per_month = self.req_number(step, "per_month", &item_path);
                     let extra = self.extra(step, &["from", "per_month"], &item_path);
@@ -419,7 +438,7 @@ impl Decoder<'_> {
                         Some(f) => included.push(f),
                         None => self.error(
                             &index_path(&list_path, index),
-                            format!("{} is not a funding state (expected \"secured\", \"planned\" or \"open\")", describe(item)),
+                            IssueKind::NotAFundingState { found: Found::of(item) },
                         ),
                     }
                 }
@@ -440,7 +459,7 @@ impl Decoder<'_> {
             name: self.req_string(map, "name", path),
             arrivals,
             arrival_factor: self.opt_number(map, "arrival_factor", path, 1.0),
-            age_distribution: match self.required(map, "age_distribution", path, "an object of age band → share") {
+            age_distribution: match self.required(map, "age_distribution", path, Expected::Shares) {
                 Some(v) => self.number_map(v, &key_path(path, "age_distribution")),
                 None => Vec::new(),
             },
@@ -448,6 +467,7 @@ impl Decoder<'_> {
             funding_included,
             measures_off,
             color: Self::optional(map, "color").map(|v| self.string_value(v, FieldPath::Field(path, "color"))),
+            uncertainty: Self::optional(map, "uncertainty").and_then(|v| self.uncertainty(v, &key_path(path, "uncertainty"))),
             extra: self.extra(
                 map,
                 &[
@@ -460,6 +480,7 @@ impl Decoder<'_> {
                     "funding_included",
                     "measures_off",
                     "color",
+                    "uncertainty",
                 ],
                 path,
             ),
@@ -469,8 +490,8 @@ impl Decoder<'_> {
     fn budget_year(&mut self, map: &Map<String, Value>, path: &str) -> BudgetYear {
         BudgetYear {
             year: self
-                .required(map, "year", path, "a whole number (a calendar year)")
-                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "year"), 0, 9999))
+                .required(map, "year", path, Expected::Year)
+                .and_then(|v| self.integer_value(v, FieldPath::Field(path, "year"), i64::from(MIN_YEAR), i64::from(MAX_YEAR)))
                 .unwrap_or(0) as i32,
             eur: self.req_number(map, "eur", path),
             extra: self.extra(map, &["year", "eur"], path),

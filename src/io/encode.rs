@@ -61,13 +61,26 @@ fn domain(domain: &Domain) -> Value {
 }
 
 fn region(region: &Region) -> Value {
-    with_extra(
-        json!({
-            "id": region.id, "name": region.name, "population": number(region.population),
-            "area_km2": number(region.area_km2), "capacity": number_map(&region.capacity),
-        }),
-        &region.extra,
-    )
+    let mut value = json!({
+        "id": region.id, "name": region.name, "population": number(region.population),
+        "area_km2": number(region.area_km2), "capacity": number_map(&region.capacity),
+    });
+    if let (Some(location), Value::Object(map)) = (&region.location, &mut value) {
+        let point = json!({ "lat": number(location.lat), "lon": number(location.lon) });
+        map.insert("location".into(), with_extra(point, &location.extra));
+    }
+    with_extra(value, &region.extra)
+}
+
+fn uncertainty(uncertainty: &Uncertainty) -> Value {
+    let mut map = Map::new();
+    let ranges = [("arrival_factor", &uncertainty.arrival_factor), ("leave_rate_per_year", &uncertainty.leave_rate_per_year)];
+    for (key, range) in ranges {
+        if let Some(range) = range {
+            map.insert(key.into(), with_extra(json!({ "low": number(range.low), "high": number(range.high) }), &range.extra));
+        }
+    }
+    with_extra(Value::Object(map), &uncertainty.extra)
 }
 
 fn distribution(distribution: &Distribution) -> Value {
@@ -107,8 +120,13 @@ fn scenario(scenario: &Scenario) -> Value {
         "funding_included": scenario.funding_included.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
         "measures_off": scenario.measures_off,
     });
-    if let (Some(color), Value::Object(map)) = (&scenario.color, &mut value) {
-        map.insert("color".into(), color.clone().into());
+    if let Value::Object(map) = &mut value {
+        if let Some(color) = &scenario.color {
+            map.insert("color".into(), color.clone().into());
+        }
+        if let Some(ranges) = &scenario.uncertainty {
+            map.insert("uncertainty".into(), uncertainty(ranges));
+        }
     }
     with_extra(value, &scenario.extra)
 }

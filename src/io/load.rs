@@ -1,7 +1,7 @@
 //! Reading plan files: size limit, encoding, JSON syntax, version, decoding and validation.
 
-use super::decode::{decode_plan, describe};
-use crate::issue::Issue;
+use super::decode::decode_plan;
+use crate::issue::{Found, Issue, IssueKind};
 use crate::model::{FORMAT_NAME, FORMAT_VERSION, Plan};
 use crate::validate::validate;
 use serde_json::Value;
@@ -28,11 +28,15 @@ pub struct LoadError {
     pub file: String,
     /// Errors first, then warnings; never empty of errors.
     pub issues: Vec<Issue>,
+    /// What could be read of the plan (bad values replaced by defaults), so that a window can
+    /// name the fields by their names ("Region Köln") instead of their paths; `None` when the
+    /// file is not a JSON object at all.
+    pub partial: Option<Box<Plan>>,
 }
 
 impl LoadError {
-    fn single(file: &str, message: impl Into<String>) -> Self {
-        LoadError { file: file.to_owned(), issues: vec![Issue::error("", message)] }
+    fn single(file: &str, kind: IssueKind) -> Self {
+        LoadError { file: file.to_owned(), issues: vec![Issue::error("", kind)], partial: None }
     }
 
     /// The errors only.
@@ -62,10 +66,10 @@ impl std::error::Error for LoadError {}
 /// Loads a plan file; never panics and never reads more than [`MAX_FILE_BYTES`] + 1 bytes.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| LoadError::single(&name, format!("cannot open the file: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| LoadError::single(&name, IssueKind::CannotOpen { reason: e.to_string() }))?;
     if let Ok(metadata) = file.metadata() {
         if metadata.is_dir() {
-            return Err(LoadError::single(&name, "is a folder (expected a plan file)"));
+            return Err(LoadError::single(&name, IssueKind::IsFolder));
         }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(too_large(&name, metadata.len()));
@@ -74,7 +78,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::single(&name, format!("cannot read the file: {e}")))?;
+        .map_err(|e| LoadError::single(&name, IssueKind::CannotRead { reason: e.to_string() }))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(&name, bytes.len() as u64));
     }
@@ -84,7 +88,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 fn too_large(name: &str, bytes: u64) -> LoadError {
     LoadError::single(
         name,
-        format!("the file has {:.1} MiB (expected at most 64 MiB for a plan file)", bytes as f64 / (1024.0 * 1024.0)),
+        IssueKind::FileTooLarge { bytes },
     )
 }
 
@@ -94,34 +98,52 @@ pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
         return Err(too_large(name, bytes.len() as u64));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some((encoding, how)) = wide_encoding(bytes) {
+        return Err(LoadError::single(
+            name,
+            IssueKind::WideEncoding { encoding: encoding.to_string(), how: how.to_string() },
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         LoadError::single(
             name,
-            format!("is not UTF-8 text (invalid byte at offset {}; expected a JSON plan file)", e.valid_up_to()),
+            IssueKind::NotUtf8 { offset: e.valid_up_to() },
         )
     })?;
     load_str(text, name)
 }
 
+/// Names the encoding (and how it was recognised) of a file written in UTF-16 or UTF-32, recognised by its byte-order mark
+/// or, without one, by the zero bytes that ASCII characters such as `{` have in those encodings
+/// (a JSON file in UTF-8 never contains a zero byte).
+fn wide_encoding(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    let at = |i: usize| bytes.get(i).copied();
+    let zero = |i: usize| at(i) == Some(0);
+    let text = |i: usize| at(i).is_some_and(|b| b != 0);
+    Some(match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32", "little-endian, byte-order mark FF FE 00 00"),
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32", "big-endian, byte-order mark 00 00 FE FF"),
+        [0xFF, 0xFE, ..] => ("UTF-16", "little-endian, byte-order mark FF FE"),
+        [0xFE, 0xFF, ..] => ("UTF-16", "big-endian, byte-order mark FE FF"),
+        _ if text(0) && zero(1) && zero(2) && zero(3) => ("UTF-32", "little-endian, no byte-order mark"),
+        _ if zero(0) && zero(1) && zero(2) && text(3) => ("UTF-32", "big-endian, no byte-order mark"),
+        _ if text(0) && zero(1) => ("UTF-16", "little-endian, no byte-order mark"),
+        _ if zero(0) && text(1) => ("UTF-16", "big-endian, no byte-order mark"),
+        _ => return None,
+    })
+}
+
 /// Loads a plan from JSON text; `name` is used in messages.
 pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
-        return Err(LoadError::single(name, "the file is empty (expected a JSON plan file)"));
+        return Err(LoadError::single(name, IssueKind::EmptyFile));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => "the file ends too early",
-            _ => "invalid JSON",
-        };
+        let eof = e.classify() == serde_json::error::Category::Eof;
         // serde_json appends "at line L column C" itself; the position is given once, up front.
         let full = e.to_string();
-        let reason = full.rsplit_once(" at line ").map_or(full.as_str(), |(reason, _)| reason);
-        let hint = match reason {
-            "number out of range" => " (expected a finite number)",
-            "recursion limit exceeded" => " (brackets nested too deep for a plan file)",
-            _ => "",
-        };
-        LoadError::single(name, format!("{what} at line {}, column {}: {reason}{hint}", e.line(), e.column()))
+        let reason = full.rsplit_once(" at line ").map_or(full.as_str(), |(reason, _)| reason).to_owned();
+        LoadError::single(name, IssueKind::JsonSyntax { eof, line: e.line(), column: e.column(), reason })
     })?;
     from_value(&value, name)
 }
@@ -131,7 +153,7 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
     let Value::Object(map) = value else {
         return Err(LoadError::single(
             name,
-            format!("the file holds {}, not a plan (expected a JSON object with \"format\": \"{FORMAT_NAME}\")", describe(value)),
+            IssueKind::NotAPlan { found: Found::of(value) },
         ));
     };
     let mut issues = Vec::new();
@@ -139,10 +161,10 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
         Some(Value::String(s)) if s == FORMAT_NAME => {}
         Some(other) => issues.push(Issue::error(
             "format",
-            format!("{} is not this program's format (expected \"{FORMAT_NAME}\")", describe(other)),
+            IssueKind::WrongFormat { found: Found::of(other) },
         )),
         None => issues
-            .push(Issue::error("format", format!("missing (expected \"{FORMAT_NAME}\"): is this an Integrationsplan file?"))),
+            .push(Issue::error("format", IssueKind::FormatMissing)),
     }
     match map.get("version") {
         Some(Value::Number(n)) if whole_number(n).is_some() => {
@@ -150,19 +172,17 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
             if version > FORMAT_VERSION {
                 issues.push(Issue::error(
                     "version",
-                    format!(
-                        "the file was written by a newer version of Integrationsplan (file format version {version}; this program reads up to version {FORMAT_VERSION}): please update the program"
-                    ),
+                    IssueKind::NewerVersion { version },
                 ));
-                return Err(LoadError { file: name.to_owned(), issues });
+                return Err(LoadError { file: name.to_owned(), issues, partial: None });
             }
             // Versions below 1 do not exist yet; migration would go here.
             if version < 1 {
-                issues.push(Issue::error("version", format!("{version} is not a known version (expected 1)")));
+                issues.push(Issue::error("version", IssueKind::UnknownVersion { version }));
             }
         }
-        Some(other) => issues.push(Issue::error("version", format!("expected a whole number, found {}", describe(other)))),
-        None => issues.push(Issue::error("version", "missing (expected 1)")),
+        Some(other) => issues.push(Issue::error("version", IssueKind::VersionNotWhole { found: Found::of(other) })),
+        None => issues.push(Issue::error("version", IssueKind::VersionMissing)),
     }
     let plan = decode_plan(value, &mut issues);
     let decoding_failed = issues.iter().any(Issue::is_error);
@@ -182,7 +202,7 @@ pub fn from_value(value: &Value, name: &str) -> Result<Loaded, LoadError> {
     issues.extend(rule_issues);
     if issues.iter().any(Issue::is_error) {
         issues.sort_by_key(|i| i.severity);
-        return Err(LoadError { file: name.to_owned(), issues });
+        return Err(LoadError { file: name.to_owned(), issues, partial: Some(Box::new(plan)) });
     }
     Ok(Loaded { plan, warnings: issues })
 }
@@ -192,9 +212,9 @@ type FollowUp = fn(&Issue) -> bool;
 
 /// Per top-level list: the rule issues that only follow from that list being unreadable.
 const FOLLOW_UPS: &[(&str, FollowUp)] = &[
-    ("regions", |i| i.message.starts_with("no region with id") || i.path.starts_with("distribution")),
-    ("domains", |i| i.message.starts_with("no domain with id")),
-    ("measures", |i| i.message.starts_with("no measure with id")),
+    ("regions", |i| matches!(i.kind, IssueKind::UnknownRegion { .. }) || i.path.starts_with("distribution")),
+    ("domains", |i| matches!(i.kind, IssueKind::UnknownDomain { .. })),
+    ("measures", |i| matches!(i.kind, IssueKind::UnknownMeasure { .. })),
 ];
 
 /// Whether `path` is `parent` or a field or entry inside it (`measures[1].end` lies under

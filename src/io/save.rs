@@ -1,8 +1,8 @@
-//! Writing plan files atomically: temp file in the target folder, fsync, keep a `.bak`, rename.
+//! Writing plan files atomically: temp file in the target folder, fsync, keep a `.bak`, rename,
+//! by the file rules of SPEC §9 (see `output.rs`).
 
 use super::encode::encode_plan;
 use crate::model::Plan;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why a save failed; the previous file on disk is untouched in every case.
@@ -16,8 +16,16 @@ pub enum SaveError {
         /// Cause.
         source: serde_json::Error,
     },
+    /// The output file is a plan file that was read (SPEC §9): nothing was written.
+    #[error("{file}: is the plan file that is read ({input}); choose another output file (the plan is left untouched)")]
+    OutputIsInput {
+        /// Output file as named.
+        file: String,
+        /// The input file it is the same as.
+        input: String,
+    },
     /// The file system refused.
-    #[error("{file}: cannot save ({step}): {source}")]
+    #[error("{file}: cannot write the file ({step}): {source}")]
     Io {
         /// Target file.
         file: String,
@@ -50,7 +58,9 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path` so that a reader sees the old or the new content, never a mix.
 ///
-/// With `keep_backup`, an existing file is first copied to [`backup_path`].
+/// With `keep_backup`, an existing file is first copied to [`backup_path`]. The rules of
+/// [`super::write_output`] apply (links, permissions, special files, temporary files), except
+/// the check against input files: use `write_output` for a command's output.
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     write_atomically_with_faults(path, bytes, keep_backup, |_| None)
 }
@@ -72,7 +82,7 @@ pub enum SaveStep {
 
 impl SaveStep {
     /// What the program was doing, for the error message.
-    fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             SaveStep::CreateTemp => "creating a temporary file in the folder",
             SaveStep::Write => "writing the temporary file",
@@ -91,53 +101,5 @@ pub fn write_atomically_with_faults(
     keep_backup: bool,
     fault: impl Fn(SaveStep) -> Option<std::io::Error>,
 ) -> Result<(), SaveError> {
-    let file = path.display().to_string();
-    let fail = |step: SaveStep| {
-        let file = file.clone();
-        move |source| SaveError::Io { file, step: step.describe(), source }
-    };
-    let check = |step: SaveStep| fault(step).map_or(Ok(()), |e| Err(fail(step)(e)));
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    check(SaveStep::CreateTemp)?;
-    let mut temp = tempfile_in(&folder).map_err(fail(SaveStep::CreateTemp))?;
-    let result = (|| {
-        check(SaveStep::Write)?;
-        temp.1.write_all(bytes).map_err(fail(SaveStep::Write))?;
-        check(SaveStep::Sync)?;
-        temp.1.sync_all().map_err(fail(SaveStep::Sync))?;
-        if keep_backup && path.is_file() {
-            check(SaveStep::Backup)?;
-            std::fs::copy(path, backup_path(path)).map_err(fail(SaveStep::Backup))?;
-        }
-        check(SaveStep::Rename)?;
-        std::fs::rename(&temp.0, path).map_err(fail(SaveStep::Rename))?;
-        // Make the rename itself durable where the platform allows opening folders.
-        if let Ok(dir) = std::fs::File::open(&folder) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp.0);
-    }
-    result
-}
-
-/// Creates a new, uniquely named temporary file in `folder`.
-fn tempfile_in(folder: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-    let pid = std::process::id();
-    let mut last_error = None;
-    for attempt in 0..100u32 {
-        let candidate = folder.join(format!(".integrationsplan-{pid}-{stamp}-{attempt}.tmp"));
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
-            Ok(file) => return Ok((candidate, file)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last_error = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last_error.unwrap_or_else(|| std::io::Error::other("no free temporary file name")))
+    super::output::write_file(path, keep_backup, &fault, |out| out.write_all(bytes))
 }

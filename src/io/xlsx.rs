@@ -3,10 +3,13 @@
 //!
 //! Numbers are written as numbers (Excel shows them with the reader's separators, `1.234,5` in
 //! German Excel) and months as dates formatted `MM/JJJJ`, so that the sheets sort and chart.
+//! Text cells go through [`cell_text`]: never read as a formula, never longer than Excel allows.
 
+use super::export::spreadsheet_text;
 use crate::engine::{Results, ScenarioResults};
 use crate::model::Month;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Name of the summary sheet.
@@ -15,6 +18,35 @@ pub const SUMMARY_SHEET: &str = "Übersicht";
 pub const STATE_ROW: &str = "Land gesamt";
 /// Most data rows of one sheet (Excel's limit minus the header).
 const MAX_ROWS: usize = 1_048_575;
+
+/// Most characters of one cell: Excel's limit, counted in UTF-16 units as Excel counts them.
+pub const MAX_CELL_CHARS: usize = 32_767;
+/// Ends a text that was cut at [`MAX_CELL_CHARS`], so that the reader sees it is not whole.
+pub const CUT_NOTE: &str = " … [gekürzt]";
+
+/// The content of a text cell: safe from formula reading ([`spreadsheet_text`], SPEC §9) and cut
+/// at Excel's limit with [`CUT_NOTE`] instead of failing the whole workbook.
+pub fn cell_text(text: &str) -> Cow<'_, str> {
+    cut_to_cell(spreadsheet_text(text))
+}
+
+/// `text` cut at Excel's cell limit, ending with [`CUT_NOTE`] when it had to be cut.
+pub(crate) fn cut_to_cell(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.encode_utf16().count() <= MAX_CELL_CHARS {
+        return text;
+    }
+    let budget = MAX_CELL_CHARS - CUT_NOTE.encode_utf16().count();
+    let mut used = 0;
+    let mut end = 0;
+    for (index, c) in text.char_indices() {
+        if used + c.len_utf16() > budget {
+            break;
+        }
+        used += c.len_utf16();
+        end = index + c.len_utf8();
+    }
+    Cow::Owned(format!("{}{CUT_NOTE}", text.get(..end).unwrap_or_default()))
+}
 
 /// Column headers of a scenario sheet.
 pub const SCENARIO_HEADERS: [&str; 6] = ["Monat", "Region", "Bereich", "Bedarf", "Kapazität", "Lücke (Kapazität − Bedarf)"];
@@ -95,7 +127,7 @@ fn excel_month(month: Month) -> Result<ExcelDateTime, XlsxError> {
 
 fn summary_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_name(SUMMARY_SHEET)?;
-    sheet.write_string_with_format(0, 0, &results.title, &f.title)?;
+    sheet.write_string_with_format(0, 0, cell_text(&results.title), &f.title)?;
     let headers =
         ["Szenario", "Bereich", "Erster Engpass", "Größter Engpass", "Monat des größten Engpasses", "Platz-Monate fehlend"];
     for (c, header) in headers.iter().enumerate() {
@@ -105,8 +137,8 @@ fn summary_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Resul
     for scenario in &results.scenarios {
         for domain in &scenario.domains {
             let i = &domain.indicators;
-            sheet.write_string(row, 0, &scenario.name)?;
-            sheet.write_string(row, 1, &domain.id)?;
+            sheet.write_string(row, 0, cell_text(&scenario.name))?;
+            sheet.write_string(row, 1, cell_text(&domain.id))?;
             match i.first_shortage_month {
                 Some(m) => sheet.write_datetime_with_format(row, 2, excel_month(m)?, &f.month)?,
                 None => sheet.write_string(row, 2, "–")?,
@@ -129,7 +161,7 @@ fn summary_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Resul
     }
     for scenario in &results.scenarios {
         row += 1;
-        sheet.write_string(row, 0, &scenario.name)?;
+        sheet.write_string(row, 0, cell_text(&scenario.name))?;
         for (c, (_, eur)) in scenario.cost_per_year.iter().enumerate() {
             sheet.write_number_with_format(row, c as u16 + 1, *eur, &f.money)?;
         }
@@ -156,8 +188,8 @@ fn scenario_sheet(sheet: &mut Worksheet, results: &Results, scenario: &ScenarioR
         if let Some(month) = month {
             sheet.write_datetime_with_format(row, 0, month, &f.month)?;
         }
-        sheet.write_string(row, 1, region)?;
-        sheet.write_string(row, 2, domain)?;
+        sheet.write_string(row, 1, cell_text(region))?;
+        sheet.write_string(row, 2, cell_text(domain))?;
         sheet.write_number_with_format(row, 3, demand, &f.number)?;
         sheet.write_number_with_format(row, 4, capacity, &f.number)?;
         row += 1;

@@ -11,6 +11,8 @@ pub type Extra = Map<String, Value>;
 
 /// The plan format version this program writes and reads.
 pub const FORMAT_VERSION: u64 = 1;
+/// Longest ramp a measure may have, in months (SPEC §9).
+pub const MAX_RAMP_MONTHS: u32 = 1200;
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "integrationsplan";
 
@@ -103,6 +105,19 @@ pub struct Region {
     pub area_km2: f64,
     /// Free places per domain id at the start, in file order.
     pub capacity: Vec<(String, f64)>,
+    /// Where the region lies, for the map (SPEC §8); `None` when the file gives none.
+    pub location: Option<Location>,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+/// A point in WGS 84 degrees (SPEC §8).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    /// Latitude, −90 … 90.
+    pub lat: f64,
+    /// Longitude, −180 … 180.
+    pub lon: f64,
     /// Unknown fields.
     pub extra: Extra,
 }
@@ -237,15 +252,47 @@ pub struct Scenario {
     pub measures_off: Vec<String>,
     /// Plot colour `#rrggbb`.
     pub color: Option<String>,
+    /// How far the arrival factor and the leave rate may be off (SPEC §5); `None` = certain.
+    pub uncertainty: Option<Uncertainty>,
     /// Unknown fields.
     pub extra: Extra,
 }
 
 impl Scenario {
-    /// Whether `measure` counts in this scenario.
+    /// Whether `measure` counts in this scenario. Linear in `measures_off`: for many measures use
+    /// [`Scenario::active_measures`] instead.
     pub fn includes(&self, measure: &Measure) -> bool {
         self.funding_included.contains(&measure.funding) && !self.measures_off.contains(&measure.id)
     }
+
+    /// Which of `measures` count in this scenario, one flag per measure; O(1) per measure
+    /// (a hash set of `measures_off`), so 100 000 measures and switch-offs take milliseconds.
+    pub fn active_measures(&self, measures: &[Measure]) -> Vec<bool> {
+        let off: std::collections::HashSet<&str> = self.measures_off.iter().map(String::as_str).collect();
+        measures.iter().map(|m| self.funding_included.contains(&m.funding) && !off.contains(m.id.as_str())).collect()
+    }
+}
+
+/// The uncertain assumptions of a scenario (SPEC §5): each entry optional.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Uncertainty {
+    /// Range of `arrival_factor`.
+    pub arrival_factor: Option<ValueRange>,
+    /// Range of `leave_rate_per_year`.
+    pub leave_rate_per_year: Option<ValueRange>,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+/// The lowest and highest plausible value of an assumption; the scenario's own value is the mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueRange {
+    /// Lowest value.
+    pub low: f64,
+    /// Highest value.
+    pub high: f64,
+    /// Unknown fields.
+    pub extra: Extra,
 }
 
 /// Budget available in one calendar year.

@@ -69,7 +69,11 @@ impl CellContext<'_> {
         let draft = self.drafts.get(path).cloned();
         let mut text = draft.clone().unwrap_or(shown);
         let draft_error = draft.as_deref().and_then(|d| parse(d).err());
-        let rule_error = self.issues.iter().find(|i| i.is_error() && i.path == path).map(|i| i.message.clone());
+        let rule_error = self
+            .issues
+            .iter()
+            .find(|i| i.is_error() && i.path == path)
+            .map(|i| super::field_label::issue_message(i, self.language));
         let problem = draft_error.map(str::to_owned).or(rule_error);
         let width = ui.available_width().max(30.0);
         let edit = egui::TextEdit::singleline(&mut text)

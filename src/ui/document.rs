@@ -2,12 +2,18 @@
 //!
 //! Every change of the plan is a [`Command`] applied by [`Document::apply`]: that one place
 //! records undo, marks the document dirty and bumps the revision that triggers a recompute.
+//! Undo keeps only what a change replaced (bounded by [`UNDO_LIMIT`] and
+//! [`UNDO_BYTE_BUDGET`]), and the changes of one gesture make one step.
 
 use crate::model::{Distribution, Domain, Measure, Meta, Plan, Region, Scenario};
+use std::collections::VecDeque;
 use std::path::PathBuf;
 
 /// Most undo steps kept.
 pub const UNDO_LIMIT: usize = 200;
+
+/// Most memory the undo and redo steps may hold together (the newest step is always kept).
+pub const UNDO_BYTE_BUDGET: usize = 16 * 1024 * 1024;
 
 /// One change of the plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,14 +54,56 @@ pub struct Document {
     /// Increases with every change (apply, undo, redo).
     pub revision: u64,
     saved_revision: u64,
-    undo: Vec<(Plan, u64)>,
-    redo: Vec<(Plan, u64)>,
+    /// The highest revision handed out, so that a new change never reuses an old number.
+    highest_revision: u64,
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
+    /// The gesture the last change belonged to, while it goes on.
+    open_gesture: Option<u64>,
+}
+
+/// One undo (or redo) step: the primitive changes that take it back, in order. Only the
+/// changed parts are kept, never a copy of the whole plan, so that a 10 MiB plan costs a few
+/// hundred bytes per step.
+#[derive(Debug, Clone)]
+struct Step {
+    ops: Vec<Op>,
+    /// The revision the document had before the change.
+    revision: u64,
+    /// Estimated memory of `ops`.
+    bytes: usize,
+    gesture: Option<u64>,
+}
+
+/// A primitive change; applying one returns the primitive that takes it back.
+#[derive(Debug, Clone)]
+enum Op {
+    SetMeasure(usize, Measure),
+    InsertMeasure(usize, Measure),
+    RemoveMeasure(usize),
+    SetScenario(usize, Scenario),
+    InsertScenario(usize, Scenario),
+    RemoveScenario(usize),
+    SetRegion(usize, Region),
+    SetDomain(usize, Domain),
+    SetDistribution(Distribution),
+    SetMeta(Meta),
 }
 
 impl Document {
     /// A document for `plan`, unchanged since it was loaded from `path`.
     pub fn new(plan: Plan, path: Option<PathBuf>, display_name: String) -> Self {
-        Document { plan, path, display_name, revision: 1, saved_revision: 1, undo: Vec::new(), redo: Vec::new() }
+        Document {
+            plan,
+            path,
+            display_name,
+            revision: 1,
+            saved_revision: 1,
+            highest_revision: 1,
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            open_gesture: None,
+        }
     }
 
     /// Whether there are changes that are not saved.
@@ -85,101 +133,229 @@ impl Document {
         !self.redo.is_empty()
     }
 
-    /// Applies a change; returns false (and records nothing) when it does not apply.
+    /// How many steps can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Estimated memory held by the undo and redo steps, in bytes.
+    pub fn history_bytes(&self) -> usize {
+        self.undo.iter().chain(&self.redo).map(|s| s.bytes).sum()
+    }
+
+    /// Applies a change as one undo step; returns false (and records nothing) when it does not
+    /// apply or changes nothing.
     pub fn apply(&mut self, command: Command) -> bool {
-        let before = self.plan.clone();
-        if !apply_to_plan(&mut self.plan, command) || self.plan == before {
+        self.apply_in(command, None)
+    }
+
+    /// Applies a change that belongs to the gesture `gesture` (a slider drag, a colour pick):
+    /// while the gesture goes on, all its changes make one undo step.
+    pub fn apply_in_gesture(&mut self, command: Command, gesture: u64) -> bool {
+        self.apply_in(command, Some(gesture))
+    }
+
+    /// Ends the current gesture: the next change is a new undo step.
+    pub fn end_gesture(&mut self) {
+        self.open_gesture = None;
+    }
+
+    fn apply_in(&mut self, command: Command, gesture: Option<u64>) -> bool {
+        let mut inverse: Vec<Op> =
+            ops_for(&self.plan, command).into_iter().filter_map(|op| apply_op(&mut self.plan, op)).collect();
+        if inverse.is_empty() {
             return false;
         }
-        self.undo.push((before, self.revision));
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
+        inverse.reverse();
         self.redo.clear();
+        let continues = gesture.is_some() && self.open_gesture == gesture;
+        match self.undo.back_mut() {
+            Some(step) if continues && step.gesture == gesture => step.merge(inverse),
+            _ => self.undo.push_back(Step::new(inverse, self.revision, gesture)),
+        }
+        self.open_gesture = gesture;
         self.revision = self.next_revision();
+        self.trim_history();
         true
+    }
+
+    /// Drops the oldest steps beyond [`UNDO_LIMIT`] steps or [`UNDO_BYTE_BUDGET`] bytes (the
+    /// newest step is always kept).
+    fn trim_history(&mut self) {
+        while self.undo.len() > UNDO_LIMIT || (self.undo.len() > 1 && self.history_bytes() > UNDO_BYTE_BUDGET) {
+            self.undo.pop_front();
+        }
     }
 
     /// Takes back the last change.
     pub fn undo(&mut self) -> bool {
-        let Some((plan, revision)) = self.undo.pop() else { return false };
-        let current = std::mem::replace(&mut self.plan, plan);
-        self.redo.push((current, self.revision));
-        self.revision = revision;
+        let Some(step) = self.undo.pop_back() else { return false };
+        let back = self.replay(step);
+        self.redo.push(back);
         true
     }
 
     /// Does again the last change taken back.
     pub fn redo(&mut self) -> bool {
-        let Some((plan, revision)) = self.redo.pop() else { return false };
-        let current = std::mem::replace(&mut self.plan, plan);
-        self.undo.push((current, self.revision));
-        self.revision = revision;
+        let Some(step) = self.redo.pop() else { return false };
+        let back = self.replay(step);
+        self.undo.push_back(back);
         true
     }
 
-    fn next_revision(&self) -> u64 {
-        let highest = self.undo.iter().chain(&self.redo).map(|(_, r)| *r).max().unwrap_or(0);
-        highest.max(self.revision).max(self.saved_revision) + 1
+    /// Applies a recorded step and returns the step that goes back to where we are now.
+    fn replay(&mut self, step: Step) -> Step {
+        let mut inverse: Vec<Op> = step.ops.into_iter().filter_map(|op| apply_op(&mut self.plan, op)).collect();
+        inverse.reverse();
+        let back = Step::new(inverse, self.revision, None);
+        self.revision = step.revision;
+        self.open_gesture = None;
+        back
+    }
+
+    fn next_revision(&mut self) -> u64 {
+        self.highest_revision = self.highest_revision.max(self.revision).max(self.saved_revision) + 1;
+        self.highest_revision
     }
 }
 
-fn apply_to_plan(plan: &mut Plan, command: Command) -> bool {
+impl Step {
+    fn new(ops: Vec<Op>, revision: u64, gesture: Option<u64>) -> Self {
+        let bytes = ops.iter().map(Op::bytes).sum::<usize>() + std::mem::size_of::<Step>();
+        Step { ops, revision, bytes, gesture }
+    }
+
+    /// Adds the inverse of a further change of the same gesture. A slot the step already
+    /// restores needs nothing more: the step takes it back to its value before the gesture.
+    fn merge(&mut self, inverse: Vec<Op>) {
+        if inverse.iter().all(|new| self.ops.iter().any(|old| new.same_slot(old))) {
+            return;
+        }
+        self.bytes += inverse.iter().map(Op::bytes).sum::<usize>();
+        let older = std::mem::take(&mut self.ops);
+        self.ops = inverse.into_iter().chain(older).collect();
+    }
+}
+
+impl Op {
+    /// Whether both set the same part of the plan (and nothing else).
+    fn same_slot(&self, other: &Op) -> bool {
+        use Op::*;
+        match (self, other) {
+            (SetMeasure(a, _), SetMeasure(b, _))
+            | (SetScenario(a, _), SetScenario(b, _))
+            | (SetRegion(a, _), SetRegion(b, _))
+            | (SetDomain(a, _), SetDomain(b, _)) => a == b,
+            (SetDistribution(_), SetDistribution(_)) | (SetMeta(_), SetMeta(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// Estimated memory in bytes (strings, lists and unknown fields included).
+    fn bytes(&self) -> usize {
+        let text = |s: &str| s.len() + 24;
+        let extra = |e: &crate::model::Extra| if e.is_empty() { 0 } else { serde_json::to_vec(e).map_or(0, |v| v.len()) };
+        let pairs = |p: &[(String, f64)]| p.iter().map(|(k, _)| text(k) + 8).sum::<usize>();
+        let own = match self {
+            Op::SetMeasure(_, m) | Op::InsertMeasure(_, m) => {
+                text(&m.id)
+                    + text(&m.name)
+                    + text(&m.domain)
+                    + m.region.as_deref().map_or(0, text)
+                    + text(&m.notes)
+                    + extra(&m.extra)
+            }
+            Op::SetScenario(_, s) | Op::InsertScenario(_, s) => {
+                text(&s.id)
+                    + text(&s.name)
+                    + s.arrivals.iter().map(|a| 32 + extra(&a.extra)).sum::<usize>()
+                    + pairs(&s.age_distribution)
+                    + s.measures_off.iter().map(|m| text(m)).sum::<usize>()
+                    + s.color.as_deref().map_or(0, text)
+                    + extra(&s.extra)
+            }
+            Op::SetRegion(_, r) => text(&r.id) + text(&r.name) + pairs(&r.capacity) + extra(&r.extra),
+            Op::SetDomain(_, d) => text(&d.id) + text(&d.name) + text(&d.unit) + pairs(&d.rates) + extra(&d.extra),
+            Op::SetDistribution(Distribution::Shares { shares, extra: e }) => pairs(shares) + extra(e),
+            Op::SetDistribution(Distribution::Weights { extra: e, .. }) => extra(e),
+            Op::SetMeta(m) => text(&m.title) + text(&m.author) + text(&m.notes) + extra(&m.extra),
+            Op::RemoveMeasure(_) | Op::RemoveScenario(_) => 0,
+        };
+        own + std::mem::size_of::<Op>()
+    }
+}
+
+/// The primitive changes of `command` on `plan` (nothing when it does not apply).
+fn ops_for(plan: &Plan, command: Command) -> Vec<Op> {
     match command {
-        Command::SetMeasure(index, measure) => replace(&mut plan.measures, index, measure),
-        Command::InsertMeasure(index, measure) => {
+        Command::SetMeasure(index, measure) => vec![Op::SetMeasure(index, measure)],
+        Command::InsertMeasure(index, measure) => vec![Op::InsertMeasure(index.min(plan.measures.len()), measure)],
+        Command::DeleteMeasure(index) => {
+            let Some(removed) = plan.measures.get(index) else { return Vec::new() };
+            // Scenarios that switched the measure off forget it, so that the plan stays valid.
+            let mut ops: Vec<Op> = plan
+                .scenarios
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.measures_off.contains(&removed.id))
+                .map(|(s, scenario)| {
+                    let mut changed = scenario.clone();
+                    changed.measures_off.retain(|id| *id != removed.id);
+                    Op::SetScenario(s, changed)
+                })
+                .collect();
+            ops.push(Op::RemoveMeasure(index));
+            ops
+        }
+        Command::SetScenario(index, scenario) => vec![Op::SetScenario(index, scenario)],
+        Command::InsertScenario(index, scenario) => vec![Op::InsertScenario(index.min(plan.scenarios.len()), scenario)],
+        Command::DeleteScenario(index) if index < plan.scenarios.len() && plan.scenarios.len() > 1 => {
+            vec![Op::RemoveScenario(index)]
+        }
+        Command::DeleteScenario(_) => Vec::new(),
+        Command::SetRegion(index, region) => vec![Op::SetRegion(index, region)],
+        Command::SetDomain(index, domain) => vec![Op::SetDomain(index, domain)],
+        Command::SetDistribution(distribution) => vec![Op::SetDistribution(distribution)],
+        Command::SetMeta(meta) => vec![Op::SetMeta(meta)],
+        Command::AppendScenarios(scenarios) => {
+            let at = plan.scenarios.len();
+            scenarios.into_iter().enumerate().map(|(k, s)| Op::InsertScenario(at + k, s)).collect()
+        }
+    }
+}
+
+/// Applies `op`; returns the op that takes it back, or `None` when it changed nothing.
+fn apply_op(plan: &mut Plan, op: Op) -> Option<Op> {
+    match op {
+        Op::SetMeasure(index, measure) => replace(&mut plan.measures, index, measure).map(|old| Op::SetMeasure(index, old)),
+        Op::InsertMeasure(index, measure) => {
             let at = index.min(plan.measures.len());
             plan.measures.insert(at, measure);
-            true
+            Some(Op::RemoveMeasure(at))
         }
-        Command::DeleteMeasure(index) => {
-            if index >= plan.measures.len() {
-                return false;
-            }
-            let removed = plan.measures.remove(index);
-            for scenario in &mut plan.scenarios {
-                scenario.measures_off.retain(|id| *id != removed.id);
-            }
-            true
-        }
-        Command::SetScenario(index, scenario) => replace(&mut plan.scenarios, index, scenario),
-        Command::InsertScenario(index, scenario) => {
+        Op::RemoveMeasure(index) => (index < plan.measures.len()).then(|| Op::InsertMeasure(index, plan.measures.remove(index))),
+        Op::SetScenario(index, scenario) => replace(&mut plan.scenarios, index, scenario).map(|old| Op::SetScenario(index, old)),
+        Op::InsertScenario(index, scenario) => {
             let at = index.min(plan.scenarios.len());
             plan.scenarios.insert(at, scenario);
-            true
+            Some(Op::RemoveScenario(at))
         }
-        Command::DeleteScenario(index) => {
-            if index >= plan.scenarios.len() || plan.scenarios.len() <= 1 {
-                return false;
-            }
-            plan.scenarios.remove(index);
-            true
+        Op::RemoveScenario(index) => {
+            (index < plan.scenarios.len()).then(|| Op::InsertScenario(index, plan.scenarios.remove(index)))
         }
-        Command::SetRegion(index, region) => replace(&mut plan.regions, index, region),
-        Command::SetDomain(index, domain) => replace(&mut plan.domains, index, domain),
-        Command::SetDistribution(distribution) => {
-            plan.distribution = distribution;
-            true
-        }
-        Command::SetMeta(meta) => {
-            plan.meta = meta;
-            true
-        }
-        Command::AppendScenarios(scenarios) => {
-            plan.scenarios.extend(scenarios);
-            true
-        }
+        Op::SetRegion(index, region) => replace(&mut plan.regions, index, region).map(|old| Op::SetRegion(index, old)),
+        Op::SetDomain(index, domain) => replace(&mut plan.domains, index, domain).map(|old| Op::SetDomain(index, old)),
+        Op::SetDistribution(distribution) => (plan.distribution != distribution)
+            .then(|| Op::SetDistribution(std::mem::replace(&mut plan.distribution, distribution))),
+        Op::SetMeta(meta) => (plan.meta != meta).then(|| Op::SetMeta(std::mem::replace(&mut plan.meta, meta))),
     }
 }
 
-fn replace<T>(items: &mut [T], index: usize, value: T) -> bool {
-    match items.get_mut(index) {
-        Some(slot) => {
-            *slot = value;
-            true
-        }
-        None => false,
-    }
+/// Puts `value` at `index`; returns the old value, or `None` when there is no such index or
+/// the value is the same.
+fn replace<T: PartialEq>(items: &mut [T], index: usize, value: T) -> Option<T> {
+    let slot = items.get_mut(index)?;
+    (*slot != value).then(|| std::mem::replace(slot, value))
 }
 
 /// An id not yet used by `existing`, built from `base` (`base`, `base-2`, `base-3`, …).
@@ -245,6 +421,79 @@ mod tests {
             assert!(doc.apply(Command::DeleteScenario(0)));
         }
         assert!(!doc.apply(Command::DeleteScenario(0)));
+    }
+
+    #[test]
+    fn the_changes_of_one_gesture_make_one_undo_step() {
+        let mut doc = document();
+        let original = doc.plan.scenarios[0].arrival_factor;
+        for frame in 1..=60 {
+            let mut scenario = doc.plan.scenarios[0].clone();
+            scenario.arrival_factor = 1.0 + f64::from(frame) * 0.01;
+            assert!(doc.apply_in_gesture(Command::SetScenario(0, scenario), 7));
+        }
+        assert_eq!(doc.undo_len(), 1, "one drag, one step");
+        doc.end_gesture();
+        let mut scenario = doc.plan.scenarios[0].clone();
+        scenario.arrival_factor = 3.0;
+        doc.apply_in_gesture(Command::SetScenario(0, scenario), 7);
+        assert_eq!(doc.undo_len(), 2, "the same slider dragged again is a new step");
+        assert!(doc.undo());
+        assert!((doc.plan.scenarios[0].arrival_factor - 1.6).abs() < 1e-9);
+        assert!(doc.undo());
+        assert_eq!(doc.plan.scenarios[0].arrival_factor, original);
+        assert!(!doc.is_dirty());
+        assert!(doc.redo() && doc.redo());
+        assert_eq!(doc.plan.scenarios[0].arrival_factor, 3.0);
+    }
+
+    #[test]
+    fn another_change_ends_a_gesture() {
+        let mut doc = document();
+        let mut scenario = doc.plan.scenarios[0].clone();
+        scenario.arrival_factor = 2.0;
+        doc.apply_in_gesture(Command::SetScenario(0, scenario.clone()), 7);
+        doc.apply(Command::DeleteMeasure(0));
+        scenario.arrival_factor = 2.5;
+        doc.apply_in_gesture(Command::SetScenario(0, scenario), 7);
+        assert_eq!(doc.undo_len(), 3);
+    }
+
+    #[test]
+    fn undo_memory_stays_bounded_for_a_10_mib_plan() {
+        use crate::synthetic::{PlanSize, plan};
+        let size = PlanSize { regions: 400, months: 120, scenarios: 4, domains: 4, measures: 50_000, statewide_share: 0.3 };
+        let plan = plan(size, &[]);
+        let json = serde_json::to_vec(&crate::io::encode_plan(&plan)).unwrap_or_default();
+        assert!(json.len() >= 10 << 20, "the plan has {} bytes", json.len());
+        let mut doc = Document::new(plan, None, "gross.json".into());
+        for round in 0..(2 * UNDO_LIMIT) {
+            let index = round % doc.plan.measures.len();
+            let mut measure = doc.plan.measures[index].clone();
+            measure.places += 1.0;
+            assert!(doc.apply(Command::SetMeasure(index, measure)));
+        }
+        doc.apply(Command::DeleteMeasure(0));
+        let shares = doc.plan.regions.iter().map(|r| (r.id.clone(), 1.0)).collect();
+        doc.apply(Command::SetDistribution(Distribution::Shares { shares, extra: Default::default() }));
+        assert_eq!(doc.undo_len(), UNDO_LIMIT);
+        assert!(doc.history_bytes() < 1 << 20, "{} bytes for {UNDO_LIMIT} steps", doc.history_bytes());
+        assert!(doc.undo() && doc.undo());
+        assert_eq!(doc.plan.measures.len(), 50_000, "the deleted measure is back");
+    }
+
+    #[test]
+    fn the_oldest_steps_go_when_the_byte_budget_is_spent() {
+        let mut doc = document();
+        let big = "x".repeat(UNDO_BYTE_BUDGET / 4);
+        for round in 0..8 {
+            let mut meta = doc.plan.meta.clone();
+            meta.notes = format!("{round}{big}");
+            assert!(doc.apply(Command::SetMeta(meta)));
+        }
+        assert!(doc.history_bytes() <= UNDO_BYTE_BUDGET);
+        assert!(doc.undo_len() < 8);
+        assert!(doc.can_undo(), "the newest step is kept");
     }
 
     #[test]

@@ -29,6 +29,38 @@ impl Language {
         }
     }
 
+    /// An amount of euro, compact: `850.000 €` / `€850,000` below a million, else in millions
+    /// with one decimal: `1.234,5 Mio. €` / `€1,234.5 m`.
+    pub fn money(self, eur: f64) -> String {
+        if eur.abs() >= 1e6 { self.millions(eur, 1) } else { self.euro(eur) }
+    }
+
+    /// An amount of euro in millions with `decimals` decimals: `12,5 Mio. €` / `€12.5 m`.
+    pub fn millions(self, eur: f64, decimals: usize) -> String {
+        let number = self.number(eur.abs() / 1e6, decimals);
+        match self {
+            Language::German => format!("{}{number} Mio. €", sign(eur, &number)),
+            Language::English => format!("{}€{number} m", sign(eur, &number)),
+        }
+    }
+
+    /// An amount of whole euro: `1.234 €` / `€1,234`.
+    pub fn euro(self, eur: f64) -> String {
+        let number = self.number(eur.abs(), 0);
+        match self {
+            Language::German => format!("{}{number} €", sign(eur, &number)),
+            Language::English => format!("{}€{number}", sign(eur, &number)),
+        }
+    }
+
+    /// Formats a date for this language (`25.11.2026` or `2026-11-25`).
+    pub fn date(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Language::German => date.format("%d.%m.%Y").to_string(),
+            Language::English => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
     /// Formats a month for this language (`08/2025` or `2025-08`).
     pub fn month(self, month: crate::model::Month) -> String {
         match self {
@@ -38,9 +70,16 @@ impl Language {
     }
 }
 
+/// A minus for negative amounts that do not round to zero.
+fn sign(value: f64, shown: &str) -> &'static str {
+    if value < 0.0 && shown.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" }
+}
+
 /// All texts of the user interface.
 #[derive(Debug)]
 pub struct Strings {
+    /// The language of these strings.
+    pub lang: Language,
     /// Application name.
     pub app_name: &'static str,
     /// Menu "File".
@@ -321,10 +360,45 @@ pub struct Strings {
     pub unsaved_marker: &'static str,
     /// Rows shown out of total.
     pub rows_shown: &'static str,
+    /// Tab of the central area: capacity and cost charts.
+    pub view_charts: &'static str,
+    /// File name of a new plan.
+    pub new_plan_file: &'static str,
+    /// File name of restored work without a name.
+    pub recovered_file: &'static str,
+    /// File name part of exported results.
+    pub file_results: &'static str,
+    /// File name part of exported scenarios.
+    pub file_scenarios: &'static str,
+    /// File name part of a picture of the cost plot.
+    pub file_costs: &'static str,
+    /// File name part of a picture of the summary page.
+    pub file_summary: &'static str,
+    /// Title of a new plan.
+    pub new_plan_title: &'static str,
+    /// Region of a new plan.
+    pub new_plan_region: &'static str,
+    /// Scenario of a new plan.
+    pub new_plan_scenario: &'static str,
+    /// Domain of a new plan: Kita places.
+    pub new_plan_kita: &'static str,
+    /// Domain of a new plan: school places.
+    pub new_plan_school: &'static str,
+    /// Domain of a new plan: flats.
+    pub new_plan_housing: &'static str,
+    /// Unit: places.
+    pub unit_places: &'static str,
+    /// Unit: flats.
+    pub unit_flats: &'static str,
+    /// One measure (in a field's label).
+    pub measure: &'static str,
+    /// Message when the area of a picture is not on the screen.
+    pub snapshot_empty: &'static str,
 }
 
 /// German texts.
 pub static GERMAN: Strings = Strings {
+    lang: Language::German,
     app_name: "Integrationsplan",
     menu_file: "Datei",
     menu_edit: "Bearbeiten",
@@ -465,10 +539,28 @@ pub static GERMAN: Strings = Strings {
     persons: "Neuzugewanderte",
     unsaved_marker: "ungespeichert",
     rows_shown: "Maßnahmen angezeigt",
+    view_charts: "Diagramme",
+    new_plan_file: "neuer-plan.json",
+    recovered_file: "wiederhergestellt.json",
+    file_results: "ergebnisse",
+    file_scenarios: "szenarien",
+    file_costs: "kosten",
+    file_summary: "zusammenfassung",
+    new_plan_title: "Neuer Plan",
+    new_plan_region: "Region 1",
+    new_plan_scenario: "Basis",
+    new_plan_kita: "Kita-Plätze",
+    new_plan_school: "Schulplätze",
+    new_plan_housing: "Wohnungen",
+    unit_places: "Plätze",
+    unit_flats: "Wohnungen",
+    measure: "Maßnahme",
+    snapshot_empty: "Der Bereich des Bildes ist nicht zu sehen – bitte dorthin scrollen.",
 };
 
 /// English texts.
 pub static ENGLISH: Strings = Strings {
+    lang: Language::English,
     app_name: "Integrationsplan",
     menu_file: "File",
     menu_edit: "Edit",
@@ -609,4 +701,37 @@ pub static ENGLISH: Strings = Strings {
     persons: "Newcomers",
     unsaved_marker: "unsaved",
     rows_shown: "measures shown",
+    view_charts: "Charts",
+    new_plan_file: "new-plan.json",
+    recovered_file: "recovered.json",
+    file_results: "results",
+    file_scenarios: "scenarios",
+    file_costs: "costs",
+    file_summary: "summary",
+    new_plan_title: "New plan",
+    new_plan_region: "Region 1",
+    new_plan_scenario: "Base",
+    new_plan_kita: "Day-care places",
+    new_plan_school: "School places",
+    new_plan_housing: "Flats",
+    unit_places: "places",
+    unit_flats: "flats",
+    measure: "Measure",
+    snapshot_empty: "The area of the picture is not visible – please scroll to it.",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_written_the_way_each_language_writes_it() {
+        assert_eq!(Language::German.money(1_234_500_000.0), "1.234,5 Mio. €");
+        assert_eq!(Language::English.money(1_234_500_000.0), "€1,234.5 m");
+        assert_eq!(Language::German.money(850_000.0), "850.000 €");
+        assert_eq!(Language::English.money(850_000.0), "€850,000");
+        assert_eq!(Language::German.money(-2_500_000.0), "-2,5 Mio. €");
+        assert_eq!(Language::English.money(-2_500_000.0), "-€2.5 m");
+        assert_eq!(Language::English.millions(12_000_000.0, 0), "€12 m");
+    }
+}

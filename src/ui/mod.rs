@@ -1,17 +1,28 @@
-//! The egui user interface (feature `gui`): a thin layer over the core that edits the plan
-//! only through [`document::Command`]s and recomputes results only when the plan changes.
+//! The egui user interface (feature `gui`): a thin layer over the core. Panels draw from a
+//! read-only [`context::PanelCtx`] and return [`action::Action`]s; [`app::App::handle`]
+//! carries them out, and the plan changes only through [`document::Command`]s applied by the
+//! [`session::Session`], which recomputes results only when the plan changes.
 
+pub mod action;
 pub mod app;
 pub mod cells;
+pub mod context;
+pub mod dialogs;
 pub mod document;
+pub mod field_label;
+mod file_ops;
 pub mod files;
 pub mod i18n;
+pub mod job;
 pub mod panels;
+pub mod session;
 pub mod settings;
 pub mod snapshot;
 pub mod theme;
+pub mod top_bar;
 
-use app::{App, Dialog};
+use app::App;
+use dialogs::Dialog;
 use settings::Settings;
 use std::path::PathBuf;
 

@@ -35,7 +35,8 @@ impl PendingSnapshot {
     }
 
     /// Asks the integration for a screenshot of the next frame; `area` (points) is cut out of it.
-    pub fn request(&mut self, ctx: &egui::Context, area: Option<egui::Rect>) {
+    /// `empty_area` is the message when nothing of `area` is on the screen.
+    pub fn request(&mut self, ctx: &egui::Context, area: Option<egui::Rect>, empty_area: &'static str) {
         let (sender, receiver) = channel();
         let path = self.path.clone();
         let pixels_per_point = ctx.pixels_per_point();
@@ -43,6 +44,7 @@ impl PendingSnapshot {
         ctx.request_screenshot(move |image| {
             let crop = area.map(|rect| pixel_rect(rect, pixels_per_point));
             let written = encode_png(&image, crop)
+                .map_err(|error| if error == EMPTY_AREA { empty_area.to_owned() } else { error })
                 .and_then(|bytes| crate::io::write_atomically(&path, &bytes, false).map_err(|e| e.to_string()));
             let _ = sender.send(written);
             repaint.request_repaint();
@@ -66,6 +68,9 @@ pub fn pixel_rect(rect: egui::Rect, pixels_per_point: f32) -> [usize; 4] {
     [x, y, w, h]
 }
 
+/// The error of [`encode_png`] when the area to save is empty (the caller words it).
+pub const EMPTY_AREA: &str = "the area to save is empty";
+
 /// The image (or the part `[x, y, width, height]` of it, clipped to the image) as PNG bytes.
 pub fn encode_png(image: &egui::ColorImage, crop: Option<[usize; 4]>) -> Result<Vec<u8>, String> {
     let [image_w, image_h] = image.size;
@@ -75,7 +80,7 @@ pub fn encode_png(image: &egui::ColorImage, crop: Option<[usize; 4]>) -> Result<
     let w = w.min(image_w - x);
     let h = h.min(image_h - y);
     if w == 0 || h == 0 {
-        return Err("the area to save is empty".to_owned());
+        return Err(EMPTY_AREA.to_owned());
     }
     let mut rgba = Vec::with_capacity(w * h * 4);
     for row in y..y + h {
@@ -96,11 +101,11 @@ pub fn encode_png(image: &egui::ColorImage, crop: Option<[usize; 4]>) -> Result<
 }
 
 /// The file name suggested for a picture of `target` of the plan file `stem`.
-pub fn suggested_name(stem: &str, target: SnapshotTarget, domain_ids: &[String]) -> String {
+pub fn suggested_name(stem: &str, target: SnapshotTarget, domain_ids: &[String], t: &super::i18n::Strings) -> String {
     match target {
         SnapshotTarget::DomainPlot(d) => format!("{stem}-{}.png", domain_ids.get(d).map_or("plot", String::as_str)),
-        SnapshotTarget::CostPlot => format!("{stem}-kosten.png"),
-        SnapshotTarget::SummaryPage => format!("{stem}-zusammenfassung.png"),
+        SnapshotTarget::CostPlot => format!("{stem}-{}.png", t.file_costs),
+        SnapshotTarget::SummaryPage => format!("{stem}-{}.png", t.file_summary),
     }
 }
 

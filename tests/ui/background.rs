@@ -3,8 +3,10 @@
 
 use egui_kittest::kittest::Queryable;
 use integrationsplan::synthetic::{PlanSize, plan};
-use integrationsplan::ui::app::{App, BACKGROUND_WORK, model_work};
+use integrationsplan::ui::action::Action;
+use integrationsplan::ui::app::App;
 use integrationsplan::ui::document::Command;
+use integrationsplan::ui::session::{BACKGROUND_WORK, model_work};
 use integrationsplan::ui::settings::Settings;
 
 #[test]
@@ -16,35 +18,37 @@ fn a_large_plan_is_recomputed_off_the_ui_thread_and_says_so() {
     let mut harness =
         egui_kittest::Harness::builder().with_size([1600.0, 900.0]).build_ui_state(|ui, app: &mut App| app.show(ui), app);
     harness.run();
-    let before = harness.state().recompute_count;
-    let shortage_before = harness.state().results.scenarios[0].domains[0].indicators.shortage_place_months;
+    let before = harness.state().session.recompute_count();
+    let shortage_before = harness.state().session.results().scenarios[0].domains[0].indicators.shortage_place_months;
 
     // Close a lot of Kita places everywhere: the shortage must grow once the results arrive.
     let app = harness.state_mut();
-    let mut measure = app.doc.plan.measures[0].clone();
-    measure.domain = app.doc.plan.domains[0].id.clone();
+    let mut measure = app.session.plan().measures[0].clone();
+    measure.domain = app.session.plan().domains[0].id.clone();
     measure.region = None;
     measure.places = -1.0e7;
     measure.end = None;
     measure.funding = integrationsplan::model::Funding::Secured;
-    app.apply(Command::SetMeasure(0, measure));
-    for scenario in &mut harness.state_mut().doc.plan.scenarios {
+    app.handle(Action::Edit(Command::SetMeasure(0, measure)));
+    for index in 0..app.session.plan().scenarios.len() {
+        let mut scenario = app.session.plan().scenarios[index].clone();
         scenario.measures_off.retain(|id| id != "m0");
+        app.handle(Action::Edit(Command::SetScenario(index, scenario)));
     }
     harness.step();
-    assert!(harness.state().is_updating(), "the frame returns before the model is computed");
+    assert!(harness.state().session.is_updating(), "the frame returns before the model is computed");
     assert!(harness.query_by_label("Ergebnisse werden aktualisiert …").is_some());
 
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while harness.state().is_updating() && std::time::Instant::now() < deadline {
+    while harness.state().session.is_updating() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }
     harness.step();
     let app = harness.state();
-    assert!(!app.is_updating());
-    assert_eq!(app.recompute_count, before + 1);
-    let shortage_after = app.results.scenarios[0].domains[0].indicators.shortage_place_months;
+    assert!(!app.session.is_updating());
+    assert_eq!(app.session.recompute_count(), before + 1);
+    let shortage_after = app.session.results().scenarios[0].domains[0].indicators.shortage_place_months;
     assert!(shortage_after > shortage_before, "{shortage_after} > {shortage_before}");
     assert!(harness.query_by_label("Ergebnisse werden aktualisiert …").is_none());
 }

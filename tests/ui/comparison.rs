@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 fn ticking_scenarios_for_comparison_changes_plots_and_tables() {
     let mut harness = harness();
     harness.run();
-    let names: Vec<String> = harness.state().doc.plan.scenarios.iter().map(|s| s.name.clone()).collect();
+    let names: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.name.clone()).collect();
     assert_eq!(names.len(), 3);
     // All three are compared at the start: each is named in the legend and the tables.
     for name in &names {
@@ -24,8 +24,8 @@ fn ticking_scenarios_for_comparison_changes_plots_and_tables() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     let app = harness.state();
-    assert_eq!(app.view.compared_ids.len(), 2);
-    assert!(!app.view.compared_ids.contains(&app.doc.plan.scenarios[2].id));
+    assert_eq!(app.selection.compared_ids.len(), 2);
+    assert!(!app.selection.compared_ids.contains(&app.session.plan().scenarios[2].id));
     assert_eq!(harness.query_all_by_label(&names[2]).count(), 0, "an unticked scenario is gone from plots and tables");
     assert!(harness.query_all_by_label(&names[1]).count() >= 2, "the compared one stays");
 }

@@ -4,7 +4,9 @@ use super::{click, harness};
 use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use integrationsplan::ui::app::{App, Dialog};
+use integrationsplan::ui::action::Action;
+use integrationsplan::ui::app::App;
+use integrationsplan::ui::dialogs::Dialog;
 use integrationsplan::ui::files::PickPurpose;
 
 /// Opens the path dialog for `purpose` (what a click in the File menu leads to where no native
@@ -34,7 +36,7 @@ fn the_csv_for_excel_reads_back_as_the_engines_numbers() {
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 byte-order mark for Excel");
     let text = String::from_utf8(bytes).unwrap();
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let results = &harness.state().results;
+    let results = &harness.state().session.results();
     let mut checked = 0;
     for record in reader.records() {
         let record = record.unwrap();
@@ -61,20 +63,20 @@ fn scenarios_exported_and_imported_arrive_with_the_same_results_and_a_notice() {
     let mut harness = harness();
     harness.run();
     // Export only the second scenario.
-    let chosen = harness.state().doc.plan.scenarios[1].id.clone();
-    harness.state_mut().view.compared_ids = vec![chosen.clone()];
+    let chosen = harness.state().session.plan().scenarios[1].id.clone();
+    harness.state_mut().selection.compared_ids = vec![chosen.clone()];
     through_path_dialog(&mut harness, PickPurpose::ExportScenarios, &path, "Speichern");
     let exported = integrationsplan::io::load_file(&path).unwrap().plan;
     assert_eq!(exported.scenarios.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), vec![chosen.clone()]);
-    let expected = harness.state().results.scenarios[1].clone();
+    let expected = harness.state().session.results().scenarios[1].clone();
 
     // Import it back into the same plan: the id is taken, so it arrives renamed, with a notice.
-    let count_before = harness.state().doc.plan.scenarios.len();
+    let count_before = harness.state().session.plan().scenarios.len();
     through_path_dialog(&mut harness, PickPurpose::ImportScenarios, &path, "Öffnen …");
     let app = harness.state();
-    assert_eq!(app.doc.plan.scenarios.len(), count_before + 1);
+    assert_eq!(app.session.plan().scenarios.len(), count_before + 1);
     let new_id = format!("{chosen}-2");
-    let imported = app.results.scenarios.iter().find(|s| s.id == new_id).expect("imported under a new id");
+    let imported = app.session.results().scenarios.iter().find(|s| s.id == new_id).expect("imported under a new id");
     assert_eq!(imported.domains, expected.domains, "the same results in the new plan");
     assert!(matches!(app.dialog, Some(Dialog::Notice(..))));
     assert!(harness.query_by_label("Hinweise zum Import").is_some());
@@ -83,8 +85,8 @@ fn scenarios_exported_and_imported_arrive_with_the_same_results_and_a_notice() {
     // One undo removes the whole import.
     harness.get_by_label("Schließen").click();
     harness.run();
-    harness.state_mut().undo();
-    assert_eq!(harness.state().doc.plan.scenarios.len(), count_before);
+    harness.state_mut().handle(Action::Undo);
+    assert_eq!(harness.state().session.plan().scenarios.len(), count_before);
 }
 
 #[test]
@@ -102,6 +104,6 @@ fn the_excel_workbook_is_written_from_the_menu_path() {
     assert!(bytes.starts_with(b"PK"), "an .xlsx is a zip file");
     use calamine::Reader;
     let workbook: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(workbook.sheet_names().len(), 1 + harness.state().results.scenarios.len());
+    assert_eq!(workbook.sheet_names().len(), 1 + harness.state().session.results().scenarios.len());
     assert!(harness.query_by_label_contains("Exportiert").is_some(), "the status bar says where it went");
 }

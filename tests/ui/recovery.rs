@@ -3,15 +3,18 @@
 use super::{click, filter_measures, harness, measure_index};
 use egui_kittest::kittest::Queryable;
 use integrationsplan::io::RecoveryFile;
-use integrationsplan::ui::app::{App, Dialog, RECOVERY_INTERVAL_SECONDS};
+use integrationsplan::ui::action::Action;
+use integrationsplan::ui::app::App;
+use integrationsplan::ui::dialogs::Dialog;
 use integrationsplan::ui::document::Command;
+use integrationsplan::ui::session::RECOVERY_INTERVAL_SECONDS;
 use integrationsplan::ui::settings::Settings;
 
 /// Changes the places of the first measure to `places` through a command.
 fn edit_first_measure(app: &mut App, places: f64) {
-    let mut measure = app.doc.plan.measures[0].clone();
+    let mut measure = app.session.plan().measures[0].clone();
     measure.places = places;
-    app.apply(Command::SetMeasure(0, measure));
+    app.handle(Action::Edit(Command::SetMeasure(0, measure)));
 }
 
 /// A run that "crashes": `edit` is applied and written to the recovery file, never saved.
@@ -19,8 +22,8 @@ fn edit_first_measure(app: &mut App, places: f64) {
 fn crash_after(file: &RecoveryFile, edit: impl FnOnce(&mut App)) -> integrationsplan::Plan {
     let mut crashed = App::with_sample(Settings::default()).with_recovery(file.clone());
     edit(&mut crashed);
-    crashed.keep_recovery(0.0);
-    crashed.doc.plan.clone()
+    crashed.session.keep_recovery(0.0);
+    crashed.session.plan().clone()
 }
 
 /// The next start, in the test window, on the same recovery file.
@@ -38,17 +41,17 @@ fn unsaved_changes_are_written_every_30_seconds_and_removed_by_a_save() {
     let mut app = App::with_sample(Settings::default()).with_recovery(file.clone());
     assert!(app.dialog.is_none(), "nothing to restore on a clean start");
 
-    app.keep_recovery(0.0);
+    app.session.keep_recovery(0.0);
     assert!(!file.exists(), "nothing unsaved, nothing written");
 
     edit_first_measure(&mut app, 111.0);
-    app.keep_recovery(1.0);
+    app.session.keep_recovery(1.0);
     assert_eq!(file.read().unwrap().plan.measures[0].places, 111.0);
 
     edit_first_measure(&mut app, 222.0);
-    app.keep_recovery(1.0 + RECOVERY_INTERVAL_SECONDS - 0.5);
+    app.session.keep_recovery(1.0 + RECOVERY_INTERVAL_SECONDS - 0.5);
     assert_eq!(file.read().unwrap().plan.measures[0].places, 111.0, "not before 30 seconds");
-    app.keep_recovery(1.0 + RECOVERY_INTERVAL_SECONDS);
+    app.session.keep_recovery(1.0 + RECOVERY_INTERVAL_SECONDS);
     assert_eq!(file.read().unwrap().plan.measures[0].places, 222.0, "after 30 seconds");
 
     assert!(app.save_to(&folder.path().join("plan.json")));
@@ -61,10 +64,10 @@ fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
     let file = RecoveryFile::in_folder(folder.path());
     let mut app = App::with_sample(Settings::default()).with_recovery(file.clone());
     edit_first_measure(&mut app, 5.0);
-    app.keep_recovery(0.0);
+    app.session.keep_recovery(0.0);
     assert!(file.exists());
-    app.undo();
-    app.keep_recovery(0.1);
+    app.handle(Action::Undo);
+    app.session.keep_recovery(0.1);
     assert!(!file.exists());
 }
 
@@ -75,9 +78,9 @@ fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
     let name = "Landesprogramm Kita-Einstieg (Brückenprojekte)";
     let unsaved = crash_after(&file, |crashed| {
         let index = measure_index(crashed, name);
-        let mut measure = crashed.doc.plan.measures[index].clone();
+        let mut measure = crashed.session.plan().measures[index].clone();
         measure.places = 4321.0;
-        crashed.apply(Command::SetMeasure(index, measure));
+        crashed.handle(Action::Edit(Command::SetMeasure(index, measure)));
     });
 
     let mut harness = restart(&file);
@@ -87,8 +90,8 @@ fn after_a_crash_the_next_start_offers_the_unsaved_work_and_restores_it() {
 
     let app = harness.state();
     assert!(app.dialog.is_none());
-    assert_eq!(app.doc.plan, unsaved, "the unsaved plan is back");
-    assert!(app.doc.is_dirty(), "restored work is still unsaved");
+    assert_eq!(*app.session.plan(), unsaved, "the unsaved plan is back");
+    assert!(app.session.doc().is_dirty(), "restored work is still unsaved");
     assert!(file.exists(), "kept until it is saved or discarded");
     filter_measures(&mut harness, name);
     assert!(harness.query_by_label(&format!("Plätze: {name}")).is_some());
@@ -104,6 +107,6 @@ fn declining_the_restore_removes_the_recovery_file_and_keeps_the_sample() {
     click(&mut harness, "Verwerfen");
     assert!(harness.state().dialog.is_none());
     assert!(!file.exists());
-    assert!(!harness.state().doc.is_dirty());
-    assert_ne!(harness.state().doc.plan.measures[0].places, 9.0);
+    assert!(!harness.state().session.doc().is_dirty());
+    assert_ne!(harness.state().session.plan().measures[0].places, 9.0);
 }

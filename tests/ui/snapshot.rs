@@ -3,7 +3,7 @@
 
 use super::harness;
 use egui_kittest::kittest::Queryable;
-use integrationsplan::ui::app::Dialog;
+use integrationsplan::ui::dialogs::Dialog;
 use integrationsplan::ui::snapshot::SnapshotTarget;
 
 #[test]

@@ -15,7 +15,7 @@ fn control_characters_and_very_long_names_are_drawn_without_breaking() {
     let mut harness =
         egui_kittest::Harness::builder().with_size([1600.0, 900.0]).build_ui_state(|ui, app: &mut App| app.show(ui), app);
     harness.run();
-    harness.state_mut().view.region_id = Some(harness.state().doc.plan.regions[0].id.clone());
+    harness.state_mut().selection.region_id = Some(harness.state().session.plan().regions[0].id.clone());
     harness.run();
-    assert_eq!(harness.state().doc.plan.measures[0].name, nasty, "drawing never changes the plan");
+    assert_eq!(harness.state().session.plan().measures[0].name, nasty, "drawing never changes the plan");
 }

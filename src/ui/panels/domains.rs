@@ -1,16 +1,33 @@
 //! Domains: name, unit, persons per unit and rates by age band.
 
-use crate::ui::app::App;
+use super::{Drafts, Panel};
+use crate::ui::action::Action;
 use crate::ui::cells::CellContext;
+use crate::ui::context::PanelCtx;
 use crate::ui::document::Command;
 
 /// The domains tab.
-pub fn domains_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.strings();
-    let language = app.settings.language;
-    let plan = &app.doc.plan;
+#[derive(Debug, Default)]
+pub struct DomainsPanel {
+    /// Texts typed into cells that do not parse yet, by field path.
+    pub drafts: Drafts,
+}
+
+impl Panel for DomainsPanel {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+        domains_ui(&mut self.drafts, ui, ctx)
+    }
+
+    fn clear_drafts(&mut self) {
+        self.drafts.clear();
+    }
+}
+
+fn domains_ui(drafts: &mut Drafts, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let plan = ctx.plan();
     let mut commands = Vec::new();
-    let mut cells = CellContext { drafts: &mut app.drafts, issues: &app.issues, language };
+    let mut cells = CellContext { drafts, issues: ctx.issues(), language: ctx.language() };
     egui::ScrollArea::vertical().id_salt("domains_editor").show(ui, |ui| {
         for (d, domain) in plan.domains.iter().enumerate() {
             let path = format!("domains[{d}]");
@@ -81,7 +98,26 @@ pub fn domains_ui(app: &mut App, ui: &mut egui::Ui) {
             }
         }
     });
-    for command in commands {
-        app.apply(command);
+    commands.into_iter().map(Action::Edit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::bench;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_domains_panel_returns_a_new_age_band() {
+        let mut harness = bench(DomainsPanel::default());
+        harness.run();
+        let bands = harness.state().session.plan().domains[0].rates.len();
+        let first = harness.get_all_by_label("➕ Altersgruppe").next().expect("a button per domain");
+        first.click();
+        harness.run();
+        match harness.state().edits().as_slice() {
+            [Command::SetDomain(0, domain)] => assert_eq!(domain.rates.len(), bands + 1),
+            other => panic!("expected one domain edit, got {other:?}"),
+        }
     }
 }

@@ -1,11 +1,19 @@
 //! Indicators per domain and scenario, yearly costs against the budget, regions short first.
 
-use crate::ui::app::App;
-use crate::ui::theme::{ERROR_RED, GOOD_GREEN, scenario_color};
+use super::Panel;
+use crate::engine::Results;
+use crate::ui::action::Action;
+use crate::ui::context::PanelCtx;
+use crate::ui::theme::{ERROR_RED, GOOD_GREEN};
 
-/// One region's earliest shortage: (month index, region index, domain index).
-pub fn regions_short_first(app: &App) -> Vec<(usize, usize, usize)> {
-    let Some(scenario) = app.results.scenarios.iter().find(|s| s.id == app.view.scenario_id) else { return Vec::new() };
+/// The indicators panel (no state of its own).
+#[derive(Debug, Default)]
+pub struct IndicatorsPanel;
+
+/// One region's earliest shortage in the scenario `scenario_id`: (month index, region index,
+/// domain index), earliest first; indices into the results.
+pub fn regions_short_first(results: &Results, scenario_id: &str) -> Vec<(usize, usize, usize)> {
+    let Some(scenario) = results.scenarios.iter().find(|s| s.id == scenario_id) else { return Vec::new() };
     let mut list: Vec<(usize, usize, usize)> = scenario
         .regions
         .iter()
@@ -18,26 +26,25 @@ pub fn regions_short_first(app: &App) -> Vec<(usize, usize, usize)> {
     list
 }
 
-/// The indicators panel.
-pub fn indicators_ui(app: &mut App, ui: &mut egui::Ui) {
-    let clicked_region = ui
-        .horizontal_top(|ui| {
-            ui.vertical(|ui| domain_indicators_ui(app, ui));
-            ui.separator();
-            ui.vertical(|ui| costs_ui(app, ui));
-            ui.separator();
-            ui.vertical(|ui| regions_short_first_ui(app, ui)).inner
-        })
-        .inner;
-    if let Some(id) = clicked_region {
-        app.view.region_id = Some(id);
+impl Panel for IndicatorsPanel {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+        let clicked_region = ui
+            .horizontal_top(|ui| {
+                ui.vertical(|ui| domain_indicators_ui(ctx, ui));
+                ui.separator();
+                ui.vertical(|ui| costs_ui(ctx, ui));
+                ui.separator();
+                ui.vertical(|ui| regions_short_first_ui(ctx, ui)).inner
+            })
+            .inner;
+        clicked_region.map(|id| Action::SelectRegion(Some(id))).into_iter().collect()
     }
 }
 
-fn domain_indicators_ui(app: &App, ui: &mut egui::Ui) {
-    let t = app.strings();
-    let language = app.settings.language;
-    let plan = &app.doc.plan;
+fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
+    let t = ctx.strings();
+    let language = ctx.language();
+    let drawn = ctx.drawn_scenarios();
     ui.heading(t.indicators);
     egui::Grid::new("indicators").striped(true).num_columns(5).show(ui, |ui| {
         ui.strong(t.col_domain);
@@ -46,21 +53,17 @@ fn domain_indicators_ui(app: &App, ui: &mut egui::Ui) {
         ui.strong(t.peak_shortage);
         ui.strong(t.place_months);
         ui.end_row();
-        for (d, domain) in plan.domains.iter().enumerate() {
+        for domain in &ctx.plan().domains {
             let mut first_row = true;
-            for (index, scenario) in app.results.scenarios.iter().enumerate() {
-                if scenario.id != app.view.scenario_id && !app.view.compared_ids.contains(&scenario.id) {
-                    continue;
-                }
-                let Some(figures) = scenario.domains.get(d) else { continue };
+            for shown in &drawn {
+                let Some(figures) = shown.results.domain(&domain.id) else { continue };
                 if first_row {
                     ui.label(egui::RichText::new(&domain.name).strong());
                 } else {
                     ui.label("");
                 }
                 first_row = false;
-                let color = scenario_color(plan.scenarios.get(index).and_then(|s| s.color.as_deref()), index);
-                ui.label(egui::RichText::new(&scenario.name).color(color));
+                ui.label(egui::RichText::new(&shown.scenario.name).color(shown.color));
                 let i = &figures.indicators;
                 match i.first_shortage_month {
                     Some(month) => ui.label(egui::RichText::new(language.month(month)).color(ERROR_RED)),
@@ -78,62 +81,88 @@ fn domain_indicators_ui(app: &App, ui: &mut egui::Ui) {
     });
 }
 
-fn costs_ui(app: &App, ui: &mut egui::Ui) {
-    let t = app.strings();
-    let plan = &app.doc.plan;
+fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
+    let t = ctx.strings();
+    let plan = ctx.plan();
+    let drawn = ctx.drawn_scenarios();
     ui.heading(t.yearly_cost);
     egui::Grid::new("yearly_costs").striped(true).show(ui, |ui| {
         ui.label(t.year);
-        for scenario in
-            app.results.scenarios.iter().filter(|s| s.id == app.view.scenario_id || app.view.compared_ids.contains(&s.id))
-        {
-            ui.label(&scenario.name);
+        for shown in &drawn {
+            ui.label(egui::RichText::new(&shown.scenario.name).color(shown.color));
         }
         ui.label(t.budget);
         ui.end_row();
-        let years: Vec<i32> =
-            app.results.scenarios.first().map(|s| s.cost_per_year.iter().map(|(y, _)| *y).collect()).unwrap_or_default();
+        let years: Vec<i32> = ctx
+            .session
+            .results()
+            .scenarios
+            .first()
+            .map(|s| s.cost_per_year.iter().map(|(y, _)| *y).collect())
+            .unwrap_or_default();
         for year in years {
             ui.label(year.to_string());
             let budget = plan.budget.iter().find(|b| b.year == year).map(|b| b.eur);
-            for scenario in
-                app.results.scenarios.iter().filter(|s| s.id == app.view.scenario_id || app.view.compared_ids.contains(&s.id))
-            {
-                let cost = scenario.cost_per_year.iter().find(|(y, _)| *y == year).map_or(0.0, |(_, c)| *c);
-                let text = crate::format::german_euro(cost);
+            for shown in &drawn {
+                let cost = shown.results.cost_per_year.iter().find(|(y, _)| *y == year).map_or(0.0, |(_, c)| *c);
+                let text = ctx.language().money(cost);
                 if budget.is_some_and(|b| cost > b) {
                     ui.label(egui::RichText::new(text).color(ERROR_RED)).on_hover_text(t.over_budget);
                 } else {
                     ui.label(text);
                 }
             }
-            ui.label(budget.map(crate::format::german_euro).unwrap_or_else(|| "–".to_owned()));
+            ui.label(budget.map(|eur| ctx.language().money(eur)).unwrap_or_else(|| "–".to_owned()));
             ui.end_row();
         }
     });
 }
 
-fn regions_short_first_ui(app: &App, ui: &mut egui::Ui) -> Option<String> {
-    let t = app.strings();
-    let language = app.settings.language;
-    let plan = &app.doc.plan;
+fn regions_short_first_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) -> Option<String> {
+    let t = ctx.strings();
+    let language = ctx.language();
+    let plan = ctx.plan();
+    let results = ctx.session.results();
     ui.heading(t.regions_short_first);
-    let list = regions_short_first(app);
+    let list = regions_short_first(results, &ctx.selection.scenario_id);
     if list.is_empty() {
         ui.label(egui::RichText::new(t.no_region_short).color(GOOD_GREEN));
     }
     let mut clicked_region = None;
     for (month_index, r, d) in list.into_iter().take(25) {
-        let (Some(region), Some(domain), Some(month)) =
-            (plan.regions.get(r), plan.domains.get(d), app.results.months.get(month_index))
-        else {
+        let region = results.region_ids.get(r).and_then(|id| plan.regions.iter().find(|region| region.id == *id));
+        let domain = results.domain_ids.get(d).and_then(|id| plan.domains.iter().find(|domain| domain.id == *id));
+        let (Some(region), Some(domain), Some(month)) = (region, domain, results.months.get(month_index)) else {
             continue;
         };
-        let selected = app.view.region_id.as_deref() == Some(region.id.as_str());
+        let selected = ctx.selection.region_id.as_deref() == Some(region.id.as_str());
         let text = format!("{} – {} ({})", language.month(*month), region.name, domain.name);
         if ui.selectable_label(selected, text).clicked() {
             clicked_region = Some(region.id.clone());
         }
     }
     clicked_region
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::bench;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_indicators_panel_selects_a_region_that_runs_short() {
+        let mut harness = bench(IndicatorsPanel);
+        harness.run();
+        let bench_state = harness.state();
+        let first = regions_short_first(bench_state.session.results(), &bench_state.selection.scenario_id);
+        let (_, region_index, _) = first[0];
+        let region = bench_state.session.plan().regions[region_index].clone();
+        let entry = format!("– {} (", region.name);
+        harness.get_by_label_contains(&entry).scroll_to_me();
+        harness.run();
+        harness.get_by_label_contains(&entry).click();
+        harness.run();
+        assert_eq!(harness.state().actions, vec![Action::SelectRegion(Some(region.id))]);
+    }
 }

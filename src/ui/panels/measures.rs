@@ -1,12 +1,61 @@
 //! The measures table: inline editing, add/duplicate/delete, filter, sort, totals.
 
+use super::{Drafts, Panel};
 use crate::model::{Funding, Measure, Month, Plan};
-use crate::ui::app::{App, MeasureView};
+use crate::ui::action::Action;
 use crate::ui::cells::{CellContext, labelled_combo};
+use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::i18n::Strings;
 use crate::ui::theme::ROW_HEIGHT;
 use egui_extras::{Column, TableBuilder};
+
+/// Filter and sort state of the measures table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MeasureView {
+    /// Free text filter on name, id and notes.
+    pub text: String,
+    /// Only this domain id.
+    pub domain: Option<String>,
+    /// Only this region (`Some(None)` = state-wide only).
+    pub region: Option<Option<String>>,
+    /// Only this funding state.
+    pub funding: Option<Funding>,
+    /// Sort column and ascending flag.
+    pub sort: Option<(SortColumn, bool)>,
+}
+
+/// The measures tab: the table with its filter, sort order and drafts.
+#[derive(Debug, Default)]
+pub struct MeasuresPanel {
+    /// Filter and sort.
+    pub view: MeasureView,
+    /// Texts typed into cells that do not parse yet, by field path.
+    pub drafts: Drafts,
+}
+
+impl Panel for MeasuresPanel {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+        let t = ctx.strings();
+        let mut actions = Vec::new();
+        if filter_bar_ui(&mut self.view, ui, ctx) {
+            let measure = new_measure(ctx.plan(), t.new_measure_name);
+            let region = ctx.selection.region_id.clone();
+            let index = ctx.plan().measures.len();
+            actions.push(Action::Edit(Command::InsertMeasure(index, Measure { region, ..measure })));
+            self.view = MeasureView { sort: self.view.sort, ..MeasureView::default() };
+        }
+        let rows = visible_measures(ctx.plan(), &self.view);
+        totals_ui(ctx, ui, &rows, t);
+        ui.separator();
+        actions.extend(table_ui(&mut self.view, &mut self.drafts, ctx, ui, &rows, t));
+        actions
+    }
+
+    fn clear_drafts(&mut self) {
+        self.drafts.clear();
+    }
+}
 
 /// Columns the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,19 +157,10 @@ pub fn new_measure(plan: &Plan, name: &str) -> Measure {
     }
 }
 
-/// The measures tab.
-pub fn measures_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.strings();
-    filter_bar_ui(app, ui, t);
-    let rows = visible_measures(&app.doc.plan, &app.view.measures);
-    totals_ui(app, ui, &rows, t);
-    ui.separator();
-    table_ui(app, ui, &rows, t);
-}
-
-fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui, t: &Strings) {
-    let plan = &app.doc.plan;
-    let filter = &mut app.view.measures;
+/// The filter bar; true when "add a measure" was clicked.
+fn filter_bar_ui(filter: &mut MeasureView, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> bool {
+    let t = ctx.strings();
+    let plan = ctx.plan();
     let mut add = false;
     ui.horizontal_wrapped(|ui| {
         add = ui.button(t.add_measure).clicked();
@@ -156,18 +196,12 @@ fn filter_bar_ui(app: &mut App, ui: &mut egui::Ui, t: &Strings) {
             }
         });
     });
-    if add {
-        let measure = new_measure(&app.doc.plan, t.new_measure_name);
-        let region = app.view.region_id.clone();
-        let index = app.doc.plan.measures.len();
-        app.apply(Command::InsertMeasure(index, Measure { region, ..measure }));
-        app.view.measures = MeasureView { sort: app.view.measures.sort, ..MeasureView::default() };
-    }
+    add
 }
 
-fn totals_ui(app: &App, ui: &mut egui::Ui, rows: &[usize], t: &Strings) {
-    let language = app.settings.language;
-    let plan = &app.doc.plan;
+fn totals_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, rows: &[usize], t: &Strings) {
+    let language = ctx.language();
+    let plan = ctx.plan();
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} / {} {}", rows.len(), plan.measures.len(), t.rows_shown));
         ui.separator();
@@ -179,8 +213,8 @@ fn totals_ui(app: &App, ui: &mut egui::Ui, rows: &[usize], t: &Strings) {
         }
         let once: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_once_eur).sum();
         let yearly: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_per_year_eur).sum();
-        ui.label(format!("{}: {} €", t.col_cost_once, language.number(once, 0)));
-        ui.label(format!("{}: {} €", t.col_cost_year, language.number(yearly, 0)));
+        ui.label(format!("{}: {}", t.col_cost_once, language.euro(once)));
+        ui.label(format!("{}: {}", t.col_cost_year, language.euro(yearly)));
     });
 }
 
@@ -199,12 +233,18 @@ fn sort_header(ui: &mut egui::Ui, view: &mut MeasureView, column: SortColumn, la
     }
 }
 
-fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static Strings) {
-    let language = app.settings.language;
+fn table_ui(
+    view: &mut MeasureView,
+    drafts: &mut Drafts,
+    ctx: &PanelCtx<'_>,
+    ui: &mut egui::Ui,
+    rows: &[usize],
+    t: &'static Strings,
+) -> Vec<Action> {
+    let language = ctx.language();
     let mut commands = Vec::new();
-    let plan = &app.doc.plan;
-    let mut cells = CellContext { drafts: &mut app.drafts, issues: &app.issues, language };
-    let view = &mut app.view.measures;
+    let plan = ctx.plan();
+    let mut cells = CellContext { drafts, issues: ctx.issues(), language };
     TableBuilder::new(ui)
         .id_salt("measures_table")
         .striped(true)
@@ -345,7 +385,69 @@ fn table_ui(app: &mut App, ui: &mut egui::Ui, rows: &[usize], t: &'static String
                 }
             });
         });
-    for command in commands {
-        app.apply(command);
+    commands.into_iter().map(Action::Edit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, click, type_into};
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_measures_panel_asks_to_add_a_measure_and_keeps_its_own_filter_and_sort() {
+        let mut harness = bench(MeasuresPanel::default());
+        harness.run();
+        let count = harness.state().session.plan().measures.len();
+        harness.state_mut().panel.view.text = "Kalk".to_owned();
+        harness.run();
+        assert!(harness.query_by_label("Plätze: Kita Neubau Köln-Kalk").is_some());
+        assert!(harness.query_by_label("Plätze: Landesprogramm Kita-Einstieg (Brückenprojekte)").is_none(), "filtered out");
+
+        click(&mut harness, "Plätze");
+        assert_eq!(harness.state().panel.view.sort, Some((SortColumn::Places, true)));
+        assert!(harness.state().actions.is_empty(), "sorting is the panel's own business");
+
+        click(&mut harness, "➕ Maßnahme");
+        let bench = harness.state();
+        match bench.edits().as_slice() {
+            [Command::InsertMeasure(at, measure)] => {
+                assert_eq!(*at, count);
+                assert_eq!(measure.name, "Neue Maßnahme");
+            }
+            other => panic!("expected one insert, got {other:?}"),
+        }
+        assert_eq!(bench.session.plan().measures.len(), count, "the panel does not change the plan");
+        assert_eq!(bench.panel.view.text, "", "the filter is cleared so that the new row shows");
+        assert_eq!(bench.panel.view.sort, Some((SortColumn::Places, true)), "the sort order stays");
+    }
+
+    #[test]
+    fn the_measures_panel_returns_a_committed_cell_as_one_edit_and_keeps_bad_text_as_draft() {
+        let mut harness = bench(MeasuresPanel::default());
+        harness.state_mut().panel.view.text = "Kalk".to_owned();
+        harness.run();
+        let label = "Plätze: Kita Neubau Köln-Kalk";
+        let index = harness
+            .state()
+            .session
+            .plan()
+            .measures
+            .iter()
+            .position(|m| m.name == "Kita Neubau Köln-Kalk")
+            .expect("measure exists");
+        type_into(&mut harness, label, "viele");
+        assert!(harness.state().actions.is_empty());
+        assert_eq!(harness.state().panel.drafts.get(&format!("measures[{index}].places")).map(String::as_str), Some("viele"));
+
+        type_into(&mut harness, label, "1.250");
+        match harness.state().edits().as_slice() {
+            [Command::SetMeasure(i, measure)] => {
+                assert_eq!(*i, index);
+                assert_eq!(measure.places, 1250.0);
+            }
+            other => panic!("expected one edit, got {other:?}"),
+        }
+        assert!(harness.state().panel.drafts.is_empty());
     }
 }

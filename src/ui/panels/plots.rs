@@ -1,12 +1,14 @@
 //! Capacity plots per domain (demand, capacity, shortage) with linked month axes, and the cost plot.
 
-use crate::engine::ScenarioResults;
-use crate::model::{Month, Plan};
-use crate::ui::app::App;
+use super::Panel;
+use crate::model::Month;
+use crate::ui::action::Action;
+use crate::ui::context::PanelCtx;
 use crate::ui::i18n::Language;
 use crate::ui::snapshot::SnapshotTarget;
-use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL, scenario_color};
+use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
+use std::collections::HashMap;
 
 /// One curve set to draw: a scenario's demand and capacity (state or region) and shortage.
 pub struct DomainSeries {
@@ -24,42 +26,25 @@ pub struct DomainSeries {
     pub leading: bool,
 }
 
-/// The scenarios to draw: the leading one first, then the compared ones.
-pub fn drawn_scenarios(app: &App) -> Vec<(usize, &ScenarioResults)> {
-    let mut out = Vec::new();
-    let results = &app.results;
-    if let Some(found) = results.scenarios.iter().position(|s| s.id == app.view.scenario_id)
-        && let Some(s) = results.scenarios.get(found)
-    {
-        out.push((found, s));
-    }
-    for (index, scenario) in results.scenarios.iter().enumerate() {
-        if scenario.id != app.view.scenario_id && app.view.compared_ids.contains(&scenario.id) {
-            out.push((index, scenario));
-        }
-    }
-    out
-}
-
-/// The series of one domain for the selected region (or the state).
-pub fn domain_series(app: &App, domain_index: usize) -> Vec<DomainSeries> {
-    let plan = &app.doc.plan;
-    let region_index = app.view.region_id.as_ref().and_then(|id| plan.regions.iter().position(|r| r.id == *id));
-    drawn_scenarios(app)
+/// The series of one domain for the selected region (or the state), leading scenario first.
+pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
+    let region_index = ctx.region_index();
+    ctx.drawn_scenarios()
         .into_iter()
-        .filter_map(|(index, scenario)| {
-            let color = scenario_color(plan.scenarios.get(index).and_then(|s| s.color.as_deref()), index);
-            let leading = scenario.id == app.view.scenario_id;
+        .filter_map(|shown| {
+            let scenario = shown.results;
+            let domain_index = ctx.session.results().domain_ids.iter().position(|id| id == domain_id)?;
+            let name = shown.scenario.name.clone();
             match region_index {
                 None => {
                     let domain = scenario.domains.get(domain_index)?;
                     Some(DomainSeries {
-                        name: scenario.name.clone(),
-                        color,
+                        name,
+                        color: shown.color,
                         demand: domain.demand.clone(),
                         capacity: domain.capacity.clone(),
                         shortage: domain.shortage.clone(),
-                        leading,
+                        leading: shown.leading,
                     })
                 }
                 Some(r) => {
@@ -68,12 +53,12 @@ pub fn domain_series(app: &App, domain_index: usize) -> Vec<DomainSeries> {
                     let shortage =
                         demand.iter().zip(&figures.capacity).map(|(d, c)| crate::engine::shortage_of(*d, *c)).collect();
                     Some(DomainSeries {
-                        name: scenario.name.clone(),
-                        color,
+                        name,
+                        color: shown.color,
                         demand,
                         capacity: figures.capacity.clone(),
                         shortage,
-                        leading,
+                        leading: shown.leading,
                     })
                 }
             }
@@ -128,136 +113,150 @@ pub fn step_points(values: &[f64]) -> Vec<[f64; 2]> {
     points
 }
 
-/// The plots panel.
-pub fn plots_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.strings();
-    let language = app.settings.language;
-    let summary = app.showing_summary_page();
-    // On the summary page every plot must fit on the one page: share the height out.
-    let plot_height = if summary {
-        let plots = app.doc.plan.domains.len() as f32 + 1.0;
-        ((ui.available_height() - 80.0) / plots - 34.0).clamp(60.0, PLOT_HEIGHT)
-    } else {
-        PLOT_HEIGHT
-    };
-    ui.horizontal(|ui| {
-        let place = match &app.view.region_id {
-            None => t.whole_state.to_owned(),
-            Some(id) => app.doc.plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
+/// The plots panel: where each plot was drawn (for pictures of one plot), and whether the
+/// plot views go back to showing everything in the next frame.
+#[derive(Debug, Default)]
+pub struct PlotsPanel {
+    /// Where each plot was drawn in the last frame.
+    pub rects: HashMap<SnapshotTarget, egui::Rect>,
+    reset: bool,
+}
+
+impl PlotsPanel {
+    /// Shows every plot whole again in the next frame (zoom and pan undone).
+    pub fn reset_views(&mut self) {
+        self.reset = true;
+    }
+}
+
+impl Panel for PlotsPanel {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+        let asked = self.plots_ui(ui, ctx);
+        self.reset = false;
+        asked.map(Action::AskSnapshot).into_iter().collect()
+    }
+}
+
+impl PlotsPanel {
+    fn plots_ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Option<SnapshotTarget> {
+        let t = ctx.strings();
+        let language = ctx.language();
+        let plan = ctx.plan();
+        let summary = ctx.summary;
+        // On the summary page every plot must fit on the one page: share the height out.
+        let plot_height = if summary {
+            let plots = plan.domains.len() as f32 + 1.0;
+            ((ui.available_height() - 80.0) / plots - 34.0).clamp(60.0, PLOT_HEIGHT)
+        } else {
+            PLOT_HEIGHT
         };
-        ui.heading(format!("{} – {place}", app.doc.plan.meta.title));
-        if !summary && ui.button(t.reset_view).clicked() {
-            app.view.reset_plots = true;
-        }
-    });
-    legend_ui(app, ui);
-    let link = egui::Id::unique("linked_months");
-    let reset = app.view.reset_plots;
-    let months = app.results.months.clone();
-    let mut rects = Vec::new();
-    let mut asked = None;
-    egui::ScrollArea::vertical().id_salt("plots_scroll").show(ui, |ui| {
-        for (d, domain) in app.doc.plan.domains.iter().enumerate() {
-            let series = domain_series(app, d);
-            let top_left = ui.cursor().min;
-            if plot_title_ui(ui, &format!("{} ({})", domain.name, domain.unit), app, summary) {
-                asked = Some(SnapshotTarget::DomainPlot(d));
+        ui.horizontal(|ui| {
+            ui.heading(format!("{} – {}", plan.meta.title, ctx.place_name()));
+            if !summary && ui.button(t.reset_view).clicked() {
+                self.reset = true;
             }
-            let state_view = app.view.region_id.is_none();
-            let mut plot = Plot::new(("domain_plot", d))
-                .height(plot_height)
-                .show_crosshair(!summary)
-                .link_axis(link, [true, false])
-                .link_cursor(link, [true, false])
-                .include_y(0.0)
-                .x_grid_spacer(month_grid(&months))
-                .x_axis_formatter(|mark, _| month_label(&months, mark.value, language))
-                .y_axis_formatter(move |mark, _| language.number(mark.value, 0))
-                .label_formatter(|hover| {
-                    if summary {
-                        return None;
-                    }
-                    let (name, position) = match hover {
-                        egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
-                        egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
-                    };
-                    let month = month_label(&months, position.x, language);
-                    Some(format!("{name}\n{}: {month}\n{}", t.month, language.number(position.y, 1)))
-                });
-            if reset {
-                plot = plot.reset();
-            }
-            let shown = plot.show(ui, |plot_ui| {
-                for s in &series {
-                    let width = if s.leading { 2.5 } else { 1.5 };
-                    let width = if app.view.presentation { width * PRESENTATION_LINE_FACTOR } else { width };
-                    if s.leading {
-                        let xs: Vec<f64> = (0..s.demand.len()).map(|t| t as f64).collect();
-                        let (low, high): (Vec<f64>, Vec<f64>) = if state_view {
-                            (vec![0.0; s.shortage.len()], s.shortage.clone())
-                        } else {
-                            s.capacity.iter().zip(&s.demand).map(|(c, d)| (*c, d.max(*c))).unzip()
-                        };
-                        let label = if state_view { t.shortage_state } else { t.shortage };
-                        plot_ui.add(FilledArea::new(format!("{label} ({})", s.name), &xs, &low, &high).fill_color(SHORTAGE_FILL));
-                    }
-                    plot_ui.line(
-                        Line::new(format!("{} – {}", t.demand, s.name), PlotPoints::from_ys_f64(&s.demand))
-                            .color(s.color)
-                            .width(width),
-                    );
-                    plot_ui.line(
-                        Line::new(format!("{} – {}", t.capacity, s.name), PlotPoints::new(step_points(&s.capacity)))
-                            .color(s.color)
-                            .width(width)
-                            .style(LineStyle::dashed_loose()),
-                    );
+        });
+        legend_ui(ctx, ui);
+        let link = egui::Id::unique("linked_months");
+        let reset = self.reset;
+        let months = &ctx.session.results().months;
+        let mut asked = None;
+        let rects = &mut self.rects;
+        egui::ScrollArea::vertical().id_salt("plots_scroll").show(ui, |ui| {
+            for (d, domain) in plan.domains.iter().enumerate() {
+                let series = domain_series(ctx, &domain.id);
+                let top_left = ui.cursor().min;
+                if plot_title_ui(ui, &format!("{} ({})", domain.name, domain.unit), ctx) {
+                    asked = Some(SnapshotTarget::DomainPlot(d));
                 }
-            });
-            rects.push((SnapshotTarget::DomainPlot(d), picture_rect(ui, top_left, shown.response.rect)));
-            ui.add_space(6.0);
-        }
-        let (cost_rect, cost_asked) = cost_plot_ui(ui, &app.doc.plan, app, language, plot_height, summary);
-        rects.push((SnapshotTarget::CostPlot, cost_rect));
-        asked = asked.or(cost_asked);
-    });
-    app.plot_rects.extend(rects);
-    if let Some(target) = asked {
-        app.ask_snapshot(target, ui.ctx());
+                let state_view = ctx.selection.region_id.is_none();
+                let mut plot = Plot::new(("domain_plot", d))
+                    .height(plot_height)
+                    .show_crosshair(!summary)
+                    .link_axis(link, [true, false])
+                    .link_cursor(link, [true, false])
+                    .include_y(0.0)
+                    .x_grid_spacer(month_grid(months))
+                    .x_axis_formatter(|mark, _| month_label(months, mark.value, language))
+                    .y_axis_formatter(move |mark, _| language.number(mark.value, 0))
+                    .label_formatter(|hover| {
+                        if summary {
+                            return None;
+                        }
+                        let (name, position) = match hover {
+                            egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
+                            egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
+                        };
+                        let month = month_label(months, position.x, language);
+                        Some(format!("{name}\n{}: {month}\n{}", t.month, language.number(position.y, 1)))
+                    });
+                if reset {
+                    plot = plot.reset();
+                }
+                let shown = plot.show(ui, |plot_ui| {
+                    for s in &series {
+                        let width = if s.leading { 2.5 } else { 1.5 };
+                        let width = if ctx.presentation { width * PRESENTATION_LINE_FACTOR } else { width };
+                        if s.leading {
+                            let xs: Vec<f64> = (0..s.demand.len()).map(|t| t as f64).collect();
+                            let (low, high): (Vec<f64>, Vec<f64>) = if state_view {
+                                (vec![0.0; s.shortage.len()], s.shortage.clone())
+                            } else {
+                                s.capacity.iter().zip(&s.demand).map(|(c, d)| (*c, d.max(*c))).unzip()
+                            };
+                            let label = if state_view { t.shortage_state } else { t.shortage };
+                            plot_ui.add(
+                                FilledArea::new(format!("{label} ({})", s.name), &xs, &low, &high).fill_color(SHORTAGE_FILL),
+                            );
+                        }
+                        plot_ui.line(
+                            Line::new(format!("{} – {}", t.demand, s.name), PlotPoints::from_ys_f64(&s.demand))
+                                .color(s.color)
+                                .width(width),
+                        );
+                        plot_ui.line(
+                            Line::new(format!("{} – {}", t.capacity, s.name), PlotPoints::new(step_points(&s.capacity)))
+                                .color(s.color)
+                                .width(width)
+                                .style(LineStyle::dashed_loose()),
+                        );
+                    }
+                });
+                rects.insert(SnapshotTarget::DomainPlot(d), picture_rect(ui, top_left, shown.response.rect));
+                ui.add_space(6.0);
+            }
+            let (cost_rect, cost_asked) = cost_plot_ui(ui, ctx, plot_height);
+            rects.insert(SnapshotTarget::CostPlot, cost_rect);
+            asked = asked.or(cost_asked);
+        });
+        asked
     }
 }
 
 /// One legend for all domain plots: line styles, then each drawn scenario in its colour.
-fn legend_ui(app: &App, ui: &mut egui::Ui) {
-    let t = app.strings();
-    let plan = &app.doc.plan;
+fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
+    let t = ctx.strings();
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("—— {}", t.demand));
         ui.label(format!("- - {}", t.capacity));
-        let shortage = if app.view.region_id.is_none() { t.shortage_state } else { t.shortage };
+        let shortage = if ctx.selection.region_id.is_none() { t.shortage_state } else { t.shortage };
         ui.label(egui::RichText::new(format!("■ {shortage}")).color(crate::ui::theme::ERROR_RED));
         ui.separator();
-        for (index, scenario) in drawn_scenarios(app) {
-            let color = scenario_color(plan.scenarios.get(index).and_then(|s| s.color.as_deref()), index);
-            let text = egui::RichText::new(format!("■ {}", scenario.name)).color(color);
-            ui.label(if scenario.id == app.view.scenario_id { text.strong() } else { text });
+        for shown in ctx.drawn_scenarios() {
+            let text = egui::RichText::new(format!("■ {}", shown.scenario.name)).color(shown.color);
+            ui.label(if shown.leading { text.strong() } else { text });
         }
     });
 }
 
 /// The yearly cost plot; returns where it was drawn and whether its picture was asked for.
-fn cost_plot_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    app: &App,
-    language: Language,
-    height: f32,
-    summary: bool,
-) -> (egui::Rect, Option<SnapshotTarget>) {
-    let t = app.strings();
+fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Rect, Option<SnapshotTarget>) {
+    let t = ctx.strings();
+    let language = ctx.language();
+    let plan = ctx.plan();
     let top_left = ui.cursor().min;
-    let asked = plot_title_ui(ui, t.cost_per_year, app, summary).then_some(SnapshotTarget::CostPlot);
-    let drawn = drawn_scenarios(app);
+    let asked = plot_title_ui(ui, t.cost_per_year, ctx).then_some(SnapshotTarget::CostPlot);
+    let drawn = ctx.drawn_scenarios();
     let count = drawn.len().max(1) as f64;
     let bar_width = 0.8 / count;
     let shown = Plot::new("cost_plot")
@@ -265,23 +264,23 @@ fn cost_plot_ui(
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
-        .y_axis_formatter(move |mark, _| format!("{} Mio. €", language.number(mark.value / 1e6, 0)))
+        .y_axis_formatter(move |mark, _| language.millions(mark.value, 0))
         .show(ui, |plot_ui| {
-            for (slot, (index, scenario)) in drawn.iter().enumerate() {
-                let color = scenario_color(plan.scenarios.get(*index).and_then(|s| s.color.as_deref()), *index);
+            for (slot, shown) in drawn.iter().enumerate() {
+                let (scenario, results) = (shown.scenario, shown.results);
                 let offset = (slot as f64 - (count - 1.0) / 2.0) * bar_width;
-                let bars = scenario
+                let bars = results
                     .cost_per_year
                     .iter()
                     .map(|(year, eur)| {
                         Bar::new(f64::from(*year) + offset, *eur).width(bar_width * 0.95).name(format!(
                             "{} {year}: {}",
                             scenario.name,
-                            crate::format::german_euro(*eur)
+                            language.money(*eur)
                         ))
                     })
                     .collect();
-                plot_ui.add(BarChart::new(scenario.name.clone(), bars).color(color));
+                plot_ui.add(BarChart::new(scenario.name.clone(), bars).color(shown.color));
             }
             // One segment per budget year (same name: one legend entry), no NaN separators.
             for entry in &plan.budget {
@@ -294,10 +293,10 @@ fn cost_plot_ui(
 }
 
 /// A plot's title with its "PNG" button (not on the summary page); true when the button was clicked.
-fn plot_title_ui(ui: &mut egui::Ui, title: &str, app: &App, summary: bool) -> bool {
+fn plot_title_ui(ui: &mut egui::Ui, title: &str, ctx: &PanelCtx<'_>) -> bool {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(title).strong());
-        !summary && ui.small_button("PNG").on_hover_text(app.strings().save_plot_png).clicked()
+        !ctx.summary && ui.small_button("PNG").on_hover_text(ctx.strings().save_plot_png).clicked()
     })
     .inner
 }
@@ -307,4 +306,23 @@ fn plot_title_ui(ui: &mut egui::Ui, title: &str, app: &App, summary: bool) -> bo
 fn picture_rect(ui: &egui::Ui, top_left: egui::Pos2, plot_rect: egui::Rect) -> egui::Rect {
     let bottom = plot_rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
     egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, click};
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_plots_panel_asks_for_a_picture_of_one_plot() {
+        let mut harness = bench(PlotsPanel::default());
+        harness.run();
+        assert!(harness.state().panel.rects.contains_key(&SnapshotTarget::CostPlot), "where each plot was drawn");
+        harness.get_all_by_label("PNG").next().expect("a button per plot").click();
+        harness.run();
+        assert_eq!(harness.state().actions, vec![Action::AskSnapshot(SnapshotTarget::DomainPlot(0))]);
+        click(&mut harness, "Ansicht zurücksetzen");
+        assert_eq!(harness.state().actions.len(), 1, "resetting the view is the panel's own business");
+    }
 }

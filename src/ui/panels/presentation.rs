@@ -1,40 +1,51 @@
 //! Presentation mode for workshops: large what-if controls beside the plots, editing hidden.
 
-use crate::ui::app::App;
+use super::Panel;
+use crate::ui::action::Action;
+use crate::ui::context::PanelCtx;
 use crate::ui::document::Command;
 
 /// Size of the text of the what-if controls, in points (before the zoom of presentation mode).
 const CONTROL_TEXT: f32 = 20.0;
 
 /// The what-if controls: scenario switch, arrival factor, measures on and off.
-pub fn what_if_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.strings();
+#[derive(Debug, Default)]
+pub struct WhatIfPanel;
+
+impl Panel for WhatIfPanel {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+        let mut actions = Vec::new();
+        what_if_ui(ctx, ui, &mut actions);
+        actions
+    }
+}
+
+fn what_if_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let t = ctx.strings();
+    let plan = ctx.plan();
     ui.heading(egui::RichText::new(t.what_if).size(CONTROL_TEXT + 4.0).strong());
     ui.add_space(8.0);
 
     ui.label(egui::RichText::new(t.scenario).size(CONTROL_TEXT));
-    let scenarios: Vec<(String, String)> = app.doc.plan.scenarios.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
-    for (index, (id, name)) in scenarios.iter().enumerate() {
-        let color = crate::ui::theme::scenario_color(app.doc.plan.scenarios.get(index).and_then(|s| s.color.as_deref()), index);
-        let selected = app.view.scenario_id == *id;
+    for (index, scenario) in plan.scenarios.iter().enumerate() {
+        let (id, name) = (&scenario.id, &scenario.name);
+        let color = crate::ui::theme::scenario_color(scenario.color.as_deref(), index);
+        let selected = ctx.selection.scenario_id == *id;
         // On the selection fill the scenario colour would not read: white text there.
         let text = egui::RichText::new(format!("■ {name}")).size(CONTROL_TEXT).strong();
         let text = if selected { text.color(egui::Color32::WHITE) } else { text.color(color) };
         if ui.add(egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 40.0))).clicked() {
-            app.view.scenario_id = id.clone();
-            if !app.view.compared_ids.contains(id) {
-                app.view.compared_ids.push(id.clone());
-            }
+            actions.push(Action::SelectScenario(id.clone()));
+            actions.push(Action::CompareScenario(id.clone(), true));
         }
     }
     ui.add_space(12.0);
 
-    let Some(index) = app.doc.plan.scenarios.iter().position(|s| s.id == app.view.scenario_id) else { return };
-    let Some(scenario) = app.doc.plan.scenarios.get(index) else { return };
+    let Some((index, scenario)) = ctx.scenario(&ctx.selection.scenario_id) else { return };
     let mut factor = scenario.arrival_factor;
     ui.label(egui::RichText::new(t.arrival_factor).size(CONTROL_TEXT));
     ui.spacing_mut().slider_width = (ui.available_width() - 100.0).max(120.0);
-    let language = app.settings.language;
+    let language = ctx.language();
     let response = ui.horizontal(|ui| {
         let response = ui.add_sized(
             [ui.available_width() - 90.0, 36.0],
@@ -48,15 +59,14 @@ pub fn what_if_ui(app: &mut App, ui: &mut egui::Ui) {
     if response.changed() && factor != scenario.arrival_factor {
         let mut changed = scenario.clone();
         changed.arrival_factor = factor;
-        app.apply(Command::SetScenario(index, changed));
+        actions.push(Action::EditGesture(Command::SetScenario(index, changed), response.id));
     }
     ui.add_space(12.0);
 
     ui.label(egui::RichText::new(t.measures_switch).size(CONTROL_TEXT));
     egui::ScrollArea::vertical().id_salt("presentation_measures").show(ui, |ui| {
-        let Some(scenario) = app.doc.plan.scenarios.get(index) else { return };
         let mut toggled = None;
-        for measure in &app.doc.plan.measures {
+        for measure in &plan.measures {
             let mut on = !scenario.measures_off.contains(&measure.id);
             let counted = scenario.funding_included.contains(&measure.funding);
             let text = egui::RichText::new(&measure.name).size(CONTROL_TEXT - 4.0);
@@ -72,7 +82,35 @@ pub fn what_if_ui(app: &mut App, ui: &mut egui::Ui) {
             } else {
                 changed.measures_off.push(id);
             }
-            app.apply(Command::SetScenario(index, changed));
+            actions.push(Action::Edit(Command::SetScenario(index, changed)));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, click};
+
+    #[test]
+    fn the_what_if_panel_selects_scenarios_and_switches_measures() {
+        let mut harness = bench(WhatIfPanel);
+        harness.run();
+        let plan = harness.state().session.plan().clone();
+        click(&mut harness, &format!("■ {}", plan.scenarios[1].name));
+        assert_eq!(
+            harness.state().actions,
+            vec![
+                Action::SelectScenario(plan.scenarios[1].id.clone()),
+                Action::CompareScenario(plan.scenarios[1].id.clone(), true)
+            ]
+        );
+        harness.state_mut().actions.clear();
+        let measure = &plan.measures[0];
+        click(&mut harness, &measure.name);
+        match harness.state().edits().as_slice() {
+            [Command::SetScenario(0, scenario)] => assert!(scenario.measures_off.contains(&measure.id)),
+            other => panic!("expected one scenario edit, got {other:?}"),
+        }
+    }
 }

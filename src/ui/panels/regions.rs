@@ -1,20 +1,39 @@
 //! Regions (population, area, free places per domain) and the distribution key with the
 //! resulting shares.
 
+use super::{Drafts, Panel};
 use crate::model::{Distribution, Extra};
-use crate::ui::app::App;
+use crate::ui::action::Action;
 use crate::ui::cells::CellContext;
+use crate::ui::context::PanelCtx;
 use crate::ui::document::Command;
 use crate::ui::theme::ROW_HEIGHT;
 use egui_extras::{Column, TableBuilder};
 
-/// The regions tab.
-pub fn regions_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.strings();
-    let language = app.settings.language;
-    let plan = &app.doc.plan;
+/// The regions tab: distribution key and the regions table.
+#[derive(Debug, Default)]
+pub struct RegionsPanel {
+    /// Texts typed into cells that do not parse yet, by field path.
+    pub drafts: Drafts,
+}
+
+impl Panel for RegionsPanel {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+        regions_ui(&mut self.drafts, ui, ctx)
+    }
+
+    fn clear_drafts(&mut self) {
+        self.drafts.clear();
+    }
+}
+
+fn regions_ui(drafts: &mut Drafts, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let language = ctx.language();
+    let plan = ctx.plan();
+    let results = ctx.session.results();
     let mut commands = Vec::new();
-    let mut cells = CellContext { drafts: &mut app.drafts, issues: &app.issues, language };
+    let mut cells = CellContext { drafts, issues: ctx.issues(), language };
 
     ui.strong(t.distribution);
     let mut distribution = plan.distribution.clone();
@@ -24,7 +43,14 @@ pub fn regions_ui(app: &mut App, ui: &mut egui::Ui) {
             distribution = Distribution::default();
         }
         if ui.radio(!by_weights, t.by_shares).clicked() && by_weights {
-            let shares = plan.regions.iter().zip(&app.results.shares).map(|(r, s)| (r.id.clone(), *s)).collect();
+            let shares = plan
+                .regions
+                .iter()
+                .map(|r| {
+                    let share = results.region_ids.iter().position(|id| *id == r.id).and_then(|i| results.shares.get(i));
+                    (r.id.clone(), share.copied().unwrap_or(0.0))
+                })
+                .collect();
             distribution = Distribution::Shares { shares, extra: Extra::new() };
         }
     });
@@ -120,7 +146,13 @@ pub fn regions_ui(app: &mut App, ui: &mut egui::Ui) {
                     }
                 });
                 row.col(|ui| {
-                    let share = app.results.shares.get(r).copied().unwrap_or(0.0);
+                    let share = results
+                        .region_ids
+                        .iter()
+                        .position(|id| *id == region.id)
+                        .and_then(|i| results.shares.get(i))
+                        .copied()
+                        .unwrap_or(0.0);
                     if shares_mode {
                         if let Distribution::Shares { shares, extra } = &plan.distribution {
                             let raw = shares.iter().find(|(id, _)| *id == region.id).map_or(0.0, |(_, s)| *s);
@@ -155,7 +187,26 @@ pub fn regions_ui(app: &mut App, ui: &mut egui::Ui) {
                 }
             });
         });
-    for command in commands {
-        app.apply(command);
+    commands.into_iter().map(Action::Edit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, type_into};
+
+    #[test]
+    fn the_regions_panel_returns_a_capacity_edit() {
+        let mut harness = bench(RegionsPanel::default());
+        harness.run();
+        let label = "Freie Plätze zu Beginn Kita-Plätze: Köln";
+        type_into(&mut harness, label, "1.000");
+        match harness.state().edits().as_slice() {
+            [Command::SetRegion(_, region)] => {
+                assert_eq!(region.id, "koeln");
+                assert_eq!(region.capacity_of("kita"), 1000.0);
+            }
+            other => panic!("expected one region edit, got {other:?}"),
+        }
     }
 }

@@ -1,42 +1,67 @@
 //! The scenario editor: name, colour, arrivals steps with preview, factor, age mix, leave rate,
 //! funding filter, measures switched off; add, duplicate, delete.
 
+use super::{Drafts, Panel};
 use crate::engine::arrivals_per_month;
 use crate::model::{ArrivalStep, Funding};
-use crate::ui::app::App;
+use crate::ui::action::Action;
 use crate::ui::cells::CellContext;
+use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::panels::measures::funding_label;
 use crate::ui::theme::{ERROR_RED, GOOD_GREEN, scenario_color};
 use egui_plot::{Line, Plot, PlotPoints};
 
-/// The scenarios tab.
-pub fn scenarios_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = app.strings();
+/// The scenarios tab: one scenario at a time.
+#[derive(Debug, Default)]
+pub struct ScenariosPanel {
+    /// Position of the scenario being edited.
+    pub edited: usize,
+    /// Texts typed into cells that do not parse yet, by field path.
+    pub drafts: Drafts,
+}
+
+impl Panel for ScenariosPanel {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+        self.edited = self.edited.min(ctx.plan().scenarios.len().saturating_sub(1));
+        scenarios_ui(self, ui, ctx)
+    }
+
+    fn clear_drafts(&mut self) {
+        self.drafts.clear();
+    }
+}
+
+fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let plan = ctx.plan();
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
-        for (index, scenario) in app.doc.plan.scenarios.iter().enumerate() {
+        for (index, scenario) in plan.scenarios.iter().enumerate() {
             let color = scenario_color(scenario.color.as_deref(), index);
-            ui.selectable_value(&mut app.view.edited_scenario, index, egui::RichText::new(&scenario.name).color(color));
+            ui.selectable_value(&mut panel.edited, index, egui::RichText::new(&scenario.name).color(color));
         }
         if ui.button(t.add_scenario).clicked()
-            && let Some(base) = app.doc.plan.scenarios.last()
+            && let Some(base) = plan.scenarios.last()
         {
             let mut scenario = base.clone();
-            scenario.id = unique_id("szenario", app.doc.plan.scenarios.iter().map(|s| s.id.as_str()));
+            scenario.id = unique_id("szenario", plan.scenarios.iter().map(|s| s.id.as_str()));
             scenario.name = t.add_scenario.trim_start_matches('➕').trim().to_owned();
             scenario.color = None;
-            commands.push(Command::InsertScenario(app.doc.plan.scenarios.len(), scenario));
+            commands.push(Command::InsertScenario(plan.scenarios.len(), scenario));
         }
     });
-    let index = app.view.edited_scenario;
-    let Some(scenario) = app.doc.plan.scenarios.get(index).cloned() else { return };
+    let index = panel.edited;
+    let Some(scenario) = plan.scenarios.get(index).cloned() else {
+        return commands.into_iter().map(Action::Edit).collect();
+    };
     ui.separator();
     let mut edited = scenario.clone();
+    // The widget whose drag or colour pick changed `edited` (one undo step per gesture).
+    let mut gesture = None;
     let path = format!("scenarios[{index}]");
-    let language = app.settings.language;
-    let plan = &app.doc.plan;
-    let mut cells = CellContext { drafts: &mut app.drafts, issues: &app.issues, language };
+    let language = ctx.language();
+    let mut cells = CellContext { drafts: &mut panel.drafts, issues: ctx.issues(), language };
     egui::ScrollArea::vertical().id_salt("scenario_editor").show(ui, |ui| {
         ui.horizontal(|ui| {
             if ui.button(t.duplicate).clicked() {
@@ -59,7 +84,9 @@ pub fn scenarios_ui(app: &mut App, ui: &mut egui::Ui) {
             ui.label(t.color);
             let current = scenario_color(scenario.color.as_deref(), index);
             let mut rgb = [current.r(), current.g(), current.b()];
-            if ui.color_edit_button_srgb(&mut rgb).changed() {
+            let response = ui.color_edit_button_srgb(&mut rgb);
+            if response.changed() {
+                gesture = Some(response.id);
                 edited.color = Some(format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]));
             }
             ui.end_row();
@@ -70,6 +97,7 @@ pub fn scenarios_ui(app: &mut App, ui: &mut egui::Ui) {
                 response.widget_info(|| egui::WidgetInfo::slider(true, factor, t.arrival_factor));
                 // Live what-if: the plots follow the slider while it moves.
                 if response.changed() {
+                    gesture = Some(response.id);
                     edited.arrival_factor = factor;
                 }
                 ui.label(format!("× {}", language.number(scenario.arrival_factor, 2)));
@@ -81,6 +109,7 @@ pub fn scenarios_ui(app: &mut App, ui: &mut egui::Ui) {
                 let response = ui.add(egui::Slider::new(&mut leave_percent, 0.0..=50.0).step_by(0.5).show_value(false));
                 response.widget_info(|| egui::WidgetInfo::slider(true, leave_percent, t.leave_rate));
                 if response.changed() {
+                    gesture = Some(response.id);
                     edited.leave_rate_per_year = (leave_percent / 100.0).clamp(0.0, 0.999);
                 }
                 ui.label(format!("{} %", language.number(scenario.leave_rate_per_year * 100.0, 1)));
@@ -186,10 +215,37 @@ pub fn scenarios_ui(app: &mut App, ui: &mut egui::Ui) {
             }
         }
     });
+    let mut actions: Vec<Action> = commands.into_iter().map(Action::Edit).collect();
     if edited != scenario {
-        commands.push(Command::SetScenario(index, edited));
+        let command = Command::SetScenario(index, edited);
+        actions.push(match gesture {
+            Some(id) => Action::EditGesture(command, id),
+            None => Action::Edit(command),
+        });
     }
-    for command in commands {
-        app.apply(command);
+    actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::{bench, click};
+    use egui::Role;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_scenarios_panel_asks_to_delete_and_duplicate_the_edited_scenario() {
+        let mut harness = bench(ScenariosPanel::default());
+        harness.run();
+        let names: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.name.clone()).collect();
+        harness.get_by_role_and_label(Role::Button, &names[1]).click();
+        harness.run();
+        assert_eq!(harness.state().panel.edited, 1, "which scenario is edited is the panel's state");
+        click(&mut harness, "Löschen");
+        click(&mut harness, "Duplizieren");
+        match harness.state().edits().as_slice() {
+            [Command::DeleteScenario(1), Command::InsertScenario(2, copy)] => assert_eq!(copy.name, format!("{} (2)", names[1])),
+            other => panic!("expected delete and duplicate, got {other:?}"),
+        }
     }
 }

@@ -1,0 +1,106 @@
+//! Everything the user can ask for, as values: panels, menus, shortcuts and dialogs return
+//! [`Action`]s, and [`super::app::App::handle`] is the one place that carries them out.
+
+use super::document::Command;
+use super::files::PickPurpose;
+use super::i18n::Language;
+use super::snapshot::SnapshotTarget;
+use std::path::PathBuf;
+
+/// Which editor the side panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The measures table.
+    Measures,
+    /// The scenario editor.
+    Scenarios,
+    /// Regions and distribution key.
+    Regions,
+    /// Domains and their rates.
+    Domains,
+}
+
+/// What the central area shows; new views (budget, map, fan charts) are added here and in
+/// the `match central` of `App::window_ui` (tab label in `top_bar::view_tabs_ui`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CentralView {
+    /// Capacity plots per domain and the cost plot, indicators below.
+    #[default]
+    Charts,
+}
+
+impl CentralView {
+    /// Every view, in the order of the tabs.
+    pub const ALL: [CentralView; 1] = [CentralView::Charts];
+}
+
+/// A step that replaces or closes the plan, asked about first when there are unsaved changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PendingAction {
+    /// Close the window.
+    Close,
+    /// Open this file.
+    Open(PathBuf),
+    /// Show the open dialog.
+    ChooseFileToOpen,
+    /// Start a new plan.
+    New,
+    /// Open the built-in sample.
+    OpenSample,
+}
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Change the plan (one undo step).
+    Edit(Command),
+    /// Change the plan as part of a gesture (a slider drag, a colour pick): every change with
+    /// the same gesture id until the widget is let go makes one undo step.
+    EditGesture(Command, egui::Id),
+    /// Take back the last change.
+    Undo,
+    /// Do again the last change taken back.
+    Redo,
+    /// Run a step that replaces or closes the plan, asking about unsaved changes first.
+    Request(PendingAction),
+    /// Run it now (the question was answered).
+    Perform(PendingAction),
+    /// Save to the current file, or ask where.
+    Save,
+    /// Save, then run the step (the "Save" of the unsaved-changes question).
+    SaveThen(PendingAction),
+    /// Ask for a path with the native file dialog.
+    Pick(PickPurpose),
+    /// Ask for a path in the window's own path field, prefilled with `text`.
+    TypePath(PickPurpose, String),
+    /// Use a path chosen for `PickPurpose`.
+    UsePath(PickPurpose, PathBuf),
+    /// Ask where to save a picture of a plot or the summary page, then take it.
+    AskSnapshot(SnapshotTarget),
+    /// Enter or leave presentation mode.
+    SetPresentation(bool),
+    /// Make this scenario the leading one.
+    SelectScenario(String),
+    /// Draw a scenario for comparison, or not.
+    CompareScenario(String, bool),
+    /// Show the whole state (`None`) or one region.
+    SelectRegion(Option<String>),
+    /// Show this editor in the side panel.
+    ShowTab(Tab),
+    /// Show this view in the central area.
+    ShowView(CentralView),
+    /// Switch the language of the window.
+    SetLanguage(Language),
+    /// Switch to the dark (`true`) or light theme.
+    SetDark(bool),
+    /// Forget the warnings of the last load.
+    DismissLoadWarnings,
+    /// Close the dialog on top.
+    CloseDialog,
+    /// Restore the unsaved work of a run that ended without saving.
+    RestoreRecovered,
+    /// Throw that work away.
+    DiscardRecovered,
+    /// Close the window (asking about unsaved changes).
+    Quit,
+}

@@ -1,0 +1,283 @@
+//! What the app does with files: open, save, export, import, pictures; and the path a file
+//! dialog or the path field brought back. Called from [`App::handle`] only.
+
+use super::app::App;
+use super::dialogs::Dialog;
+use super::document::Command;
+use super::files::{PendingPick, PickOutcome, PickPurpose, with_default_extension};
+use super::snapshot::{PendingSnapshot, SnapshotTarget};
+use crate::io::{load_file, save_plan};
+use crate::model::Plan;
+use std::path::{Path, PathBuf};
+
+impl App {
+    /// Opens `path`, or shows every error and keeps the open plan.
+    pub fn open_path(&mut self, path: &Path) {
+        match load_file(path) {
+            Ok(loaded) => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.settings.remember(path);
+                self.session.replace(loaded.plan, Some(path.to_path_buf()), name, loaded.warnings);
+                self.after_replace();
+            }
+            Err(error) => self.dialog = Some(Dialog::LoadErrors(error)),
+        }
+    }
+
+    /// Saves to `path`; on failure the dialog says why and the document stays dirty.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match self.session.save_to(path) {
+            Ok(()) => {
+                self.settings.remember(path);
+                self.status = Some(format!("{}: {}", self.settings.language.strings().saved, path.display()));
+                true
+            }
+            Err(message) => {
+                self.dialog = Some(Dialog::SaveError(message));
+                false
+            }
+        }
+    }
+
+    /// Save: to the current file, or ask where (then false: nothing saved yet).
+    pub(super) fn save(&mut self) -> bool {
+        match self.session.doc().path.clone() {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.start_pick(PickPurpose::SaveAs);
+                false
+            }
+        }
+    }
+
+    /// Opens the native file dialog for `purpose` (the path field where there is no window).
+    pub(super) fn start_pick(&mut self, purpose: PickPurpose) {
+        if self.pending_pick.is_some() {
+            return;
+        }
+        let Some(ctx) = self.egui_ctx.clone() else {
+            self.dialog = Some(Dialog::PathEntry { purpose, text: String::new(), note: None });
+            return;
+        };
+        let doc = self.session.doc();
+        let t = self.settings.language.strings();
+        let stem = doc.display_name.trim_end_matches(".json");
+        let suggested = match purpose {
+            PickPurpose::ExportCsv => format!("{stem}-{}.csv", t.file_results),
+            PickPurpose::ExportScenarios => format!("{stem}-{}.json", t.file_scenarios),
+            PickPurpose::ExportXlsx => format!("{stem}-{}.xlsx", t.file_results),
+            PickPurpose::ExportPng => super::snapshot::suggested_name(
+                stem,
+                self.snapshot_choice.unwrap_or(SnapshotTarget::SummaryPage),
+                &self.session.results().domain_ids,
+                t,
+            ),
+            _ => doc.display_name.clone(),
+        };
+        self.pending_pick = Some(PendingPick::start(purpose, &suggested, ctx));
+    }
+
+    /// Takes the answer of a finished file dialog.
+    pub(super) fn poll_pick(&mut self) {
+        let Some(outcome) = self.pending_pick.as_ref().and_then(PendingPick::poll) else { return };
+        let purpose = self.pending_pick.take().map_or(PickPurpose::Open, |p| p.purpose);
+        match outcome {
+            PickOutcome::Chosen(path) => self.use_picked_path(purpose, path),
+            PickOutcome::Cancelled => {}
+            PickOutcome::Unavailable => {
+                let note = Some(self.settings.language.strings().no_file_dialog.to_owned());
+                self.dialog = Some(Dialog::PathEntry { purpose, text: String::new(), note });
+            }
+        }
+    }
+
+    /// Does what the path was asked for.
+    pub(super) fn use_picked_path(&mut self, purpose: PickPurpose, path: PathBuf) {
+        match purpose {
+            PickPurpose::Open => self.open_path(&path),
+            PickPurpose::SaveAs => {
+                self.save_to(&with_default_extension(path, "json"));
+            }
+            PickPurpose::ImportScenarios => self.import_scenarios_from(&path),
+            PickPurpose::ExportCsv => {
+                self.export_csv(&with_default_extension(path, "csv"));
+            }
+            PickPurpose::ExportScenarios => {
+                self.export_scenarios(&with_default_extension(path, "json"));
+            }
+            PickPurpose::ExportPng => {
+                let target = self.snapshot_choice.take().unwrap_or(SnapshotTarget::SummaryPage);
+                self.take_snapshot(target, &path);
+            }
+            PickPurpose::ExportXlsx => {
+                self.export_xlsx(&with_default_extension(path, "xlsx"));
+            }
+        }
+    }
+
+    /// Writes the results of all scenarios as CSV for German Excel (`;`, decimal comma, BOM).
+    pub fn export_csv(&mut self, path: &Path) -> bool {
+        let mut bytes = Vec::new();
+        let written = self
+            .refuse_the_open_plan(path)
+            .and_then(|()| {
+                crate::io::write_results_csv(self.session.results(), crate::io::CsvDialect::German, &mut bytes)
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            })
+            .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()));
+        self.report_export(path, written)
+    }
+
+    /// SPEC §9: an export never replaces the plan file that is open (any spelling, any link).
+    fn refuse_the_open_plan(&self, path: &Path) -> Result<(), String> {
+        let open: Vec<&Path> = self.session.doc().path.as_deref().into_iter().collect();
+        crate::io::check_not_an_input(path, &open).map_err(|e| e.to_string())
+    }
+
+    /// Writes the results as an Excel workbook (summary sheet, one sheet per scenario).
+    pub fn export_xlsx(&mut self, path: &Path) -> bool {
+        let written = self
+            .refuse_the_open_plan(path)
+            .and_then(|()| crate::io::save_results_xlsx(self.session.results(), path).map_err(|e| e.to_string()));
+        self.report_export(path, written)
+    }
+
+    /// Writes the scenarios shown in the plots as a plan file for a colleague.
+    pub fn export_scenarios(&mut self, path: &Path) -> bool {
+        let plan = crate::exchange::plan_with_scenarios(self.session.plan(), &self.selection.compared_ids);
+        let written = self.refuse_the_open_plan(path).and_then(|()| save_plan(&plan, path).map_err(|e| e.to_string()));
+        self.report_export(path, written)
+    }
+
+    fn report_export(&mut self, path: &Path, written: Result<(), String>) -> bool {
+        let t = self.settings.language.strings();
+        match written {
+            Ok(()) => {
+                self.status = Some(format!("{}: {}", t.exported, path.display()));
+                true
+            }
+            Err(message) => {
+                self.dialog = Some(Dialog::Notice(t.export_error_title.to_owned(), vec![message]));
+                false
+            }
+        }
+    }
+
+    /// Adds the scenarios of the plan file at `path` (one undoable change) and says what had to
+    /// be adapted; a file that does not load shows its errors and changes nothing.
+    pub fn import_scenarios_from(&mut self, path: &Path) {
+        let source = match load_file(path) {
+            Ok(loaded) => loaded.plan,
+            Err(error) => {
+                self.dialog = Some(Dialog::LoadErrors(error));
+                return;
+            }
+        };
+        let (scenarios, report) = crate::exchange::import_scenarios(self.session.plan(), &source);
+        let t = self.settings.language.strings();
+        let count = scenarios.len();
+        let ids: Vec<String> = scenarios.iter().map(|s| s.id.clone()).collect();
+        self.handle(super::action::Action::Edit(Command::AppendScenarios(scenarios)));
+        for id in ids {
+            self.handle(super::action::Action::CompareScenario(id, true));
+        }
+        self.status = Some(format!("{}: {count}", t.imported_scenarios));
+        if !report.is_empty() {
+            let mut lines: Vec<String> =
+                report.renamed.iter().map(|(old, new)| format!("{}: {old} » {new}", t.renamed_scenario)).collect();
+            lines.extend(
+                report
+                    .dropped_measures_off
+                    .iter()
+                    .map(|(scenario, measure)| format!("{}: {scenario}: {measure}", t.dropped_measure_off)),
+            );
+            self.dialog = Some(Dialog::Notice(t.import_notice_title.to_owned(), lines));
+        }
+    }
+
+    /// Takes a picture of `target` and saves it at `path` (PNG) over the next frames.
+    pub fn take_snapshot(&mut self, target: SnapshotTarget, path: &Path) {
+        self.snapshot = Some(PendingSnapshot::new(target, with_default_extension(path.to_path_buf(), "png")));
+    }
+
+    /// Whether the one-page summary is being drawn for a picture.
+    pub fn showing_summary_page(&self) -> bool {
+        self.snapshot.as_ref().is_some_and(|s| s.target == SnapshotTarget::SummaryPage)
+    }
+
+    /// Drives a pending picture: lets the summary page settle, requests the screenshot, and
+    /// reports the outcome. Gives up when no image arrives (no renderer).
+    pub(super) fn drive_snapshot(&mut self, ctx: &egui::Context) {
+        let t = self.settings.language.strings();
+        let failed_message = t.snapshot_failed;
+        let Some(snapshot) = &mut self.snapshot else { return };
+        snapshot.frames += 1;
+        ctx.request_repaint();
+        if !snapshot.requested && snapshot.frames >= 3 {
+            let area = match snapshot.target {
+                SnapshotTarget::SummaryPage => None,
+                target => self.panels.plots.rects.get(&target).copied(),
+            };
+            snapshot.request(ctx, area, t.snapshot_empty);
+            return;
+        }
+        let outcome = match snapshot.poll() {
+            Some(outcome) => outcome,
+            None if snapshot.frames > self.snapshot_patience_frames => Err(failed_message.to_owned()),
+            None => return,
+        };
+        let path = snapshot.path.clone();
+        self.snapshot = None;
+        self.report_export(&path, outcome);
+    }
+}
+
+/// A minimal valid plan for "New" with names in the window's language: one region, the usual
+/// domains, one scenario.
+pub fn empty_plan(t: &super::i18n::Strings) -> Plan {
+    use crate::model::*;
+    let start = Month::new(2026, 1).unwrap_or_else(|| unreachable!("2026-01 is a month"));
+    let domain = |id: &str, name: &str, unit: &str, rates: &[(&str, f64)], persons_per_unit: f64| Domain {
+        id: id.into(),
+        name: name.into(),
+        unit: unit.into(),
+        rates: rates.iter().map(|(band, rate)| ((*band).to_owned(), *rate)).collect(),
+        persons_per_unit,
+        extra: Extra::new(),
+    };
+    Plan {
+        meta: Meta { title: t.new_plan_title.into(), ..Meta::default() },
+        horizon: Horizon { start, months: 60, extra: Extra::new() },
+        domains: vec![
+            domain("kita", t.new_plan_kita, t.unit_places, &[("1-2", 0.45), ("3-5", 0.9)], 1.0),
+            domain("school", t.new_plan_school, t.unit_places, &[("6-17", 1.0)], 1.0),
+            domain("housing", t.new_plan_housing, t.unit_flats, &[("0+", 1.0)], 3.0),
+        ],
+        regions: vec![Region {
+            id: "region-1".into(),
+            name: t.new_plan_region.into(),
+            population: 100_000.0,
+            area_km2: 100.0,
+            capacity: Vec::new(),
+            location: None,
+            extra: Extra::new(),
+        }],
+        distribution: Distribution::default(),
+        measures: Vec::new(),
+        scenarios: vec![Scenario {
+            id: "basis".into(),
+            name: t.new_plan_scenario.into(),
+            arrivals: vec![ArrivalStep { from: start, per_month: 100.0, extra: Extra::new() }],
+            arrival_factor: 1.0,
+            age_distribution: vec![("0-2".into(), 0.08), ("3-5".into(), 0.07), ("6-17".into(), 0.2), ("18+".into(), 0.65)],
+            leave_rate_per_year: 0.05,
+            funding_included: Funding::ALL.to_vec(),
+            measures_off: Vec::new(),
+            color: None,
+            uncertainty: None,
+            extra: Extra::new(),
+        }],
+        budget: Vec::new(),
+        extra: Extra::new(),
+    }
+}

@@ -1,0 +1,339 @@
+//! The open plan and everything derived from it, without any egui: the [`Document`] with its
+//! undo history, the results keyed by scenario id, the background computation and crash
+//! recovery. The window reads a `&Session`; the plan changes only through [`Session::apply`].
+
+use super::document::{Command, Document};
+use super::job::{Job, JobPoll};
+use crate::engine::{Results, ScenarioResults, simulate};
+use crate::io::{Recovered, RecoveryFile, save_plan};
+use crate::issue::Issue;
+use crate::model::Plan;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Size of the model (regions × months × scenarios × domains) from which it is computed on a
+/// background thread: about 4 million cells take 20 ms in a release build, more than a frame.
+pub const BACKGROUND_WORK: usize = 1_000_000;
+
+/// Seconds between two writes of the recovery file while there are unsaved changes.
+pub const RECOVERY_INTERVAL_SECONDS: f64 = 30.0;
+
+/// The size of the model of `plan` in cells (at least 1 per scenario and month).
+pub fn model_work(plan: &Plan) -> usize {
+    plan.regions.len().max(1) * plan.horizon.months as usize * plan.scenarios.len().max(1) * plan.domains.len().max(1)
+        + plan.measures.len() * plan.horizon.months as usize
+}
+
+/// Results and validation issues of one revision of the plan.
+struct Computed {
+    results: Results,
+    issues: Vec<Issue>,
+    revision: u64,
+    /// Position in `results.scenarios` by scenario id.
+    by_id: HashMap<String, usize>,
+}
+
+impl Computed {
+    fn of(plan: &Plan, revision: u64) -> Self {
+        Computed::new(simulate(plan), crate::validate::validate(plan), revision)
+    }
+
+    fn new(results: Results, issues: Vec<Issue>, revision: u64) -> Self {
+        let by_id = results.scenarios.iter().enumerate().map(|(index, s)| (s.id.clone(), index)).collect();
+        Computed { results, issues, revision, by_id }
+    }
+}
+
+/// The open plan, its results and its unsaved-work file.
+pub struct Session {
+    doc: Document,
+    computed: Computed,
+    recompute_count: u64,
+    computing: Option<Job<Computed>>,
+    load_warnings: Vec<Issue>,
+    recovery: Option<RecoveryFile>,
+    /// When and for which revision the recovery file was last written.
+    recovery_written: Option<(f64, u64)>,
+    /// Recovered work is waiting for the user's answer: nothing is written or removed.
+    recovery_waiting: bool,
+}
+
+impl Session {
+    /// A session on `plan` loaded from `path` (results computed at once).
+    pub fn new(plan: Plan, path: Option<PathBuf>, display_name: String) -> Self {
+        let doc = Document::new(plan, path, display_name);
+        let computed = Computed::of(&doc.plan, doc.revision);
+        Session {
+            doc,
+            computed,
+            recompute_count: 1,
+            computing: None,
+            load_warnings: Vec::new(),
+            recovery: None,
+            recovery_written: None,
+            recovery_waiting: false,
+        }
+    }
+
+    /// Replaces the plan by a freshly loaded one; the recovery file stays attached.
+    pub fn replace(&mut self, plan: Plan, path: Option<PathBuf>, display_name: String, warnings: Vec<Issue>) {
+        let recovery = self.recovery.take();
+        let recovery_written = self.recovery_written.take();
+        *self = Session::new(plan, path, display_name);
+        self.recovery = recovery;
+        self.recovery_written = recovery_written;
+        self.load_warnings = warnings;
+    }
+
+    /// The document: plan, file, undo state.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The plan as it is now.
+    pub fn plan(&self) -> &Plan {
+        &self.doc.plan
+    }
+
+    /// The latest results (of [`Self::computed_revision`], possibly older than the plan while
+    /// a background computation runs: look scenarios up by id, never by position).
+    pub fn results(&self) -> &Results {
+        &self.computed.results
+    }
+
+    /// The results of the scenario with this id, if they have been computed.
+    pub fn scenario_results(&self, id: &str) -> Option<&ScenarioResults> {
+        self.computed.by_id.get(id).and_then(|&index| self.computed.results.scenarios.get(index))
+    }
+
+    /// Validation issues of the plan at [`Self::computed_revision`].
+    pub fn issues(&self) -> &[Issue] {
+        &self.computed.issues
+    }
+
+    /// The plan revision the results belong to.
+    pub fn computed_revision(&self) -> u64 {
+        self.computed.revision
+    }
+
+    /// How often the model was computed (for tests and the status bar).
+    pub fn recompute_count(&self) -> u64 {
+        self.recompute_count
+    }
+
+    /// Warnings of the last load, shown until dismissed.
+    pub fn load_warnings(&self) -> &[Issue] {
+        &self.load_warnings
+    }
+
+    /// Forgets the warnings of the last load.
+    pub fn dismiss_load_warnings(&mut self) {
+        self.load_warnings.clear();
+    }
+
+    /// Applies a change of the plan (the one way it changes); false when nothing changed.
+    pub fn apply(&mut self, command: Command) -> bool {
+        self.doc.apply(command)
+    }
+
+    /// Applies a change that belongs to a gesture (a slider drag): every change of the same
+    /// gesture makes one undo step, until [`Self::end_gesture`].
+    pub fn apply_in_gesture(&mut self, command: Command, gesture: u64) -> bool {
+        self.doc.apply_in_gesture(command, gesture)
+    }
+
+    /// Ends the current gesture (the widget was let go).
+    pub fn end_gesture(&mut self) {
+        self.doc.end_gesture();
+    }
+
+    /// Takes back the last change.
+    pub fn undo(&mut self) -> bool {
+        self.doc.undo()
+    }
+
+    /// Does again the last change taken back.
+    pub fn redo(&mut self) -> bool {
+        self.doc.redo()
+    }
+
+    /// Whether results for a newer state of the plan are being computed.
+    pub fn is_updating(&self) -> bool {
+        self.computing.is_some()
+    }
+
+    /// Recomputes results and validation if the plan changed since the last computation: at once
+    /// for plans that take less than a frame, else on a background thread while the previous
+    /// results stay readable (see [`Self::is_updating`]).
+    pub fn refresh(&mut self) {
+        if let Some(job) = &self.computing {
+            match job.poll() {
+                JobPoll::Running => return,
+                JobPoll::Done(computed) => self.install(computed),
+                JobPoll::Lost => {}
+            }
+            self.computing = None;
+        }
+        if self.computed.revision == self.doc.revision {
+            return;
+        }
+        let revision = self.doc.revision;
+        if model_work(&self.doc.plan) < BACKGROUND_WORK {
+            self.install(Computed::of(&self.doc.plan, revision));
+        } else {
+            let plan = self.doc.plan.clone();
+            self.computing = Some(Job::spawn(revision, move |_| Computed::of(&plan, revision)));
+        }
+    }
+
+    fn install(&mut self, computed: Computed) {
+        self.computed = computed;
+        self.recompute_count += 1;
+    }
+
+    /// Saves to `path` and forgets the recovery file; the error says why not.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), String> {
+        save_plan(&self.doc.plan, path).map_err(|e| e.to_string())?;
+        self.doc.mark_saved(path.to_path_buf());
+        self.drop_recovery();
+        Ok(())
+    }
+
+    /// Keeps unsaved work in `file` from now on; returns work of an earlier run found there
+    /// (nothing is written or removed until [`Self::restore`] or [`Self::drop_recovery`]).
+    pub fn attach_recovery(&mut self, file: RecoveryFile) -> Option<Recovered> {
+        let found = file.read();
+        self.recovery_waiting = found.is_some();
+        self.recovery = Some(file);
+        found
+    }
+
+    /// Opens recovered work as an unsaved document (named `unnamed` when it had no name).
+    pub fn restore(&mut self, found: Recovered, unnamed: &str) {
+        let name = if found.display_name.is_empty() { unnamed.to_owned() } else { found.display_name };
+        self.recovery_waiting = false;
+        self.replace(found.plan, found.source, name, Vec::new());
+        self.doc.mark_unsaved();
+    }
+
+    /// Throws the recovery file away (after a save, a discard or a declined restore).
+    pub fn drop_recovery(&mut self) {
+        if let Some(file) = &self.recovery {
+            file.remove();
+        }
+        self.recovery_waiting = false;
+        self.recovery_written = None;
+    }
+
+    /// Whether unsaved work is kept in a recovery file.
+    pub fn has_recovery(&self) -> bool {
+        self.recovery.is_some()
+    }
+
+    /// Writes unsaved changes to the recovery file at most every [`RECOVERY_INTERVAL_SECONDS`]
+    /// (`now` in seconds), and removes the file once nothing is unsaved.
+    pub fn keep_recovery(&mut self, now: f64) {
+        let Some(file) = &self.recovery else { return };
+        if self.recovery_waiting {
+            return;
+        }
+        if !self.doc.is_dirty() {
+            if self.recovery_written.take().is_some() {
+                file.remove();
+            }
+            return;
+        }
+        let due = match self.recovery_written {
+            None => true,
+            Some((at, revision)) => revision != self.doc.revision && now - at >= RECOVERY_INTERVAL_SECONDS,
+        };
+        if due {
+            // A failed write is retried at the next interval; the document itself is untouched.
+            let written = file.write(&self.doc.plan, self.doc.path.as_deref(), &self.doc.display_name);
+            self.recovery_written = Some((now, if written.is_ok() { self.doc.revision } else { 0 }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        let plan = crate::sample::nrw_2025().expect("sample loads").plan;
+        Session::new(plan, None, "nrw-2025.json".into())
+    }
+
+    fn large_session() -> Session {
+        use crate::synthetic::{PlanSize, plan};
+        let size = PlanSize { regions: 220, months: 120, scenarios: 12, domains: 4, measures: 400, statewide_share: 0.5 };
+        let plan = plan(size, &[]);
+        assert!(model_work(&plan) >= BACKGROUND_WORK);
+        Session::new(plan, None, "gross.json".into())
+    }
+
+    fn set_places(session: &mut Session, places: f64) -> bool {
+        let Some(measure) = session.plan().measures.first() else { return false };
+        let measure = crate::model::Measure { places, ..measure.clone() };
+        session.apply(Command::SetMeasure(0, measure))
+    }
+
+    #[test]
+    fn a_change_is_computed_once_at_the_next_refresh() {
+        let mut session = session();
+        assert!(set_places(&mut session, 12_345.0));
+        assert_eq!(session.recompute_count(), 1, "not at the change itself");
+        session.refresh();
+        session.refresh();
+        assert_eq!(session.recompute_count(), 2);
+        assert_eq!(session.computed_revision(), session.doc().revision);
+    }
+
+    #[test]
+    fn results_are_found_by_scenario_id() {
+        let session = session();
+        for scenario in &session.plan().scenarios {
+            assert_eq!(session.scenario_results(&scenario.id).map(|s| s.name.as_str()), Some(scenario.name.as_str()));
+        }
+        assert!(session.scenario_results("no-such-scenario").is_none());
+    }
+
+    #[test]
+    fn a_large_plan_is_computed_in_the_background_and_old_results_stay_readable() {
+        let mut session = large_session();
+        let deleted = session.plan().scenarios[0].id.clone();
+        assert!(session.apply(Command::DeleteScenario(0)));
+        session.refresh();
+        assert!(session.is_updating());
+        assert!(session.scenario_results(&deleted).is_some(), "the older results are still there");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while session.is_updating() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            session.refresh();
+        }
+        assert!(!session.is_updating());
+        assert!(session.scenario_results(&deleted).is_none(), "the new results know no deleted scenario");
+        assert_eq!(session.computed_revision(), session.doc().revision);
+    }
+
+    #[test]
+    fn recovery_waits_for_an_answer_then_follows_the_document() {
+        let folder = tempfile::tempdir().expect("temp folder");
+        let file = RecoveryFile::in_folder(folder.path());
+        let mut crashed = session();
+        assert!(crashed.attach_recovery(file.clone()).is_none());
+        set_places(&mut crashed, 77.0);
+        crashed.keep_recovery(0.0);
+        assert!(file.exists());
+
+        let mut next = session();
+        let found = next.attach_recovery(file.clone()).expect("work of the crashed run");
+        next.keep_recovery(100.0);
+        assert!(file.exists(), "nothing removed before the answer");
+        next.restore(found, "wiederhergestellt.json");
+        assert!(next.doc().is_dirty());
+        assert_eq!(next.plan().measures[0].places, 77.0);
+        assert!(next.save_to(&folder.path().join("plan.json")).is_ok());
+        assert!(!file.exists(), "a save removes the recovery file");
+    }
+}

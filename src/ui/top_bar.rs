@@ -1,0 +1,229 @@
+//! The chrome around the panels: menu bar with undo/redo and the scenario and region
+//! selectors, the status bar, and the view tabs of the central area. Each returns actions.
+
+use super::action::{Action, CentralView, PendingAction};
+use super::cells::labelled_combo;
+use super::context::PanelCtx;
+use super::files::PickPurpose;
+use super::i18n::Language;
+use super::snapshot::SnapshotTarget;
+
+/// The menu bar: File, Edit, View, undo/redo buttons, selectors, presentation.
+pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let doc = ctx.session.doc();
+    let mut actions = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(t.menu_file, |ui| {
+            let mut item = |ui: &mut egui::Ui, label: String, action: Action| {
+                if ui.button(label).clicked() {
+                    actions.push(action);
+                }
+            };
+            item(ui, t.new_plan.to_owned(), Action::Request(PendingAction::New));
+            item(ui, t.open.to_owned(), Action::Request(PendingAction::ChooseFileToOpen));
+            item(ui, format!("{} ({})", t.path, t.open), Action::TypePath(PickPurpose::Open, String::new()));
+            item(ui, t.open_sample.to_owned(), Action::Request(PendingAction::OpenSample));
+            ui.menu_button(t.recent_files, |ui| {
+                if ctx.settings.recent_files.is_empty() {
+                    ui.label(t.no_recent_files);
+                }
+                for path in &ctx.settings.recent_files {
+                    item(ui, path.display().to_string(), Action::Request(PendingAction::Open(path.clone())));
+                }
+            });
+            ui.separator();
+            if ui.add(egui::Button::new(t.save).shortcut_text("Ctrl+S")).clicked() {
+                actions.push(Action::Save);
+            }
+            let mut item = |ui: &mut egui::Ui, label: String, action: Action| {
+                if ui.button(label).clicked() {
+                    actions.push(action);
+                }
+            };
+            item(ui, t.save_as.to_owned(), Action::Pick(PickPurpose::SaveAs));
+            let current = doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+            item(ui, format!("{} ({})", t.path, t.save_as), Action::TypePath(PickPurpose::SaveAs, current));
+            ui.separator();
+            item(ui, t.export_csv.to_owned(), Action::Pick(PickPurpose::ExportCsv));
+            item(ui, t.export_xlsx.to_owned(), Action::Pick(PickPurpose::ExportXlsx));
+            item(ui, t.export_summary_png.to_owned(), Action::AskSnapshot(SnapshotTarget::SummaryPage));
+            item(ui, t.export_scenarios.to_owned(), Action::Pick(PickPurpose::ExportScenarios));
+            item(ui, t.import_scenarios.to_owned(), Action::Pick(PickPurpose::ImportScenarios));
+            ui.separator();
+            item(ui, t.quit.to_owned(), Action::Quit);
+        });
+        ui.menu_button(t.menu_edit, |ui| {
+            if ui.add_enabled(doc.can_undo(), egui::Button::new(t.undo).shortcut_text("Ctrl+Z")).clicked() {
+                actions.push(Action::Undo);
+            }
+            if ui.add_enabled(doc.can_redo(), egui::Button::new(t.redo).shortcut_text("Ctrl+Y")).clicked() {
+                actions.push(Action::Redo);
+            }
+        });
+        ui.menu_button(t.menu_view, |ui| {
+            ui.label(t.language);
+            let mut language = ctx.language();
+            ui.radio_value(&mut language, Language::German, "Deutsch");
+            ui.radio_value(&mut language, Language::English, "English");
+            if language != ctx.language() {
+                actions.push(Action::SetLanguage(language));
+            }
+            ui.separator();
+            if ui.radio(!ctx.settings.dark, t.light_theme).clicked() {
+                actions.push(Action::SetDark(false));
+            }
+            if ui.radio(ctx.settings.dark, t.dark_theme).clicked() {
+                actions.push(Action::SetDark(true));
+            }
+        });
+        ui.separator();
+        if ui.add_enabled(doc.can_undo(), egui::Button::new("⟲")).on_hover_text(t.undo).clicked() {
+            actions.push(Action::Undo);
+        }
+        if ui.add_enabled(doc.can_redo(), egui::Button::new("⟳")).on_hover_text(t.redo).clicked() {
+            actions.push(Action::Redo);
+        }
+        ui.separator();
+        actions.extend(scenario_selector_ui(ui, ctx));
+        ui.separator();
+        actions.extend(region_selector_ui(ui, ctx));
+        ui.separator();
+        if ui.button(t.presentation).clicked() {
+            actions.push(Action::SetPresentation(true));
+        }
+    });
+    actions
+}
+
+/// The leading scenario and the scenarios compared with it.
+pub fn scenario_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let plan = ctx.plan();
+    let selection = ctx.selection;
+    let mut actions = Vec::new();
+    let current_name = ctx.scenario(&selection.scenario_id).map(|(_, s)| s.name.clone()).unwrap_or_default();
+    let mut chosen = selection.scenario_id.clone();
+    labelled_combo(ui, "scenario_select", t.scenario, format!("{}: {current_name}", t.scenario), 280.0, |ui| {
+        for scenario in &plan.scenarios {
+            ui.selectable_value(&mut chosen, scenario.id.clone(), &scenario.name);
+        }
+    });
+    if chosen != selection.scenario_id {
+        actions.push(Action::SelectScenario(chosen));
+    }
+    ui.menu_button(format!("{} …", t.shown_scenarios), |ui| {
+        for (index, scenario) in plan.scenarios.iter().enumerate() {
+            let mut shown = selection.compared_ids.contains(&scenario.id);
+            let color = super::theme::scenario_color(scenario.color.as_deref(), index);
+            if ui.checkbox(&mut shown, egui::RichText::new(&scenario.name).color(color)).changed() {
+                actions.push(Action::CompareScenario(scenario.id.clone(), shown));
+            }
+        }
+    });
+    actions
+}
+
+/// The whole state or one region.
+pub fn region_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let mut regions: Vec<_> = ctx.plan().regions.iter().collect();
+    regions.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut chosen = ctx.selection.region_id.clone();
+    labelled_combo(ui, "region_select", t.region, format!("{}: {}", t.region, ctx.place_name()), 260.0, |ui| {
+        ui.selectable_value(&mut chosen, None, t.whole_state);
+        for region in regions {
+            ui.selectable_value(&mut chosen, Some(region.id.clone()), &region.name);
+        }
+    });
+    if chosen != ctx.selection.region_id { vec![Action::SelectRegion(chosen)] } else { Vec::new() }
+}
+
+/// Errors, load warnings, background work, the last message, the file.
+pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>) -> Vec<Action> {
+    let t = ctx.strings();
+    let session = ctx.session;
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        let errors: Vec<_> = session.issues().iter().filter(|i| i.is_error()).collect();
+        if !errors.is_empty() {
+            let text = format!("⚠ {} ({})", t.plan_has_errors, errors.len());
+            let lines: Vec<String> = errors.iter().take(20).map(|i| super::field_label::issue_text(i, ctx.plan(), ctx.language())).collect();
+            ui.label(egui::RichText::new(text).color(super::theme::ERROR_RED).strong()).on_hover_text(lines.join("\n"));
+        }
+        let warnings = session.load_warnings();
+        if !warnings.is_empty() {
+            let text = format!("ℹ {}: {}", t.load_warnings, warnings.len());
+            let hover = warnings.iter().take(20).map(|i| i.to_string()).collect::<Vec<_>>().join("\n");
+            if ui.link(text).on_hover_text(hover).clicked() {
+                actions.push(Action::DismissLoadWarnings);
+            }
+        }
+        if session.is_updating() {
+            ui.spinner();
+            ui.label(egui::RichText::new(t.updating_results).strong());
+        }
+        if let Some(status) = status {
+            ui.label(status);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let doc = session.doc();
+            let path = doc.path.as_ref().map_or_else(|| doc.display_name.clone(), |p| p.display().to_string());
+            let marker = if doc.is_dirty() { format!(" ({})", t.unsaved_marker) } else { String::new() };
+            ui.label(format!("{path}{marker}"));
+        });
+    });
+    actions
+}
+
+/// The tabs of the central area (one per [`CentralView`]).
+pub fn view_tabs_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: CentralView) -> Vec<Action> {
+    let t = ctx.strings();
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        for view in CentralView::ALL {
+            let label = match view {
+                CentralView::Charts => t.view_charts,
+            };
+            if ui.selectable_label(view == shown, label).clicked() && view != shown {
+                actions.push(Action::ShowView(view));
+            }
+        }
+    });
+    actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::panels::testing::Bench;
+    use egui::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn the_menu_bar_returns_file_actions_and_selections() {
+        let state = Bench::on_sample(());
+        let mut harness = Harness::builder().with_size([1800.0, 600.0]).build_ui_state(
+            |ui, bench: &mut Bench<()>| {
+                let ctx = PanelCtx::new(&bench.session, &bench.selection, &bench.settings);
+                bench.actions.extend(top_bar_ui(ui, &ctx));
+            },
+            state,
+        );
+        harness.run();
+        harness.get_by_label("Datei").click();
+        harness.run();
+        harness.get_by_label("Neuer Plan").click();
+        harness.run();
+        assert_eq!(harness.state().actions, vec![Action::Request(PendingAction::New)]);
+        harness.state_mut().actions.clear();
+        harness.get_by_role_and_label(Role::ComboBox, "Region").click();
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, "Köln").scroll_to_me();
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, "Köln").click();
+        harness.run();
+        assert_eq!(harness.state().actions, vec![Action::SelectRegion(Some("koeln".to_owned()))]);
+    }
+}
