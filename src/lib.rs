@@ -5,8 +5,10 @@
 //! [`import`] reads measures and regions from spreadsheet tables,
 //! [`engine`] turns a plan into demand, capacity and shortage curves, [`optimize`] finds the
 //! cheapest mix of open measures that closes a gap, and [`cli`] prints them.
+//! [`about`] holds the version, licence and data sources that the "Über" dialog and installers show.
 //! The `ui` module (feature `gui`) draws all of this with egui.
 
+pub mod about;
 pub mod cli;
 pub mod engine;
 pub mod exchange;
