@@ -80,13 +80,13 @@ pub fn field_label(path: &str, plan: &Plan, t: &Strings) -> String {
             }
         }
         (Some("measures"), Some(m)) => {
-            let name = plan.measures.get(m).map_or_else(|| raw(&Segment::Index(m)), |measure| measure.name.clone());
             // A measure's name is often several words: quoted, as the planner writes it.
-            let quoted = match t.lang {
-                Language::German => format!("„{name}“"),
-                Language::English => format!("“{name}”"),
+            let name = match (plan.measures.get(m), t.lang) {
+                (Some(measure), Language::German) => format!("„{}“", measure.name),
+                (Some(measure), Language::English) => format!("“{}”", measure.name),
+                (None, _) => raw(&Segment::Index(m)),
             };
-            parts.push(format!("{} {quoted}", t.measure));
+            parts.push(format!("{} {name}", t.measure));
             let column = match key(third.as_ref()).as_deref() {
                 Some("name") => Some(t.col_name),
                 Some("domain") => Some(t.col_domain),
@@ -221,7 +221,7 @@ mod tests {
         let plan = plan();
         let t = Language::German.strings();
         let measure = &plan.measures[3];
-        assert_eq!(field_label("measures[3].end", &plan, t), format!("{} {} › {}", t.measure, measure.name, t.col_end));
+        assert_eq!(field_label("measures[3].end", &plan, t), format!("{} „{}“ › {}", t.measure, measure.name, t.col_end));
         let scenario = &plan.scenarios[0];
         assert_eq!(
             field_label("scenarios[0].arrivals[1].per_month", &plan, t),
@@ -242,6 +242,7 @@ mod tests {
         let plan = plan();
         let t = Language::German.strings();
         assert_eq!(field_label("horizon.months", &plan, t), "horizon › months");
+        assert_eq!(field_label("scenarios", &plan, t), t.tab_scenarios);
         assert_eq!(field_label("regions[0].extra[\"a b\"]", &plan, t), format!("Region {} › extra › a b", plan.regions[0].name));
         assert_eq!(field_label("measures[999].places", &plan, t), format!("{} 1000 › {}", t.measure, t.col_places));
         assert_eq!(field_label("", &plan, t), "");
