@@ -21,4 +21,4 @@ pub use save::{
     SaveError, SaveStep, backup_path, plan_to_string, save_plan, write_atomically, write_atomically_streaming,
     write_atomically_with_faults,
 };
-pub use xlsx::{STATE_ROW, SUMMARY_SHEET, XlsxExportError, results_xlsx_bytes, save_results_xlsx};
+pub use xlsx::{BUDGET_HEADERS, BUDGET_SHEET, STATE_ROW, SUMMARY_SHEET, XlsxExportError, results_xlsx_bytes, save_results_xlsx};
