@@ -433,6 +433,8 @@ impl App {
                 ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                     ui.set_max_height(height);
                     panels.indicators.ui(ui, &ctx);
+                    ui.separator();
+                    summary_budget_ui(ui, &ctx);
                 });
             });
         });
@@ -507,6 +509,15 @@ fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: T
         Tab::Domains => panels.domains.ui(ui, ctx),
     });
     actions
+}
+
+/// The budget of the leading scenario on the summary page: its table and unsecured amounts.
+fn summary_budget_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) {
+    use super::panels::budget::{budget_table_ui, unsecured_sentences_ui};
+    let Some(leading) = ctx.drawn_scenarios().into_iter().find(|shown| shown.leading) else { return };
+    ui.heading(format!("{} – {}", ctx.strings().view_budget, leading.scenario.name));
+    budget_table_ui(ui, ctx, &leading, "summary_budget");
+    unsecured_sentences_ui(ui, ctx, &leading);
 }
 
 /// The charts view: indicators in a resizable bottom panel, the plots above.

@@ -34,15 +34,28 @@ impl Panel for BudgetPanel {
     }
 }
 
-/// What tells the three parts of a bar apart besides their colour: a symbol and a word each.
+/// What tells the three parts of a bar apart besides their colour: a swatch drawn like the bar
+/// (solid, lighter, outline only) and a word each.
 fn funding_legend_ui(ui: &mut egui::Ui, t: &Strings) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(format!("■ {}", t.funding_secured)).color(FUNDING_SECURED).strong());
-        ui.label(egui::RichText::new(format!("▤ {}", t.funding_planned)).color(FUNDING_PLANNED).strong());
-        ui.label(egui::RichText::new(format!("□ {}", t.funding_open)).color(FUNDING_OPEN).strong());
-        ui.label(egui::RichText::new(format!("━ {}", t.budget)).color(BUDGET_LINE).strong());
-        ui.label(egui::RichText::new(format!("▭ {}", t.over_budget)).color(ERROR_RED).strong());
+        for (label, fill, stroke) in [
+            (t.funding_secured, FUNDING_SECURED, FUNDING_SECURED),
+            (t.funding_planned, FUNDING_PLANNED.gamma_multiply(0.75), FUNDING_PLANNED),
+            (t.funding_open, FUNDING_OPEN.gamma_multiply(0.15), FUNDING_OPEN),
+            (t.over_budget, egui::Color32::TRANSPARENT, ERROR_RED),
+        ] {
+            swatch_ui(ui, fill, egui::Stroke::new(2.0, stroke));
+            ui.label(label);
+            ui.add_space(6.0);
+        }
+        ui.label(egui::RichText::new(format!("— {}", t.budget)).color(BUDGET_LINE).strong());
     });
+}
+
+/// A small legend square with this fill and outline.
+pub fn swatch_ui(ui: &mut egui::Ui, fill: egui::Color32, stroke: egui::Stroke) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    ui.painter().rect(rect.shrink(1.0), 1.0, fill, stroke, egui::StrokeKind::Inside);
 }
 
 /// The sentence of one year: `2027: 492,9 Mio. € noch nicht gesichert`.
@@ -96,7 +109,7 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
                 plot_ui.bar_chart(open);
                 for row in rows.iter().filter(|row| row.over_budget()) {
                     let top = PlotPoint::new(f64::from(row.year) + offset, row.total_eur());
-                    let label = egui::RichText::new(format!("▲ {}", t.over_budget)).color(ERROR_RED).strong();
+                    let label = egui::RichText::new(t.over_budget).color(ERROR_RED).strong();
                     plot_ui.text(
                         Text::new(format!("{} {name} {}", t.over_budget, row.year), top, label)
                             .anchor(egui::Align2::CENTER_BOTTOM),
@@ -175,7 +188,7 @@ mod tests {
         assert!(row.unsecured_eur() > 0.0);
         let expected = format!("2027: {} noch nicht gesichert", crate::format::german_number(row.unsecured_eur() / 1e6, 1));
         let expected = expected.replace(" noch", " Mio. € noch");
-        assert!(harness.query_by_label(&expected).is_some(), "{expected}");
+        assert!(harness.query_all_by_label(&expected).next().is_some(), "{expected}");
         assert!(harness.query_all_by_label("Saldo").next().is_some());
     }
 }

@@ -189,8 +189,8 @@ pub fn bands_toolbar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
     if ui.checkbox(&mut on, t.bands_toggle).changed() {
         actions.push(Action::SetBands(on));
     }
+    // No spinner: its animation would repaint at full speed; the app repaints every 30 ms anyway.
     if on && let Some(fraction) = ctx.session.bands().progress() {
-        ui.spinner();
         ui.label(format!("{} {}", t.bands_computing, ctx.language().percent(f64::from(fraction))));
         if ui.small_button(t.cancel).clicked() {
             actions.push(Action::CancelBands);
@@ -333,7 +333,10 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
         let shortage = if ctx.selection.region_id.is_none() { t.shortage_state } else { t.shortage };
         ui.label(egui::RichText::new(format!("■ {shortage}")).color(crate::ui::theme::ERROR_RED));
         if ctx.settings.show_bands {
-            ui.label(format!("▒ {} · ┈ {}", t.bands_band, t.bands_median));
+            let gray = egui::Color32::GRAY;
+            super::budget::swatch_ui(ui, crate::ui::theme::band_fill(gray), egui::Stroke::NONE);
+            ui.label(t.bands_band);
+            ui.label(format!("··· {}", t.bands_median));
         }
         ui.separator();
         for shown in ctx.drawn_scenarios() {
