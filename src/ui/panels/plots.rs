@@ -217,7 +217,8 @@ impl PlotsPanel {
             if !summary && ui.button(t.reset_view).clicked() {
                 self.reset = true;
             }
-            if !summary {
+            // In presentation mode the big switch beside the plots does this.
+            if !summary && !ctx.presentation {
                 actions.extend(bands_toolbar_ui(ui, ctx));
             }
         });
