@@ -8,7 +8,7 @@ use crate::ui::action::Action;
 use crate::ui::context::{DrawnScenario, PanelCtx};
 use crate::ui::i18n::Strings;
 use crate::ui::theme::{BUDGET_LINE, BUDGET_PLOT_HEIGHT, ERROR_RED, FUNDING_OPEN, FUNDING_PLANNED, FUNDING_SECURED};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoint, PlotPoints, Points, Text};
+use egui_plot::{Bar, BarChart, Line, Plot, PlotPoint, PlotPoints, Points, Text};
 
 /// The budget view (no state of its own).
 #[derive(Debug, Default)]
@@ -20,7 +20,7 @@ impl Panel for BudgetPanel {
         let drawn = ctx.drawn_scenarios();
         ui.heading(format!("{} – {}", t.view_budget, ctx.plan().meta.title));
         funding_legend_ui(ui, t);
-        egui::ScrollArea::vertical().id_salt("budget_scroll").show(ui, |ui| {
+        egui::ScrollArea::both().id_salt("budget_scroll").show(ui, |ui| {
             budget_chart_ui(ui, ctx, &drawn, BUDGET_PLOT_HEIGHT);
             for shown in &drawn {
                 ui.add_space(8.0);
@@ -74,7 +74,6 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
     let bar_width = 0.8 / count;
     Plot::new("budget_plot")
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
@@ -107,14 +106,20 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
                 plot_ui.bar_chart(secured);
                 plot_ui.bar_chart(planned);
                 plot_ui.bar_chart(open);
-                for row in rows.iter().filter(|row| row.over_budget()) {
-                    let top = PlotPoint::new(f64::from(row.year) + offset, row.total_eur());
-                    let label = egui::RichText::new(t.over_budget).color(ERROR_RED).strong();
-                    plot_ui.text(
-                        Text::new(format!("{} {name} {}", t.over_budget, row.year), top, label)
-                            .anchor(egui::Align2::CENTER_BOTTOM),
-                    );
+            }
+            // One label per year over budget, above its tallest bar (the legend above explains
+            // the rest: a plot legend would list every bar chart and cover the bars).
+            let mut tallest_over: Vec<(i32, f64)> = Vec::new();
+            for row in drawn.iter().flat_map(|shown| budget_rows(shown.results)).filter(BudgetRow::over_budget) {
+                match tallest_over.iter_mut().find(|(year, _)| *year == row.year) {
+                    Some((_, top)) => *top = top.max(row.total_eur()),
+                    None => tallest_over.push((row.year, row.total_eur())),
                 }
+            }
+            for (year, top) in tallest_over {
+                let label = egui::RichText::new(t.over_budget).color(ERROR_RED).strong();
+                let at = PlotPoint::new(f64::from(year), top);
+                plot_ui.text(Text::new(format!("{} {year}", t.over_budget), at, label).anchor(egui::Align2::CENTER_BOTTOM));
             }
             // One segment per budget year (same name: one legend entry), with a marker each.
             for entry in &plan.budget {

@@ -212,7 +212,7 @@ impl PlotsPanel {
         } else {
             PLOT_HEIGHT
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading(format!("{} – {}", plan.meta.title, ctx.place_name()));
             if !summary && ui.button(t.reset_view).clicked() {
                 self.reset = true;
