@@ -13,6 +13,10 @@ use integrationsplan::ui::settings::Settings;
 
 #[path = "ui/background.rs"]
 mod background;
+#[path = "ui/bands.rs"]
+mod bands;
+#[path = "ui/budget.rs"]
+mod budget;
 #[path = "ui/comparison.rs"]
 mod comparison;
 #[path = "ui/exchange.rs"]

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose; the crate denies unwrap outside tests.
 
 use calamine::{Data, Reader, Xlsx};
-use integrationsplan::io::{STATE_ROW, SUMMARY_SHEET, results_xlsx_bytes};
+use integrationsplan::io::{BUDGET_HEADERS, BUDGET_SHEET, STATE_ROW, SUMMARY_SHEET, results_xlsx_bytes};
 use integrationsplan::{sample, simulate};
 use std::io::Cursor;
 
@@ -32,8 +32,9 @@ fn the_workbook_reads_back_as_the_engines_numbers() {
     let bytes = results_xlsx_bytes(&results).unwrap();
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let names = workbook.sheet_names();
-    assert_eq!(names.len(), 1 + results.scenarios.len());
+    assert_eq!(names.len(), 2 + results.scenarios.len());
     assert_eq!(names[0], SUMMARY_SHEET);
+    assert_eq!(names[1], BUDGET_SHEET);
 
     // Summary: one row per scenario and domain, peak shortage and place-months exact.
     let summary = workbook.worksheet_range(SUMMARY_SHEET).unwrap();
@@ -49,7 +50,7 @@ fn the_workbook_reads_back_as_the_engines_numbers() {
     }
 
     // Each scenario sheet: state rows first, then every region; demand, capacity, gap exact.
-    for (scenario, name) in results.scenarios.iter().zip(names.iter().skip(1)) {
+    for (scenario, name) in results.scenarios.iter().zip(names.iter().skip(2)) {
         let sheet = workbook.worksheet_range(name).unwrap();
         let months = results.months.len();
         let domains = results.domain_ids.len();
@@ -74,4 +75,41 @@ fn the_workbook_reads_back_as_the_engines_numbers() {
         assert_eq!(number(sheet.get((row, 3)).unwrap()), scenario.region_demand(region, d)[t]);
         assert_eq!(number(sheet.get((row, 4)).unwrap()), scenario.regions[region].domains[d].capacity[t]);
     }
+}
+
+#[test]
+fn the_budget_sheet_holds_cost_by_funding_budget_and_the_unsecured_amount_per_year() {
+    let plan = sample::nrw_2025().unwrap().plan;
+    let results = simulate(&plan);
+    let bytes = results_xlsx_bytes(&results).unwrap();
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let sheet = workbook.worksheet_range(BUDGET_SHEET).unwrap();
+    for (c, header) in BUDGET_HEADERS.iter().enumerate() {
+        assert_eq!(sheet.get((0, c)).unwrap(), &Data::String((*header).into()));
+    }
+    let mut row = 1;
+    let mut over_budget_years = 0;
+    for scenario in &results.scenarios {
+        for ((year, costs), (_, total)) in scenario.cost_per_year_by_funding.iter().zip(&scenario.cost_per_year) {
+            assert_eq!(sheet.get((row, 0)).unwrap(), &Data::String(scenario.name.clone()));
+            assert_eq!(number(sheet.get((row, 1)).unwrap()), f64::from(*year));
+            assert_eq!(number(sheet.get((row, 2)).unwrap()), costs.secured_eur);
+            assert_eq!(number(sheet.get((row, 3)).unwrap()), costs.planned_eur);
+            assert_eq!(number(sheet.get((row, 4)).unwrap()), costs.open_eur);
+            assert!((number(sheet.get((row, 5)).unwrap()) - total).abs() < 1e-3);
+            assert_eq!(number(sheet.get((row, 8)).unwrap()), costs.planned_eur + costs.open_eur);
+            match plan.budget.iter().find(|b| b.year == *year) {
+                Some(budget) => {
+                    assert!((number(sheet.get((row, 6)).unwrap()) - budget.eur).abs() < 1e-3);
+                    let balance = number(sheet.get((row, 7)).unwrap());
+                    assert!((balance - (budget.eur - total)).abs() < 1e-3);
+                    over_budget_years += usize::from(balance < 0.0);
+                }
+                None => assert!(matches!(sheet.get((row, 6)), None | Some(Data::Empty))),
+            }
+            row += 1;
+        }
+    }
+    assert_eq!(sheet.height(), row);
+    assert!(over_budget_years > 0, "the sample has years over budget");
 }

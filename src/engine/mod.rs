@@ -5,12 +5,14 @@
 //! cohort model once per scenario and scales it per region; capacity and shortage are then
 //! computed region by region, as the spec requires.
 
+mod budget;
 mod capacity;
 mod distribution;
 mod results;
 mod stock;
 mod uncertainty;
 
+pub use budget::{BudgetRow, budget_rows};
 pub use capacity::{active_indices, add_measure_cost, add_measure_curve, measure_places};
 pub use distribution::{region_shares, weighted_shares};
 pub use results::*;

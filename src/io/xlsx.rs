@@ -1,5 +1,6 @@
-//! Results as an Excel workbook: a summary sheet with the indicators and yearly costs, and one
-//! sheet per scenario with the monthly table per domain, state-wide and per region.
+//! Results as an Excel workbook: a summary sheet with the indicators and yearly costs, a budget
+//! sheet (SPEC §6: cost by funding against the budget per year and scenario), and one sheet per
+//! scenario with the monthly table per domain, state-wide and per region.
 //!
 //! Numbers are written as numbers (Excel shows them with the reader's separators, `1.234,5` in
 //! German Excel) and months as dates formatted `MM/JJJJ`, so that the sheets sort and chart.
@@ -14,6 +15,11 @@ use std::path::Path;
 
 /// Name of the summary sheet.
 pub const SUMMARY_SHEET: &str = "Übersicht";
+/// Name of the budget sheet.
+pub const BUDGET_SHEET: &str = "Haushalt";
+/// Column headers of the budget sheet.
+pub const BUDGET_HEADERS: [&str; 9] =
+    ["Szenario", "Jahr", "gesichert", "geplant", "offen", "Summe", "Budget", "Saldo", "noch nicht gesichert"];
 /// The region column's text for the state-wide rows.
 pub const STATE_ROW: &str = "Land gesamt";
 /// Most data rows of one sheet (Excel's limit minus the header).
@@ -73,7 +79,8 @@ pub fn results_xlsx_bytes(results: &Results) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let formats = Formats::new();
     summary_sheet(workbook.add_worksheet(), results, &formats)?;
-    let mut used_names = vec![SUMMARY_SHEET.to_lowercase()];
+    budget_sheet(workbook.add_worksheet(), results, &formats)?;
+    let mut used_names = vec![SUMMARY_SHEET.to_lowercase(), BUDGET_SHEET.to_lowercase()];
     for scenario in &results.scenarios {
         let name = sheet_name(&scenario.name, &scenario.id, &mut used_names);
         let sheet = workbook.add_worksheet();
@@ -169,6 +176,36 @@ fn summary_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Resul
     sheet.set_column_width(0, 36)?;
     sheet.set_column_width(1, 14)?;
     for c in 2..=5 {
+        sheet.set_column_width(c, 18)?;
+    }
+    Ok(())
+}
+
+/// Per scenario and year: secured, planned, open, total, budget, balance, not yet secured (the
+/// budget cells stay empty for years without a budget).
+fn budget_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(BUDGET_SHEET)?;
+    for (c, header) in BUDGET_HEADERS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *header, &f.header)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let mut row = 1u32;
+    for scenario in &results.scenarios {
+        for year in crate::engine::budget_rows(scenario) {
+            sheet.write_string(row, 0, &scenario.name)?;
+            sheet.write_number(row, 1, f64::from(year.year))?;
+            let amounts = [Some(year.secured_eur), Some(year.planned_eur), Some(year.open_eur), Some(year.total_eur())];
+            let amounts = amounts.into_iter().chain([year.budget_eur, year.balance_eur, Some(year.unsecured_eur())]);
+            for (c, amount) in amounts.enumerate() {
+                if let Some(eur) = amount {
+                    sheet.write_number_with_format(row, c as u16 + 2, eur, &f.money)?;
+                }
+            }
+            row += 1;
+        }
+    }
+    sheet.set_column_width(0, 36)?;
+    for c in 2..=8 {
         sheet.set_column_width(c, 18)?;
     }
     Ok(())

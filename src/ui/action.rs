@@ -27,11 +27,13 @@ pub enum CentralView {
     /// Capacity plots per domain and the cost plot, indicators below.
     #[default]
     Charts,
+    /// Cost by funding against the budget, per year (SPEC §6).
+    Budget,
 }
 
 impl CentralView {
     /// Every view, in the order of the tabs.
-    pub const ALL: [CentralView; 1] = [CentralView::Charts];
+    pub const ALL: [CentralView; 2] = [CentralView::Charts, CentralView::Budget];
 }
 
 /// A step that replaces or closes the plan, asked about first when there are unsaved changes.
@@ -106,4 +108,8 @@ pub enum Action {
     DiscardRecovered,
     /// Close the window (asking about unsaved changes).
     Quit,
+    /// Draw the P10–P90 bands (fan charts) or not; on starts their runs.
+    SetBands(bool),
+    /// Stop the runs of the bands (until the plan changes).
+    CancelBands,
 }

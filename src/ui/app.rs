@@ -218,7 +218,23 @@ impl App {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
+            Action::SetBands(on) => {
+                self.settings.show_bands = on;
+                if on {
+                    self.session.resume_bands();
+                }
+            }
+            Action::CancelBands => self.session.cancel_bands(),
         }
+    }
+
+    /// The fan-chart runs the window wants: every drawn scenario while the bands are on.
+    fn band_request(&self) -> Option<super::bands::BandRequest> {
+        let selection = &self.selection;
+        let mut scenario_ids = vec![selection.scenario_id.clone()];
+        scenario_ids.extend(selection.compared_ids.iter().filter(|id| **id != selection.scenario_id).cloned());
+        let (runs, seed) = (self.settings.band_runs, crate::engine::DEFAULT_SEED);
+        self.settings.show_bands.then_some(super::bands::BandRequest { scenario_ids, runs, seed })
     }
 
     fn edit(&mut self, command: Command, gesture: Option<egui::Id>) {
@@ -307,7 +323,8 @@ impl App {
         }
         self.poll_pick();
         self.session.refresh();
-        if self.session.is_updating() {
+        self.session.refresh_bands(self.band_request().as_ref());
+        if self.session.is_updating() || self.session.bands().is_running() {
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
         self.session.keep_recovery(ctx.input(|i| i.time));
@@ -374,6 +391,7 @@ impl App {
             let mut actions = top_bar::view_tabs_ui(ui, &ctx, central);
             match central {
                 CentralView::Charts => actions.extend(charts_ui(ui, &ctx, panels, "indicators", 300.0)),
+                CentralView::Budget => actions.extend(panels.budget.ui(ui, &ctx)),
             }
             actions
         });
@@ -447,6 +465,8 @@ impl App {
                 ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                     ui.set_max_height(height);
                     panels.indicators.ui(ui, &ctx);
+                    ui.separator();
+                    summary_budget_ui(ui, &ctx);
                 });
             });
         });
@@ -521,6 +541,15 @@ fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: T
         Tab::Domains => panels.domains.ui(ui, ctx),
     });
     actions
+}
+
+/// The budget of the leading scenario on the summary page: its table and unsecured amounts.
+fn summary_budget_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) {
+    use super::panels::budget::{budget_table_ui, unsecured_sentences_ui};
+    let Some(leading) = ctx.drawn_scenarios().into_iter().find(|shown| shown.leading) else { return };
+    ui.heading(format!("{} – {}", ctx.strings().view_budget, leading.scenario.name));
+    budget_table_ui(ui, ctx, &leading, "summary_budget");
+    unsecured_sentences_ui(ui, ctx, &leading);
 }
 
 /// The charts view: indicators in a resizable bottom panel, the plots above.

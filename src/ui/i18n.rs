@@ -53,6 +53,15 @@ impl Language {
         }
     }
 
+    /// A share (0 … 1) as whole percent: `73 %` / `73%`.
+    pub fn percent(self, share: f64) -> String {
+        let number = self.number(share * 100.0, 0);
+        match self {
+            Language::German => format!("{number} %"),
+            Language::English => format!("{number}%"),
+        }
+    }
+
     /// Formats a date for this language (`25.11.2026` or `2026-11-25`).
     pub fn date(self, date: chrono::NaiveDate) -> String {
         match self {
@@ -394,6 +403,49 @@ pub struct Strings {
     pub measure: &'static str,
     /// Message when the area of a picture is not on the screen.
     pub snapshot_empty: &'static str,
+    // Uncertainty and budget (issue 12)
+    /// Tab of the central area: cost by funding against the budget.
+    pub view_budget: &'static str,
+    /// Toggle: draw the P10–P90 bands (fan charts).
+    pub bands_toggle: &'static str,
+    /// Legend name of a band.
+    pub bands_band: &'static str,
+    /// Legend name of the median line.
+    pub bands_median: &'static str,
+    /// Progress of the runs; followed by the percentage.
+    pub bands_computing: &'static str,
+    /// Hover note: a region's band is its share of the state's band.
+    pub bands_region_note: &'static str,
+    /// Column and hover: share of runs with a shortage.
+    pub shortage_probability: &'static str,
+    /// Hover of an indicator without runs.
+    pub not_computed_hint: &'static str,
+    /// Heading of the range editor.
+    pub range_heading: &'static str,
+    /// Checkbox: the value has a range.
+    pub range_uncertain: &'static str,
+    /// Lowest value of a range.
+    pub range_low: &'static str,
+    /// The scenario's own value (the mode).
+    pub range_value: &'static str,
+    /// Highest value of a range.
+    pub range_high: &'static str,
+    /// Message: low above the value.
+    pub range_low_above_value: &'static str,
+    /// Message: high below the value.
+    pub range_high_below_value: &'static str,
+    /// Hover of the triangle glyph.
+    pub range_triangle: &'static str,
+    /// Title of the budget chart.
+    pub budget_chart: &'static str,
+    /// Column: budget minus cost.
+    pub balance: &'static str,
+    /// Column and sentence: planned plus open cost.
+    pub unsecured: &'static str,
+    /// No year has unsecured cost.
+    pub all_secured: &'static str,
+    /// A year without a budget entry.
+    pub no_budget: &'static str,
 }
 
 /// German texts.
@@ -556,6 +608,28 @@ pub static GERMAN: Strings = Strings {
     unit_flats: "Wohnungen",
     measure: "Maßnahme",
     snapshot_empty: "Der Bereich des Bildes ist nicht zu sehen – bitte dorthin scrollen.",
+    // Uncertainty and budget (issue 12)
+    view_budget: "Haushalt",
+    bands_toggle: "Bandbreite (P10–P90)",
+    bands_band: "P10–P90",
+    bands_median: "P50 (Median)",
+    bands_computing: "Bandbreiten werden berechnet …",
+    bands_region_note: "Bandbreite der Region: ihr Anteil an der Landes-Bandbreite",
+    shortage_probability: "Engpass-Wahrscheinlichkeit",
+    not_computed_hint: "Bandbreite einschalten, um sie zu berechnen",
+    range_heading: "Bandbreite (Unsicherheit)",
+    range_uncertain: "unsicher",
+    range_low: "niedrig",
+    range_value: "Wert",
+    range_high: "hoch",
+    range_low_above_value: "„niedrig“ darf nicht über dem Wert liegen",
+    range_high_below_value: "„hoch“ darf nicht unter dem Wert liegen",
+    range_triangle: "Dreiecksverteilung: niedrig – Wert – hoch",
+    budget_chart: "Kosten nach Finanzierung gegen das Budget",
+    balance: "Saldo",
+    unsecured: "noch nicht gesichert",
+    all_secured: "Alle Kosten sind gesichert.",
+    no_budget: "kein Budget",
 };
 
 /// English texts.
@@ -718,6 +792,28 @@ pub static ENGLISH: Strings = Strings {
     unit_flats: "flats",
     measure: "Measure",
     snapshot_empty: "The area of the picture is not visible – please scroll to it.",
+    // Uncertainty and budget (issue 12)
+    view_budget: "Budget",
+    bands_toggle: "Range (P10–P90)",
+    bands_band: "P10–P90",
+    bands_median: "P50 (median)",
+    bands_computing: "Computing ranges …",
+    bands_region_note: "Range of the region: its share of the state's range",
+    shortage_probability: "Shortage probability",
+    not_computed_hint: "Switch the range on to compute it",
+    range_heading: "Range (uncertainty)",
+    range_uncertain: "uncertain",
+    range_low: "low",
+    range_value: "value",
+    range_high: "high",
+    range_low_above_value: "“low” must not be above the value",
+    range_high_below_value: "“high” must not be below the value",
+    range_triangle: "Triangular distribution: low – value – high",
+    budget_chart: "Cost by funding against the budget",
+    balance: "Balance",
+    unsecured: "not yet secured",
+    all_secured: "All costs are secured.",
+    no_budget: "no budget",
 };
 
 #[cfg(test)]

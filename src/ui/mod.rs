@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bands;
 pub mod cells;
 pub mod context;
 pub mod dialogs;

@@ -2,6 +2,7 @@
 //! undo history, the results keyed by scenario id, the background computation and crash
 //! recovery. The window reads a `&Session`; the plan changes only through [`Session::apply`].
 
+use super::bands::{BandRequest, Bands};
 use super::document::{Command, Document};
 use super::job::{Job, JobPoll};
 use crate::engine::{Results, ScenarioResults, simulate};
@@ -56,6 +57,8 @@ pub struct Session {
     recovery_written: Option<(f64, u64)>,
     /// Recovered work is waiting for the user's answer: nothing is written or removed.
     recovery_waiting: bool,
+    /// Fan-chart runs of the drawn scenarios (issue 12).
+    bands: Bands,
 }
 
 impl Session {
@@ -72,6 +75,7 @@ impl Session {
             recovery: None,
             recovery_written: None,
             recovery_waiting: false,
+            bands: Bands::default(),
         }
     }
 
@@ -184,6 +188,29 @@ impl Session {
             let plan = self.doc.plan.clone();
             self.computing = Some(Job::spawn(revision, move |_| Computed::of(&plan, revision)));
         }
+    }
+
+    /// The fan-chart bands of the plan as it is now (SPEC §5).
+    pub fn bands(&self) -> &Bands {
+        &self.bands
+    }
+
+    /// Takes in finished runs and starts the runs `request` wants (none when `None`), once the
+    /// results are current; never waits. Call after [`Self::refresh`].
+    pub fn refresh_bands(&mut self, request: Option<&BandRequest>) {
+        let computed = &self.computed;
+        let results_of = |id: &str| computed.by_id.get(id).and_then(|&index| computed.results.scenarios.get(index));
+        self.bands.refresh(&self.doc.plan, self.doc.revision, computed.revision, results_of, request);
+    }
+
+    /// Stops the running fan-chart runs (until the plan changes or [`Self::resume_bands`]).
+    pub fn cancel_bands(&mut self) {
+        self.bands.cancel();
+    }
+
+    /// Lets cancelled fan-chart runs start again.
+    pub fn resume_bands(&mut self) {
+        self.bands.resume();
     }
 
     fn install(&mut self, computed: Computed) {

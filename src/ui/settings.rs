@@ -19,11 +19,22 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// Zoom factor of the whole window (Ctrl +/−/0), outside presentation mode.
     pub zoom: f32,
+    /// Whether the P10–P90 bands (fan charts) are drawn (issue 12).
+    pub show_bands: bool,
+    /// Runs per scenario for the bands.
+    pub band_runs: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { language: Language::German, dark: false, recent_files: Vec::new(), zoom: 1.0 }
+        Settings {
+            language: Language::German,
+            dark: false,
+            recent_files: Vec::new(),
+            zoom: 1.0,
+            show_bands: false,
+            band_runs: super::bands::DEFAULT_BAND_RUNS,
+        }
     }
 }
 

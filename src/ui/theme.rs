@@ -10,6 +10,24 @@ pub const SHORTAGE_FILL: Color32 = Color32::from_rgba_premultiplied(0x90, 0x10, 
 pub const BUDGET_LINE: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 /// Colour of "all is fine" text.
 pub const GOOD_GREEN: Color32 = Color32::from_rgb(0x1a, 0x7f, 0x37);
+/// Opacity (0–255) of a P10–P90 band drawn in its scenario's colour.
+pub const BAND_ALPHA: u8 = 56;
+/// Cost from secured money in the budget view: dark blue, filled solid.
+pub const FUNDING_SECURED: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x79);
+/// Cost from planned money: light blue, filled lighter.
+pub const FUNDING_PLANNED: Color32 = Color32::from_rgb(0x6f, 0xa8, 0xdc);
+/// Cost without money yet: orange, drawn as an outline over a pale fill.
+pub const FUNDING_OPEN: Color32 = Color32::from_rgb(0xe0, 0x7b, 0x00);
+/// Height of the budget chart in points.
+pub const BUDGET_PLOT_HEIGHT: f32 = 300.0;
+/// Size of the small triangle beside a range (low – value – high), in points.
+pub const RANGE_TRIANGLE: egui::Vec2 = egui::vec2(44.0, 16.0);
+
+/// The fill of a P10–P90 band in the colour of its scenario.
+pub fn band_fill(color: Color32) -> Color32 {
+    Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), BAND_ALPHA)
+}
+
 /// Height of one table row in points.
 pub const ROW_HEIGHT: f32 = 22.0;
 /// Height of one domain plot in points.

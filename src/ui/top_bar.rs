@@ -192,6 +192,7 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: CentralView) -
         for view in CentralView::ALL {
             let label = match view {
                 CentralView::Charts => t.view_charts,
+                CentralView::Budget => t.view_budget,
             };
             if ui.selectable_label(view == shown, label).clicked() && view != shown {
                 actions.push(Action::ShowView(view));

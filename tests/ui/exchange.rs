@@ -104,6 +104,7 @@ fn the_excel_workbook_is_written_from_the_menu_path() {
     assert!(bytes.starts_with(b"PK"), "an .xlsx is a zip file");
     use calamine::Reader;
     let workbook: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(workbook.sheet_names().len(), 1 + harness.state().session.results().scenarios.len());
+    // Summary, budget ("Haushalt"), one sheet per scenario.
+    assert_eq!(workbook.sheet_names().len(), 2 + harness.state().session.results().scenarios.len());
     assert!(harness.query_by_label_contains("Exportiert").is_some(), "the status bar says where it went");
 }

@@ -46,12 +46,13 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
     let language = ctx.language();
     let drawn = ctx.drawn_scenarios();
     ui.heading(t.indicators);
-    egui::Grid::new("indicators").striped(true).num_columns(5).show(ui, |ui| {
+    egui::Grid::new("indicators").striped(true).num_columns(6).show(ui, |ui| {
         ui.strong(t.col_domain);
         ui.strong(t.scenario);
         ui.strong(t.first_shortage);
         ui.strong(t.peak_shortage);
         ui.strong(t.place_months);
+        ui.strong(t.shortage_probability);
         ui.end_row();
         for domain in &ctx.plan().domains {
             let mut first_row = true;
@@ -75,10 +76,26 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
                 };
                 ui.label(peak);
                 ui.label(language.number(i.shortage_place_months, 0));
+                shortage_probability_ui(ctx, ui, &shown.scenario.id, &domain.id);
                 ui.end_row();
             }
         }
     });
+}
+
+/// The share of runs with a shortage in any month (`73 %`), `—` while not computed.
+fn shortage_probability_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, scenario_id: &str, domain_id: &str) {
+    let bands = ctx.session.bands().of(scenario_id).filter(|_| ctx.settings.show_bands);
+    match bands.and_then(|b| b.domains.iter().find(|d| d.id == domain_id)) {
+        Some(domain) => {
+            let share = domain.any_shortage_probability;
+            let text = egui::RichText::new(ctx.language().percent(share));
+            ui.label(if share > 0.0 { text.color(ERROR_RED) } else { text.color(GOOD_GREEN) });
+        }
+        None => {
+            ui.label("—").on_hover_text(ctx.strings().not_computed_hint);
+        }
+    }
 }
 
 fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {

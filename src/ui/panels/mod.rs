@@ -2,11 +2,13 @@
 //! texts typed but not yet valid), draws from a read-only [`PanelCtx`] and returns the
 //! [`Action`]s the user asked for; it never sees the application.
 
+pub mod budget;
 pub mod domains;
 pub mod indicators;
 pub mod measures;
 pub mod plots;
 pub mod presentation;
+pub mod range_editor;
 pub mod regions;
 pub mod scenarios;
 #[cfg(test)]
@@ -45,6 +47,8 @@ pub struct Panels {
     pub indicators: indicators::IndicatorsPanel,
     /// The what-if controls of presentation mode.
     pub what_if: presentation::WhatIfPanel,
+    /// Cost by funding against the budget per year (issue 12).
+    pub budget: budget::BudgetPanel,
 }
 
 impl Panels {

@@ -6,7 +6,7 @@ use crate::ui::action::Action;
 use crate::ui::context::PanelCtx;
 use crate::ui::i18n::Language;
 use crate::ui::snapshot::SnapshotTarget;
-use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL};
+use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL, band_fill};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
 use std::collections::HashMap;
 
@@ -24,6 +24,45 @@ pub struct DomainSeries {
     pub shortage: Vec<f64>,
     /// Whether this is the leading scenario (its shortage is shaded).
     pub leading: bool,
+    /// Its P10–P90 band of the demand, when the bands are on and computed.
+    pub band: Option<SeriesBand>,
+}
+
+/// The band of one scenario and domain over the runs (SPEC §5), scaled to the shown place.
+pub struct SeriesBand {
+    /// 10th percentile of the demand per month.
+    pub p10: Vec<f64>,
+    /// Median of the demand per month.
+    pub p50: Vec<f64>,
+    /// 90th percentile of the demand per month.
+    pub p90: Vec<f64>,
+    /// Per month, the share of runs with a shortage (state-wide).
+    pub shortage_probability: Vec<f64>,
+}
+
+/// The band of the scenario `scenario_id` in domain `domain_id`, when the bands are on and
+/// computed. A region's demand is its share of the state's in every run, so its percentiles
+/// are the state's scaled by that share.
+fn series_band(ctx: &PanelCtx<'_>, scenario_id: &str, domain_id: &str, region_index: Option<usize>) -> Option<SeriesBand> {
+    if !ctx.settings.show_bands {
+        return None;
+    }
+    let bands = ctx.session.bands().of(scenario_id)?.domains.iter().find(|d| d.id == domain_id)?;
+    let shares = &ctx.session.results().shares;
+    let scale = match region_index {
+        None => 1.0,
+        Some(r) => {
+            let total: f64 = shares.iter().sum();
+            if total > 0.0 { shares.get(r)? / total } else { return None }
+        }
+    };
+    let scaled = |values: &[f64]| values.iter().map(|v| v * scale).collect();
+    Some(SeriesBand {
+        p10: scaled(&bands.demand.p10),
+        p50: scaled(&bands.demand.p50),
+        p90: scaled(&bands.demand.p90),
+        shortage_probability: bands.shortage_probability.clone(),
+    })
 }
 
 /// The series of one domain for the selected region (or the state), leading scenario first.
@@ -35,6 +74,7 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
             let scenario = shown.results;
             let domain_index = ctx.session.results().domain_ids.iter().position(|id| id == domain_id)?;
             let name = shown.scenario.name.clone();
+            let band = series_band(ctx, &shown.scenario.id, domain_id, region_index);
             match region_index {
                 None => {
                     let domain = scenario.domains.get(domain_index)?;
@@ -45,6 +85,7 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
                         capacity: domain.capacity.clone(),
                         shortage: domain.shortage.clone(),
                         leading: shown.leading,
+                        band,
                     })
                 }
                 Some(r) => {
@@ -59,6 +100,7 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
                         capacity: figures.capacity.clone(),
                         shortage,
                         leading: shown.leading,
+                        band,
                     })
                 }
             }
@@ -131,14 +173,34 @@ impl PlotsPanel {
 
 impl Panel for PlotsPanel {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
-        let asked = self.plots_ui(ui, ctx);
+        let mut actions = Vec::new();
+        let asked = self.plots_ui(ui, ctx, &mut actions);
         self.reset = false;
-        asked.map(Action::AskSnapshot).into_iter().collect()
+        actions.extend(asked.map(Action::AskSnapshot));
+        actions
     }
 }
 
+/// The toolbar switch of the bands, and while their runs go on, the progress with a cancel.
+pub fn bands_toolbar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let mut actions = Vec::new();
+    let mut on = ctx.settings.show_bands;
+    if ui.checkbox(&mut on, t.bands_toggle).changed() {
+        actions.push(Action::SetBands(on));
+    }
+    // No spinner: its animation would repaint at full speed; the app repaints every 30 ms anyway.
+    if on && let Some(fraction) = ctx.session.bands().progress() {
+        ui.label(format!("{} {}", t.bands_computing, ctx.language().percent(f64::from(fraction))));
+        if ui.small_button(t.cancel).clicked() {
+            actions.push(Action::CancelBands);
+        }
+    }
+    actions
+}
+
 impl PlotsPanel {
-    fn plots_ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Option<SnapshotTarget> {
+    fn plots_ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>, actions: &mut Vec<Action>) -> Option<SnapshotTarget> {
         let t = ctx.strings();
         let language = ctx.language();
         let plan = ctx.plan();
@@ -150,10 +212,14 @@ impl PlotsPanel {
         } else {
             PLOT_HEIGHT
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading(format!("{} – {}", plan.meta.title, ctx.place_name()));
             if !summary && ui.button(t.reset_view).clicked() {
                 self.reset = true;
+            }
+            // In presentation mode the big switch beside the plots does this.
+            if !summary && !ctx.presentation {
+                actions.extend(bands_toolbar_ui(ui, ctx));
             }
         });
         legend_ui(ctx, ui);
@@ -170,6 +236,10 @@ impl PlotsPanel {
                     asked = Some(SnapshotTarget::DomainPlot(d));
                 }
                 let state_view = ctx.selection.region_id.is_none();
+                let probabilities: Vec<(&str, &[f64])> = series
+                    .iter()
+                    .filter_map(|s| s.band.as_ref().map(|band| (s.name.as_str(), band.shortage_probability.as_slice())))
+                    .collect();
                 let mut plot = Plot::new(("domain_plot", d))
                     .height(plot_height)
                     .show_crosshair(!summary)
@@ -188,12 +258,34 @@ impl PlotsPanel {
                             egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
                         };
                         let month = month_label(months, position.x, language);
-                        Some(format!("{name}\n{}: {month}\n{}", t.month, language.number(position.y, 1)))
+                        let mut text = format!("{name}\n{}: {month}\n{}", t.month, language.number(position.y, 1));
+                        let index = position.x.round();
+                        for (scenario, shares) in &probabilities {
+                            if index >= 0.0
+                                && let Some(share) = shares.get(index as usize)
+                            {
+                                text.push_str(&format!("\n{} {scenario}: {}", t.shortage_probability, language.percent(*share)));
+                            }
+                        }
+                        Some(text)
                     });
                 if reset {
                     plot = plot.reset();
                 }
                 let shown = plot.show(ui, |plot_ui| {
+                    // Bands first, so that every line is drawn over them.
+                    for s in &series {
+                        let Some(band) = &s.band else { continue };
+                        let xs: Vec<f64> = (0..band.p10.len()).map(|t| t as f64).collect();
+                        let name = format!("{} – {}", t.bands_band, s.name);
+                        plot_ui.add(FilledArea::new(name, &xs, &band.p10, &band.p90).fill_color(band_fill(s.color)));
+                        plot_ui.line(
+                            Line::new(format!("{} – {}", t.bands_median, s.name), PlotPoints::from_ys_f64(&band.p50))
+                                .color(s.color)
+                                .width(1.0)
+                                .style(LineStyle::dotted_dense()),
+                        );
+                    }
                     for s in &series {
                         let width = if s.leading { 2.5 } else { 1.5 };
                         let width = if ctx.presentation { width * PRESENTATION_LINE_FACTOR } else { width };
@@ -241,6 +333,12 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
         ui.label(format!("- - {}", t.capacity));
         let shortage = if ctx.selection.region_id.is_none() { t.shortage_state } else { t.shortage };
         ui.label(egui::RichText::new(format!("■ {shortage}")).color(crate::ui::theme::ERROR_RED));
+        if ctx.settings.show_bands {
+            let gray = egui::Color32::GRAY;
+            super::budget::swatch_ui(ui, crate::ui::theme::band_fill(gray), egui::Stroke::NONE);
+            ui.label(t.bands_band);
+            ui.label(format!("··· {}", t.bands_median));
+        }
         ui.separator();
         for shown in ctx.drawn_scenarios() {
             let text = egui::RichText::new(format!("■ {}", shown.scenario.name)).color(shown.color);

@@ -41,6 +41,23 @@ fn what_if_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
     }
     ui.add_space(12.0);
 
+    // The bands, big: shown or hidden with one click in front of an audience.
+    let on = ctx.settings.show_bands;
+    let text = egui::RichText::new(t.bands_toggle).size(CONTROL_TEXT).strong();
+    let text = if on { text.color(egui::Color32::WHITE) } else { text };
+    let button = egui::Button::selectable(on, text).min_size(egui::vec2(ui.available_width(), 40.0));
+    if ui.add(button).clicked() {
+        actions.push(Action::SetBands(!on));
+    }
+    if on && let Some(fraction) = ctx.session.bands().progress() {
+        ui.add(egui::ProgressBar::new(fraction).text(format!(
+            "{} {}",
+            t.bands_computing,
+            ctx.language().percent(f64::from(fraction))
+        )));
+    }
+    ui.add_space(12.0);
+
     let Some((index, scenario)) = ctx.scenario(&ctx.selection.scenario_id) else { return };
     let mut factor = scenario.arrival_factor;
     ui.label(egui::RichText::new(t.arrival_factor).size(CONTROL_TEXT));

@@ -3,12 +3,13 @@
 
 use super::{Drafts, Panel};
 use crate::engine::arrivals_per_month;
-use crate::model::{ArrivalStep, Funding};
+use crate::model::{ArrivalStep, Funding, Scenario};
 use crate::ui::action::Action;
 use crate::ui::cells::CellContext;
 use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::panels::measures::funding_label;
+use crate::ui::panels::range_editor::{RangeSpec, range_row_ui};
 use crate::ui::theme::{ERROR_RED, GOOD_GREEN, scenario_color};
 use egui_plot::{Line, Plot, PlotPoints};
 
@@ -117,6 +118,10 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
             ui.end_row();
         });
         ui.separator();
+        if let Some(id) = ranges_ui(ui, ctx, &scenario, index, &mut edited) {
+            gesture = Some(id);
+        }
+        ui.separator();
         ui.strong(t.arrivals);
         let mut delete_step = None;
         egui::Grid::new("arrival_steps").striped(true).num_columns(3).show(ui, |ui| {
@@ -224,6 +229,86 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
         });
     }
     actions
+}
+
+/// The ranges of the uncertain assumptions (SPEC §5) written into `edited`; returns the widget
+/// of a drag that changed them.
+fn ranges_ui(
+    ui: &mut egui::Ui,
+    ctx: &PanelCtx<'_>,
+    scenario: &Scenario,
+    index: usize,
+    edited: &mut Scenario,
+) -> Option<egui::Id> {
+    let t = ctx.strings();
+    let language = ctx.language();
+    let path = format!("scenarios[{index}]");
+    let color = scenario_color(scenario.color.as_deref(), index);
+    let specs = [
+        RangeSpec {
+            label: t.arrival_factor,
+            key: "arrival_factor",
+            scale: 1.0,
+            suffix: "",
+            max_shown: 5.0,
+            decimals: 2,
+            default_range: |value| ((value * 0.75 * 100.0).round() / 100.0, (value * 1.5 * 100.0).round() / 100.0),
+        },
+        RangeSpec {
+            label: t.leave_rate,
+            key: "leave_rate_per_year",
+            scale: 100.0,
+            suffix: " %",
+            max_shown: 99.9,
+            decimals: 1,
+            default_range: |value| ((value * 0.5 * 1000.0).round() / 1000.0, (value * 2.0).min(0.5)),
+        },
+    ];
+    let uncertainty = scenario.uncertainty.clone().unwrap_or_default();
+    let mut messages = Vec::new();
+    let mut gesture = None;
+    ui.strong(t.range_heading);
+    egui::Grid::new("scenario_ranges").num_columns(6).show(ui, |ui| {
+        ui.label("");
+        ui.label("");
+        ui.label(t.range_low);
+        ui.label(t.range_value);
+        ui.label(t.range_high);
+        ui.end_row();
+        for spec in &specs {
+            let arrivals = spec.key == "arrival_factor";
+            let (value, range) = if arrivals {
+                (scenario.arrival_factor, uncertainty.arrival_factor.as_ref())
+            } else {
+                (scenario.leave_rate_per_year, uncertainty.leave_rate_per_year.as_ref())
+            };
+            let change = range_row_ui(ui, spec, value, range, &path, ctx.issues(), color, language, &mut messages);
+            ui.end_row();
+            gesture = gesture.or(change.gesture);
+            if let Some(value) = change.value {
+                if arrivals {
+                    edited.arrival_factor = value;
+                } else {
+                    edited.leave_rate_per_year = value;
+                }
+            }
+            if let Some(range) = change.range {
+                let target = edited.uncertainty.get_or_insert_with(Default::default);
+                if arrivals {
+                    target.arrival_factor = range;
+                } else {
+                    target.leave_rate_per_year = range;
+                }
+                if target.arrival_factor.is_none() && target.leave_rate_per_year.is_none() && target.extra.is_empty() {
+                    edited.uncertainty = None;
+                }
+            }
+        }
+    });
+    for message in messages {
+        ui.label(egui::RichText::new(format!("⚠ {message}")).color(ERROR_RED));
+    }
+    gesture
 }
 
 #[cfg(test)]
