@@ -102,8 +102,10 @@ fn xlsx_text_cells_are_strings_beginning_with_an_apostrophe() {
     assert_eq!(summary.get((0, 0)), Some(&Data::String("'=WEBSERVICE(\"http://example.invalid\")".into())));
     assert_eq!(summary.get((3, 0)), Some(&Data::String("'+Basis".into())));
     assert_eq!(summary.get((3, 1)), Some(&Data::String("'@kita".into())));
+    let budget = book.worksheet_range(integrationsplan::io::BUDGET_SHEET).unwrap();
+    assert_eq!(budget.get((1, 0)), Some(&Data::String("'+Basis".into())), "the budget sheet's scenario names are safe too");
     let names = book.sheet_names();
-    let sheet = book.worksheet_range(&names[1]).unwrap();
+    let sheet = book.worksheet_range(&names[names.len() - 1]).unwrap();
     let mut found = false;
     for row in 1..sheet.height() {
         if let Some(Data::String(region)) = sheet.get((row, 1))

@@ -192,7 +192,7 @@ fn budget_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Result
     let mut row = 1u32;
     for scenario in &results.scenarios {
         for year in crate::engine::budget_rows(scenario) {
-            sheet.write_string(row, 0, &scenario.name)?;
+            sheet.write_string(row, 0, &*cell_text(&scenario.name))?;
             sheet.write_number(row, 1, f64::from(year.year))?;
             let amounts = [Some(year.secured_eur), Some(year.planned_eur), Some(year.open_eur), Some(year.total_eur())];
             let amounts = amounts.into_iter().chain([year.budget_eur, year.balance_eur, Some(year.unsecured_eur())]);
