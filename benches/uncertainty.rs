@@ -15,7 +15,8 @@ use std::time::Duration;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Germany: all 401 districts, 20 years, 10 scenarios, 4 domains, 2 000 measures.
-const GERMANY: PlanSize = PlanSize { regions: 401, months: 240, scenarios: 10, domains: 4, measures: 2_000, statewide_share: 0.5 };
+const GERMANY: PlanSize =
+    PlanSize { regions: 401, months: 240, scenarios: 10, domains: 4, measures: 2_000, statewide_share: 0.5 };
 
 /// Every scenario of `plan`, each with 1 000 runs.
 fn all_runs(plan: &Plan) -> usize {

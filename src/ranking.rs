@@ -179,16 +179,7 @@ pub fn write_ranking_csv(
     let delimiter = if dialect == CsvDialect::German { b';' } else { b',' };
     let mut writer = csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::CRLF).from_writer(out);
     let h = headers;
-    writer.write_record([
-        h.rank,
-        h.region,
-        h.id,
-        h.first_shortage,
-        h.peak,
-        h.place_months,
-        h.per_thousand,
-        h.share_percent,
-    ])?;
+    writer.write_record([h.rank, h.region, h.id, h.first_shortage, h.peak, h.place_months, h.per_thousand, h.share_percent])?;
     let number = |value: f64| crate::io::format_csv_number((value * 100.0).round() / 100.0, dialect);
     for (rank, row) in order.iter().filter_map(|&i| rows.get(i)).enumerate() {
         let first = row.first_shortage.and_then(|t| months.get(t)).map(ToString::to_string).unwrap_or_default();

@@ -72,8 +72,7 @@ pub enum GeoJsonError {
 
 /// Reads the boundaries of a GeoJSON text.
 pub fn parse_boundaries(text: &str) -> Result<BoundaryFile, GeoJsonError> {
-    let root: Value =
-        serde_json::from_str(text).map_err(|e| GeoJsonError::NotJson { line: e.line(), column: e.column() })?;
+    let root: Value = serde_json::from_str(text).map_err(|e| GeoJsonError::NotJson { line: e.line(), column: e.column() })?;
     if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(GeoJsonError::NotFeatureCollection);
     }

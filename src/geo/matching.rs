@@ -80,12 +80,8 @@ pub fn match_boundaries(boundaries: &[Boundary], regions: &[Region]) -> Boundary
             _ => result.unmatched_features.push(boundary.label()),
         }
     }
-    result.regions_without = regions
-        .iter()
-        .zip(&result.boundary_of_region)
-        .filter(|(_, b)| b.is_none())
-        .map(|(r, _)| r.name.clone())
-        .collect();
+    result.regions_without =
+        regions.iter().zip(&result.boundary_of_region).filter(|(_, b)| b.is_none()).map(|(r, _)| r.name.clone()).collect();
     result
 }
 

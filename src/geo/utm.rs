@@ -41,9 +41,7 @@ pub fn to_utm32n(point: LonLat) -> (f64, f64) {
     let a = (point.lon - CENTRAL_MERIDIAN_DEG).to_radians() * cos;
     let m = meridian_arc_m(phi);
     let easting = FALSE_EASTING_M
-        + K0 * n
-            * (a + (1.0 - t + c) * a.powi(3) / 6.0
-                + (5.0 - 18.0 * t + t * t + 72.0 * c - 58.0 * ep2) * a.powi(5) / 120.0);
+        + K0 * n * (a + (1.0 - t + c) * a.powi(3) / 6.0 + (5.0 - 18.0 * t + t * t + 72.0 * c - 58.0 * ep2) * a.powi(5) / 120.0);
     let northing = K0
         * (m + n
             * tan

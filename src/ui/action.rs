@@ -27,11 +27,13 @@ pub enum CentralView {
     /// Capacity plots per domain and the cost plot, indicators below.
     #[default]
     Charts,
+    /// The districts on a map and ranked (issue 14).
+    Map,
 }
 
 impl CentralView {
     /// Every view, in the order of the tabs.
-    pub const ALL: [CentralView; 1] = [CentralView::Charts];
+    pub const ALL: [CentralView; 2] = [CentralView::Charts, CentralView::Map];
 }
 
 /// A step that replaces or closes the plan, asked about first when there are unsaved changes.
@@ -103,4 +105,7 @@ pub enum Action {
     DiscardRecovered,
     /// Close the window (asking about unsaved changes).
     Quit,
+    /// Fill the map with the boundaries of this GeoJSON file (remembered in the settings), or
+    /// draw circles again (`None`).
+    SetBoundaries(Option<PathBuf>),
 }

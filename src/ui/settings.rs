@@ -19,11 +19,13 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// Zoom factor of the whole window (Ctrl +/−/0), outside presentation mode.
     pub zoom: f32,
+    /// District boundaries (GeoJSON) the map fills, if the planner loaded some.
+    pub boundaries_path: Option<PathBuf>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { language: Language::German, dark: false, recent_files: Vec::new(), zoom: 1.0 }
+        Settings { language: Language::German, dark: false, recent_files: Vec::new(), zoom: 1.0, boundaries_path: None }
     }
 }
 

@@ -184,6 +184,7 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: CentralView) -
         for view in CentralView::ALL {
             let label = match view {
                 CentralView::Charts => t.view_charts,
+                CentralView::Map => t.view_map,
             };
             if ui.selectable_label(view == shown, label).clicked() && view != shown {
                 actions.push(Action::ShowView(view));

@@ -4,6 +4,7 @@
 
 pub mod domains;
 pub mod indicators;
+pub mod map;
 pub mod measures;
 pub mod plots;
 pub mod presentation;
@@ -45,6 +46,8 @@ pub struct Panels {
     pub indicators: indicators::IndicatorsPanel,
     /// The what-if controls of presentation mode.
     pub what_if: presentation::WhatIfPanel,
+    /// The map and the ranking of the districts.
+    pub map: map::MapPanel,
 }
 
 impl Panels {
