@@ -70,6 +70,9 @@ pub enum GeoJsonError {
     OutOfRange(f64, f64),
 }
 
+/// A feature as read: its properties and its outer rings in the file's coordinates.
+type RawFeature = (Vec<(String, String)>, Vec<Vec<[f64; 2]>>);
+
 /// Reads the boundaries of a GeoJSON text.
 pub fn parse_boundaries(text: &str) -> Result<BoundaryFile, GeoJsonError> {
     let root: Value = serde_json::from_str(text).map_err(|e| GeoJsonError::NotJson { line: e.line(), column: e.column() })?;
@@ -125,7 +128,7 @@ fn declared_coordinates(root: &Value) -> Result<Option<CoordinateSystem>, GeoJso
 }
 
 /// Without a `crs`: degrees fit in ±180, UTM metres do not.
-fn guess_coordinates(raw: &[(Vec<(String, String)>, Vec<Vec<[f64; 2]>>)]) -> CoordinateSystem {
+fn guess_coordinates(raw: &[RawFeature]) -> CoordinateSystem {
     let first = raw.iter().flat_map(|(_, rings)| rings.iter().flatten()).next();
     match first {
         Some([x, y]) if x.abs() > 360.0 || y.abs() > 360.0 => CoordinateSystem::Utm32n,
