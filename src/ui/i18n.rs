@@ -441,7 +441,7 @@ pub struct Strings {
     pub export_ranking: &'static str,
     /// Legend and tooltip: the region is never short.
     pub no_shortage: &'static str,
-    /// Legend: circle area is proportional to the figure.
+    /// Legend: circle area is proportional to the figure (followed by its name).
     pub legend_area: &'static str,
     /// Legend: dark colour = early first shortage.
     pub legend_early: &'static str,
@@ -667,7 +667,7 @@ pub static GERMAN: Strings = Strings {
     rank_share: "Anteil Zugänge",
     export_ranking: "Rangliste als CSV …",
     no_shortage: "kein Engpass",
-    legend_area: "Kreisfläche ∝",
+    legend_area: "Kreisfläche nach",
     legend_early: "früher Engpass",
     legend_late: "später Engpass",
     boundaries_loading: "Grenzen werden geladen …",
@@ -873,7 +873,7 @@ pub static ENGLISH: Strings = Strings {
     rank_share: "Share of arrivals",
     export_ranking: "Ranking as CSV …",
     no_shortage: "no shortage",
-    legend_area: "Circle area ∝",
+    legend_area: "Circle area by",
     legend_early: "early shortage",
     legend_late: "late shortage",
     boundaries_loading: "Loading boundaries …",

@@ -9,6 +9,7 @@ use super::Panel;
 use crate::geo::{self, BoundaryLoadError, BoundaryMatch, Bounds, GeoJsonError, LonLat, PreparedBoundaries, Projection};
 use crate::ranking::{Figure, RegionFigures, SortColumn, ranking_order};
 use crate::ui::action::Action;
+use crate::ui::cells::labelled_combo;
 use crate::ui::context::PanelCtx;
 use crate::ui::files::PickPurpose;
 use crate::ui::i18n::{Language, Strings};
@@ -22,6 +23,8 @@ use std::path::PathBuf;
 const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.5..=40.0;
 /// Zoom step of the + and − buttons.
 const ZOOM_STEP: f32 = 1.4;
+/// Regions without a location named above the map (the rest counted).
+const MAX_LISTED: usize = 30;
 /// Share of the map area the regions fill at zoom 1.
 const FIT_MARGIN: f64 = 0.88;
 
@@ -123,21 +126,23 @@ impl Panel for MapPanel {
         for message in &self.messages {
             ui.label(egui::RichText::new(message).color(theme::ERROR_RED));
         }
-        let size = ui.available_size();
-        let map_width = (size.x * theme::MAP_WIDTH_SHARE).max(200.0);
-        ui.horizontal_top(|ui| {
-            ui.allocate_ui_with_layout(Vec2::new(map_width, size.y), egui::Layout::top_down(egui::Align::Min), |ui| {
-                let without = self.cache.as_ref().map(|c| c.without_location.clone()).unwrap_or_default();
-                let list_height = if without.is_empty() { 0.0 } else { 60.0 };
-                let map_size = Vec2::new(map_width, (size.y - list_height).max(120.0));
-                actions.extend(self.map_ui(ui, ctx, map_size));
-                if !without.is_empty() {
-                    ui.label(egui::RichText::new(format!("{}:", t.without_location)).strong());
-                    egui::ScrollArea::vertical().id_salt("map_without_location").max_height(40.0).show(ui, |ui| {
-                        ui.label(without.join(", "));
-                    });
+        if let Some(cache) = self.cache.as_ref().filter(|c| !c.without_location.is_empty()) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(format!("{}:", t.without_location)).strong());
+                for name in cache.without_location.iter().take(MAX_LISTED) {
+                    ui.label(name);
+                }
+                if cache.without_location.len() > MAX_LISTED {
+                    ui.label(format!("… (+{})", cache.without_location.len() - MAX_LISTED));
                 }
             });
+        }
+        // Inside a scroll area the height is unbounded: keep the map on the screen.
+        let size = Vec2::new(ui.available_width(), ui.available_height().min(ui.ctx().content_rect().height()));
+        let map_width = (size.x * theme::MAP_WIDTH_SHARE).max(200.0);
+        ui.horizontal_top(|ui| {
+            let map_size = Vec2::new(map_width, size.y.max(160.0));
+            actions.extend(self.map_ui(ui, ctx, map_size));
             ui.separator();
             ui.vertical(|ui| actions.extend(self.ranking_ui(ui, ctx)));
         });
@@ -285,14 +290,15 @@ impl MapPanel {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{}:", t.map_domain));
             let domain_name = plan.domains.get(self.domain_index).map_or("—", |d| d.name.as_str());
-            egui::ComboBox::from_id_salt("map_domain").selected_text(domain_name).show_ui(ui, |ui| {
+            let domain_index = &mut self.domain_index;
+            labelled_combo(ui, "map_domain", t.map_domain, domain_name, 160.0, |ui| {
                 for (d, domain) in plan.domains.iter().enumerate() {
-                    ui.selectable_value(&mut self.domain_index, d, &domain.name);
+                    ui.selectable_value(domain_index, d, &domain.name);
                 }
             });
             ui.label(format!("{}:", t.map_scenario));
             let scenario_name = ctx.scenario(&ctx.selection.scenario_id).map_or("—", |(_, s)| s.name.as_str());
-            egui::ComboBox::from_id_salt("map_scenario").selected_text(scenario_name).show_ui(ui, |ui| {
+            labelled_combo(ui, "map_scenario", t.map_scenario, scenario_name, 160.0, |ui| {
                 for scenario in &plan.scenarios {
                     let chosen = scenario.id == ctx.selection.scenario_id;
                     if ui.selectable_label(chosen, &scenario.name).clicked() && !chosen {
@@ -449,7 +455,7 @@ impl MapPanel {
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
                     for (column, title, width) in columns {
-                        let marker = if self.sort == column { if self.reversed { " ▲" } else { " ▼" } } else { "" };
+                        let marker = if self.sort == column { if self.reversed { " ⏶" } else { " ⏷" } } else { "" };
                         ui.allocate_ui_with_layout(
                             Vec2::new(width, theme::ROW_HEIGHT),
                             egui::Layout::left_to_right(egui::Align::Center),
@@ -772,7 +778,7 @@ fn draw_legend(
     }
     let bar = Rect::from_min_size(Pos2::new(x, y - size / 2.0), Vec2::new(120.0, size));
     gradient(painter, bar, false);
-    text(y, bar.right() + 6.0, format!("{} → {}", t.legend_early, t.legend_late));
+    text(y, bar.right() + 6.0, format!("{} … {}", t.legend_early, t.legend_late));
     y += line;
     let first = months.first().map(|m| language.month(*m)).unwrap_or_default();
     let last = months.last().map(|m| language.month(*m)).unwrap_or_default();

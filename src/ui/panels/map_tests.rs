@@ -154,6 +154,8 @@ fn regions_without_a_location_are_listed_beside_the_map() {
     plan.regions[0].location = None;
     let name = plan.regions[0].name.clone();
     harness.state_mut().session = crate::ui::session::Session::new(plan, None, "ohne-ort.json".into());
+    // As after opening a plan in the app: the panels start afresh.
+    harness.state_mut().panel = MapPanel::default();
     harness.run();
     harness.run();
     assert!(harness.query_by_label("Ohne Ort auf der Karte:").is_some());
