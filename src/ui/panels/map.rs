@@ -443,7 +443,7 @@ impl MapPanel {
         ui.label(egui::RichText::new(format!("{} {}", cache.rows.len(), t.regions_count)).strong());
         let columns: [(SortColumn, &str, f32); 7] = [
             (SortColumn::Figure, t.rank_rank, 44.0),
-            (SortColumn::Name, t.rank_region, 160.0),
+            (SortColumn::Name, t.rank_region, 190.0),
             (SortColumn::FirstShortage, t.rank_first, 104.0),
             (SortColumn::Peak, t.rank_peak, 64.0),
             (SortColumn::PlaceMonths, t.rank_place_months, 92.0),
@@ -460,6 +460,7 @@ impl MapPanel {
                             Vec2::new(width, theme::ROW_HEIGHT),
                             egui::Layout::left_to_right(egui::Align::Center),
                             |ui| {
+                                ui.set_min_width(width);
                                 if ui.add(egui::Button::new(egui::RichText::new(title).strong()).frame(false)).clicked() {
                                     clicked = Some(column);
                                 }
@@ -480,14 +481,30 @@ impl MapPanel {
                             let Some(row) = cache.order.get(rank).and_then(|&i| cache.rows.get(i)) else { continue };
                             ui.horizontal(|ui| {
                                 ui.set_height(theme::ROW_HEIGHT);
+                                // Numbers right-aligned in columns as wide as their headers.
                                 let cell = |ui: &mut egui::Ui, width: f32, text: String| {
-                                    ui.add_sized([width, theme::ROW_HEIGHT], egui::Label::new(text));
+                                    ui.allocate_ui_with_layout(
+                                        Vec2::new(width, theme::ROW_HEIGHT),
+                                        egui::Layout::right_to_left(egui::Align::Center),
+                                        |ui| {
+                                            ui.set_min_width(width);
+                                            ui.add(egui::Label::new(text).truncate());
+                                        },
+                                    );
                                 };
                                 cell(ui, columns[0].2, format!("{}", rank + 1));
-                                let name = ui.add_sized(
-                                    [columns[1].2, theme::ROW_HEIGHT],
-                                    egui::Button::selectable(selected == Some(row.id.as_str()), &row.name),
-                                );
+                                let name = ui
+                                    .allocate_ui_with_layout(
+                                        Vec2::new(columns[1].2, theme::ROW_HEIGHT),
+                                        egui::Layout::left_to_right(egui::Align::Center),
+                                        |ui| {
+                                            ui.set_min_width(columns[1].2);
+                                            ui.add(
+                                                egui::Button::selectable(selected == Some(row.id.as_str()), &row.name).truncate(),
+                                            )
+                                        },
+                                    )
+                                    .inner;
                                 if name.clicked() {
                                     actions.push(Action::SelectRegion(Some(row.id.clone())));
                                 }
