@@ -1,12 +1,15 @@
 //! One full frame of the app's UI without rendering (egui context run headless), all panels
-//! open, on the NRW sample and with 5 000 measures (budgets ≤ 4 ms and ≤ 8 ms).
+//! open, on the NRW sample and with 5 000 measures (budgets ≤ 4 ms and ≤ 8 ms), and the map
+//! view with 10 800 regions as circles (≤ 8 ms).
 //!
 //! `cargo bench --bench ui_frame`. The model is computed once before measuring, as in the app:
 //! a frame without a change of the plan does not recompute it.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use integrationsplan::model::{Extra, Location};
 use integrationsplan::sample;
 use integrationsplan::synthetic::{PlanSize, plan};
+use integrationsplan::ui::action::{Action, CentralView};
 use integrationsplan::ui::app::App;
 use integrationsplan::ui::settings::Settings;
 
@@ -64,6 +67,18 @@ fn ui_frame(c: &mut Criterion) {
         scenario.measures_off.clear();
     }
     bench_app(c, "e_ui_frame_5000_measures", App::new(large, None, "large.json".into(), Settings::default()));
+
+    // The map view with 10 800 regions as circles (municipality level), ranking beside it.
+    let mut municipalities =
+        plan(PlanSize { regions: 10_800, months: 60, scenarios: 1, domains: 4, measures: 500, statewide_share: 0.3 }, &[]);
+    let side = (municipalities.regions.len() as f64).sqrt().ceil() as usize;
+    for (i, region) in municipalities.regions.iter_mut().enumerate() {
+        let (row, column) = ((i / side) as f64 / side as f64, (i % side) as f64 / side as f64);
+        region.location = Some(Location { lat: 47.3 + 7.7 * row, lon: 5.9 + 9.1 * column, extra: Extra::new() });
+    }
+    let mut app = App::new(municipalities, None, "gemeinden.json".into(), Settings::default());
+    app.handle(Action::ShowView(CentralView::Map));
+    bench_app(c, "e_ui_frame_map_10800_regions", app);
 }
 
 criterion_group!(benches, ui_frame);

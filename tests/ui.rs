@@ -23,6 +23,8 @@ mod comparison;
 mod exchange;
 #[path = "ui/language.rs"]
 mod language;
+#[path = "ui/map.rs"]
+mod map;
 #[path = "ui/presentation.rs"]
 mod presentation;
 #[path = "ui/recovery.rs"]

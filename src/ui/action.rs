@@ -29,11 +29,13 @@ pub enum CentralView {
     Charts,
     /// Cost by funding against the budget, per year (SPEC §6).
     Budget,
+    /// The districts on a map and ranked (issue 14).
+    Map,
 }
 
 impl CentralView {
     /// Every view, in the order of the tabs.
-    pub const ALL: [CentralView; 2] = [CentralView::Charts, CentralView::Budget];
+    pub const ALL: [CentralView; 3] = [CentralView::Charts, CentralView::Budget, CentralView::Map];
 }
 
 /// A step that replaces or closes the plan, asked about first when there are unsaved changes.
@@ -112,4 +114,7 @@ pub enum Action {
     SetBands(bool),
     /// Stop the runs of the bands (until the plan changes).
     CancelBands,
+    /// Fill the map with the boundaries of this GeoJSON file (remembered in the settings), or
+    /// draw circles again (`None`).
+    SetBoundaries(Option<PathBuf>),
 }

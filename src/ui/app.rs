@@ -213,6 +213,7 @@ impl App {
                 }
                 self.session.drop_recovery();
             }
+            Action::SetBoundaries(path) => self.settings.boundaries_path = path,
             Action::Quit => {
                 if let Some(ctx) = &self.egui_ctx {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -392,6 +393,7 @@ impl App {
             match central {
                 CentralView::Charts => actions.extend(charts_ui(ui, &ctx, panels, "indicators", 300.0)),
                 CentralView::Budget => actions.extend(panels.budget.ui(ui, &ctx)),
+                CentralView::Map => actions.extend(panels.map.ui(ui, &ctx)),
             }
             actions
         });
@@ -427,7 +429,16 @@ impl App {
             .min_size(260.0)
             .show(ui, |ui| panels.what_if.ui(ui, &ctx));
         actions.extend(what_if.inner);
-        let central = egui::CentralPanel::default().show(ui, |ui| charts_ui(ui, &ctx, panels, "presentation_indicators", 170.0));
+        let view = self.central;
+        let central = egui::CentralPanel::default().show(ui, |ui| {
+            let mut actions = top_bar::view_tabs_ui(ui, &ctx, view);
+            match view {
+                CentralView::Charts => actions.extend(charts_ui(ui, &ctx, panels, "presentation_indicators", 170.0)),
+                CentralView::Budget => actions.extend(panels.budget.ui(ui, &ctx)),
+                CentralView::Map => actions.extend(panels.map.ui(ui, &ctx)),
+            }
+            actions
+        });
         actions.extend(central.inner);
         actions
     }
@@ -464,6 +475,14 @@ impl App {
                 let size = egui::vec2(width * 0.4 - 20.0, height);
                 ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
                     ui.set_max_height(height);
+                    // The map above the indicators.
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(size.x, height * 0.45),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            panels.map.summary_ui(ui, &ctx);
+                        },
+                    );
                     panels.indicators.ui(ui, &ctx);
                     ui.separator();
                     summary_budget_ui(ui, &ctx);

@@ -41,6 +41,8 @@ pub fn path_title(purpose: PickPurpose, snapshot: Option<SnapshotTarget>, t: &'s
         PickPurpose::ExportCsv => t.export_csv,
         PickPurpose::ExportScenarios => t.export_scenarios,
         PickPurpose::ExportXlsx => t.export_xlsx,
+        PickPurpose::LoadBoundaries => t.load_boundaries,
+        PickPurpose::ExportRanking => t.export_ranking,
         PickPurpose::ExportPng => match snapshot {
             Some(SnapshotTarget::DomainPlot(_) | SnapshotTarget::CostPlot) => t.save_plot_png,
             _ => t.export_summary_png,

@@ -66,6 +66,7 @@ impl App {
             PickPurpose::ExportCsv => format!("{stem}-{}.csv", t.file_results),
             PickPurpose::ExportScenarios => format!("{stem}-{}.json", t.file_scenarios),
             PickPurpose::ExportXlsx => format!("{stem}-{}.xlsx", t.file_results),
+            PickPurpose::ExportRanking => format!("{stem}-{}.csv", t.file_ranking),
             PickPurpose::ExportPng => super::snapshot::suggested_name(
                 stem,
                 self.snapshot_choice.unwrap_or(SnapshotTarget::SummaryPage),
@@ -112,6 +113,10 @@ impl App {
             PickPurpose::ExportXlsx => {
                 self.export_xlsx(&with_default_extension(path, "xlsx"));
             }
+            PickPurpose::LoadBoundaries => self.settings.boundaries_path = Some(path),
+            PickPurpose::ExportRanking => {
+                self.export_ranking(&with_default_extension(path, "csv"));
+            }
         }
     }
 
@@ -132,6 +137,34 @@ impl App {
     fn refuse_the_open_plan(&self, path: &Path) -> Result<(), String> {
         let open: Vec<&Path> = self.session.doc().path.as_deref().into_iter().collect();
         crate::io::check_not_an_input(path, &open).map_err(|e| e.to_string())
+    }
+
+    /// Writes the map's ranking (scenario, domain, figure and order as shown) as CSV for German
+    /// Excel (`;`, decimal comma, BOM).
+    pub fn export_ranking(&mut self, path: &Path) -> bool {
+        let t = self.settings.language.strings();
+        let ctx = super::context::PanelCtx::new(&self.session, &self.selection, &self.settings);
+        let (rows, order) = self.panels.map.ranking_rows(&ctx);
+        let headers = crate::ranking::RankingHeaders {
+            rank: t.rank_rank,
+            region: t.rank_region,
+            id: t.rank_id,
+            first_shortage: t.rank_first,
+            peak: t.rank_peak,
+            place_months: t.rank_place_months,
+            per_thousand: t.rank_per_thousand,
+            share_percent: t.rank_share,
+        };
+        let mut bytes = Vec::new();
+        let months = &self.session.results().months;
+        let written = self
+            .refuse_the_open_plan(path)
+            .and_then(|()| {
+                crate::ranking::write_ranking_csv(&rows, &order, months, headers, crate::io::CsvDialect::German, &mut bytes)
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            })
+            .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()));
+        self.report_export(path, written)
     }
 
     /// Writes the results as an Excel workbook (summary sheet, one sheet per scenario).
@@ -216,6 +249,7 @@ impl App {
         if !snapshot.requested && snapshot.frames >= 3 {
             let area = match snapshot.target {
                 SnapshotTarget::SummaryPage => None,
+                SnapshotTarget::Map => self.panels.map.rect,
                 target => self.panels.plots.rects.get(&target).copied(),
             };
             snapshot.request(ctx, area, t.snapshot_empty);

@@ -24,6 +24,10 @@ pub enum PickPurpose {
     ExportXlsx,
     /// Save a plot or the summary page as a PNG picture.
     ExportPng,
+    /// Read district boundaries (GeoJSON) for the map.
+    LoadBoundaries,
+    /// Export the map's ranking as CSV for German Excel.
+    ExportRanking,
 }
 
 impl PickPurpose {
@@ -36,6 +40,7 @@ impl PickPurpose {
                 | PickPurpose::ExportScenarios
                 | PickPurpose::ExportXlsx
                 | PickPurpose::ExportPng
+                | PickPurpose::ExportRanking
         )
     }
 }
@@ -71,7 +76,10 @@ impl PendingPick {
         let suggested_name = suggested_name.to_owned();
         std::thread::spawn(move || {
             let dialog = match purpose {
-                PickPurpose::ExportCsv => rfd::FileDialog::new().add_filter("CSV (*.csv)", &["csv"]),
+                PickPurpose::LoadBoundaries => {
+                    rfd::FileDialog::new().add_filter("GeoJSON (*.geojson, *.json)", &["geojson", "json"])
+                }
+                PickPurpose::ExportCsv | PickPurpose::ExportRanking => rfd::FileDialog::new().add_filter("CSV (*.csv)", &["csv"]),
                 PickPurpose::ExportXlsx => rfd::FileDialog::new().add_filter("Excel (*.xlsx)", &["xlsx"]),
                 PickPurpose::ExportPng => rfd::FileDialog::new().add_filter("PNG (*.png)", &["png"]),
                 _ => rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]),

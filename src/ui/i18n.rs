@@ -446,6 +446,95 @@ pub struct Strings {
     pub all_secured: &'static str,
     /// A year without a budget entry.
     pub no_budget: &'static str,
+    // Map and ranking (issue 14)
+    /// Tab of the central area: the map and the ranking.
+    pub view_map: &'static str,
+    /// Picker of the domain on the map.
+    pub map_domain: &'static str,
+    /// Picker of the scenario on the map.
+    pub map_scenario: &'static str,
+    /// Picker of the figure that sizes circles and orders the ranking.
+    pub map_figure: &'static str,
+    /// Figure: the largest number of places missing in one month.
+    pub figure_peak: &'static str,
+    /// Figure: Σ of the places missing over all months.
+    pub figure_place_months: &'static str,
+    /// Figure: peak shortage per 1 000 inhabitants.
+    pub figure_per_thousand: &'static str,
+    /// Button: read district boundaries from a GeoJSON file.
+    pub load_boundaries: &'static str,
+    /// Button: forget the boundaries and draw circles again.
+    pub show_circles: &'static str,
+    /// Button: undo zoom and pan of the map.
+    pub map_reset: &'static str,
+    /// Hover text of the + button.
+    pub map_zoom_in: &'static str,
+    /// Hover text of the − button.
+    pub map_zoom_out: &'static str,
+    /// After a number: how many regions the ranking lists.
+    pub regions_count: &'static str,
+    /// Heading of the regions the map cannot place.
+    pub without_location: &'static str,
+    /// Ranking column: rank.
+    pub rank_rank: &'static str,
+    /// Ranking column: region name.
+    pub rank_region: &'static str,
+    /// Ranking column: region id.
+    pub rank_id: &'static str,
+    /// Ranking column: first shortage month.
+    pub rank_first: &'static str,
+    /// Ranking column: peak shortage.
+    pub rank_peak: &'static str,
+    /// Ranking column: place-months.
+    pub rank_place_months: &'static str,
+    /// Ranking column: per 1 000 inhabitants.
+    pub rank_per_thousand: &'static str,
+    /// Ranking column: share of the state's newcomers.
+    pub rank_share: &'static str,
+    /// Button: the ranking as CSV for Excel.
+    pub export_ranking: &'static str,
+    /// Legend and tooltip: the region is never short.
+    pub no_shortage: &'static str,
+    /// Legend: circle area is proportional to the figure (followed by its name).
+    pub legend_area: &'static str,
+    /// Legend: dark colour = early first shortage.
+    pub legend_early: &'static str,
+    /// Legend: light colour = late first shortage.
+    pub legend_late: &'static str,
+    /// While a boundary file loads.
+    pub boundaries_loading: &'static str,
+    /// Before a count: regions drawn as areas.
+    pub boundaries_matched: &'static str,
+    /// Heading: features of the file that fit no region.
+    pub unmatched_features: &'static str,
+    /// Heading: regions without an area in the file.
+    pub regions_without_boundary: &'static str,
+    /// Heading of a boundary file that could not be used.
+    pub boundaries_error: &'static str,
+    /// The boundary file is not JSON (followed by line and column).
+    pub geo_not_json: &'static str,
+    /// Column of a JSON error.
+    pub geo_column: &'static str,
+    /// The file is JSON but no GeoJSON FeatureCollection.
+    pub geo_not_feature_collection: &'static str,
+    /// No feature with an area.
+    pub geo_no_polygons: &'static str,
+    /// Unsupported coordinate system (followed by its name).
+    pub geo_crs: &'static str,
+    /// Coordinates that are neither degrees nor UTM 32N.
+    pub geo_out_of_range: &'static str,
+    /// The file could not be read.
+    pub geo_read: &'static str,
+    /// The file is too large.
+    pub geo_too_large: &'static str,
+    /// No region fits any area.
+    pub geo_no_match: &'static str,
+    /// File name part of a map picture.
+    pub file_map: &'static str,
+    /// File name part of the ranking CSV.
+    pub file_ranking: &'static str,
+    /// Hover text of the map's PNG button.
+    pub save_map_png: &'static str,
 }
 
 /// German texts.
@@ -630,6 +719,51 @@ pub static GERMAN: Strings = Strings {
     unsecured: "noch nicht gesichert",
     all_secured: "Alle Kosten sind gesichert.",
     no_budget: "kein Budget",
+    // Map and ranking (issue 14)
+    view_map: "Karte",
+    map_domain: "Bereich",
+    map_scenario: "Szenario",
+    map_figure: "Kennzahl",
+    figure_peak: "Größter Engpass (Plätze)",
+    figure_place_months: "Engpass in Platzmonaten",
+    figure_per_thousand: "Fehlende Plätze je 1.000 Einwohner",
+    load_boundaries: "Grenzen laden …",
+    show_circles: "Kreise statt Flächen",
+    map_reset: "Zurücksetzen",
+    map_zoom_in: "Vergrößern",
+    map_zoom_out: "Verkleinern",
+    regions_count: "Regionen",
+    without_location: "Ohne Ort auf der Karte",
+    rank_rank: "Rang",
+    rank_region: "Region",
+    rank_id: "Kennung",
+    rank_first: "Erster Engpass",
+    rank_peak: "Spitze",
+    rank_place_months: "Platzmonate",
+    rank_per_thousand: "je 1.000 Einw.",
+    rank_share: "Anteil Zugänge",
+    export_ranking: "Rangliste als CSV …",
+    no_shortage: "kein Engpass",
+    legend_area: "Kreisfläche nach",
+    legend_early: "früher Engpass",
+    legend_late: "später Engpass",
+    boundaries_loading: "Grenzen werden geladen …",
+    boundaries_matched: "Regionen mit Grenze",
+    unmatched_features: "Flächen ohne passende Region",
+    regions_without_boundary: "Regionen ohne Grenze",
+    boundaries_error: "Grenzen nicht geladen",
+    geo_not_json: "keine JSON-Datei, Fehler in Zeile",
+    geo_column: "Spalte",
+    geo_not_feature_collection: "keine GeoJSON-FeatureCollection",
+    geo_no_polygons: "keine Fläche (Polygon oder MultiPolygon) in der Datei",
+    geo_crs: "Koordinatensystem nicht unterstützt (WGS 84 oder UTM 32N/EPSG:25832 erwartet)",
+    geo_out_of_range: "Koordinaten weder in Grad noch in UTM 32N",
+    geo_read: "Datei nicht lesbar",
+    geo_too_large: "Datei zu groß",
+    geo_no_match: "keine Fläche passt zu einer Region (weder Kennung, AGS/ARS noch Name)",
+    file_map: "karte",
+    file_ranking: "rangliste",
+    save_map_png: "Karte als PNG-Bild speichern",
 };
 
 /// English texts.
@@ -814,6 +948,51 @@ pub static ENGLISH: Strings = Strings {
     unsecured: "not yet secured",
     all_secured: "All costs are secured.",
     no_budget: "no budget",
+    // Map and ranking (issue 14)
+    view_map: "Map",
+    map_domain: "Domain",
+    map_scenario: "Scenario",
+    map_figure: "Figure",
+    figure_peak: "Peak shortage (places)",
+    figure_place_months: "Shortage in place-months",
+    figure_per_thousand: "Missing places per 1,000 inhabitants",
+    load_boundaries: "Load boundaries …",
+    show_circles: "Circles instead of areas",
+    map_reset: "Reset",
+    map_zoom_in: "Zoom in",
+    map_zoom_out: "Zoom out",
+    regions_count: "regions",
+    without_location: "Not on the map (no location)",
+    rank_rank: "Rank",
+    rank_region: "Region",
+    rank_id: "Id",
+    rank_first: "First shortage",
+    rank_peak: "Peak",
+    rank_place_months: "Place-months",
+    rank_per_thousand: "per 1,000 inh.",
+    rank_share: "Share of arrivals",
+    export_ranking: "Ranking as CSV …",
+    no_shortage: "no shortage",
+    legend_area: "Circle area by",
+    legend_early: "early shortage",
+    legend_late: "late shortage",
+    boundaries_loading: "Loading boundaries …",
+    boundaries_matched: "regions with boundary",
+    unmatched_features: "Areas without a matching region",
+    regions_without_boundary: "Regions without a boundary",
+    boundaries_error: "Boundaries not loaded",
+    geo_not_json: "not a JSON file, error in line",
+    geo_column: "column",
+    geo_not_feature_collection: "not a GeoJSON FeatureCollection",
+    geo_no_polygons: "no area (Polygon or MultiPolygon) in the file",
+    geo_crs: "coordinate system not supported (WGS 84 or UTM 32N/EPSG:25832 expected)",
+    geo_out_of_range: "coordinates neither in degrees nor in UTM 32N",
+    geo_read: "cannot read the file",
+    geo_too_large: "file too large",
+    geo_no_match: "no area fits a region (neither id, AGS/ARS nor name)",
+    file_map: "map",
+    file_ranking: "ranking",
+    save_map_png: "Save the map as a PNG picture",
 };
 
 #[cfg(test)]

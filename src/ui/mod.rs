@@ -57,7 +57,11 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
             if settings.zoom.is_finite() && (0.5..=3.0).contains(&settings.zoom) {
                 cc.egui_ctx.set_zoom_factor(settings.zoom);
             }
-            let app = start_app(file, settings);
+            let mut app = start_app(file, settings);
+            // `INTEGRATIONSPLAN_VIEW=map` opens on the map (screenshots, demos on a projector).
+            if std::env::var_os("INTEGRATIONSPLAN_VIEW").is_some_and(|v| v == "map") {
+                app.handle(action::Action::ShowView(action::CentralView::Map));
+            }
             let app = match eframe::storage_dir(APP_ID) {
                 Some(folder) => app.with_recovery(crate::io::RecoveryFile::in_folder(&folder)),
                 None => app,

@@ -23,6 +23,8 @@ pub struct Settings {
     pub show_bands: bool,
     /// Runs per scenario for the bands.
     pub band_runs: u32,
+    /// District boundaries (GeoJSON) the map fills, if the planner loaded some.
+    pub boundaries_path: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             zoom: 1.0,
             show_bands: false,
             band_runs: super::bands::DEFAULT_BAND_RUNS,
+            boundaries_path: None,
         }
     }
 }

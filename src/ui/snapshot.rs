@@ -13,6 +13,8 @@ pub enum SnapshotTarget {
     CostPlot,
     /// The one-page summary: title, scenarios, indicators and the domain plots.
     SummaryPage,
+    /// The map of the districts.
+    Map,
 }
 
 /// A screenshot on its way to a file.
@@ -106,6 +108,7 @@ pub fn suggested_name(stem: &str, target: SnapshotTarget, domain_ids: &[String],
         SnapshotTarget::DomainPlot(d) => format!("{stem}-{}.png", domain_ids.get(d).map_or("plot", String::as_str)),
         SnapshotTarget::CostPlot => format!("{stem}-{}.png", t.file_costs),
         SnapshotTarget::SummaryPage => format!("{stem}-{}.png", t.file_summary),
+        SnapshotTarget::Map => format!("{stem}-{}.png", t.file_map),
     }
 }
 

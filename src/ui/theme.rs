@@ -90,3 +90,38 @@ pub fn apply_base_style(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
     });
 }
+
+// Map and ranking (issue 14)
+
+/// Largest circle radius on the map in points (for the region with the largest figure, when
+/// few regions share the map; many regions get smaller circles).
+pub const MAP_MAX_RADIUS: f32 = 26.0;
+/// Smallest largest-circle radius, however many regions there are.
+pub const MAP_MIN_MAX_RADIUS: f32 = 3.0;
+/// Radius of the hollow circle of a region without shortage.
+pub const MAP_NO_SHORTAGE_RADIUS: f32 = 3.0;
+/// Colour of regions without shortage (hollow circles, unfilled areas).
+pub const MAP_NO_SHORTAGE: Color32 = Color32::from_rgb(0x9a, 0x9a, 0x9a);
+/// Outline of circles and areas.
+pub const MAP_OUTLINE: Color32 = Color32::from_rgb(0x30, 0x30, 0x30);
+/// Outline of the selected region.
+pub const MAP_SELECTED: Color32 = Color32::from_rgb(0x00, 0x5c, 0xc5);
+/// Fill of the map's ground.
+pub const MAP_GROUND: Color32 = Color32::from_rgb(0xf4, 0xf1, 0xea);
+/// Colour of the earliest first shortage (darkest).
+pub const MAP_EARLY: Color32 = Color32::from_rgb(0x67, 0x00, 0x0d);
+/// Colour of the latest first shortage (lightest).
+pub const MAP_LATE: Color32 = Color32::from_rgb(0xfc, 0xae, 0x91);
+/// How much thicker outlines and how much larger labels are on the map in presentation mode.
+pub const MAP_PRESENTATION_FACTOR: f32 = 2.0;
+/// Width of the small bar in the ranking, in points.
+pub const RANKING_BAR_WIDTH: f32 = 70.0;
+/// Share of the map view's width the map takes (the ranking gets the rest).
+pub const MAP_WIDTH_SHARE: f32 = 0.58;
+
+/// The colour of a first shortage at `fraction` of the horizon (0 = first month: darkest).
+pub fn first_shortage_color(fraction: f32) -> Color32 {
+    let f = fraction.clamp(0.0, 1.0);
+    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * f).round() as u8;
+    Color32::from_rgb(mix(MAP_EARLY.r(), MAP_LATE.r()), mix(MAP_EARLY.g(), MAP_LATE.g()), mix(MAP_EARLY.b(), MAP_LATE.b()))
+}

@@ -5,6 +5,7 @@
 pub mod budget;
 pub mod domains;
 pub mod indicators;
+pub mod map;
 pub mod measures;
 pub mod plots;
 pub mod presentation;
@@ -49,6 +50,8 @@ pub struct Panels {
     pub what_if: presentation::WhatIfPanel,
     /// Cost by funding against the budget per year (issue 12).
     pub budget: budget::BudgetPanel,
+    /// The map and the ranking of the districts.
+    pub map: map::MapPanel,
 }
 
 impl Panels {
