@@ -19,6 +19,8 @@ mod comparison;
 mod exchange;
 #[path = "ui/language.rs"]
 mod language;
+#[path = "ui/optimizer.rs"]
+mod optimizer;
 #[path = "ui/presentation.rs"]
 mod presentation;
 #[path = "ui/recovery.rs"]
@@ -27,6 +29,8 @@ mod recovery;
 mod scenario_ids;
 #[path = "ui/snapshot.rs"]
 mod snapshot;
+#[path = "ui/table_import.rs"]
+mod table_import;
 #[path = "ui/text.rs"]
 mod text;
 #[path = "ui/undo.rs"]

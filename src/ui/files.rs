@@ -24,6 +24,12 @@ pub enum PickPurpose {
     ExportXlsx,
     /// Save a plot or the summary page as a PNG picture.
     ExportPng,
+    /// Import measures from a table.
+    ImportMeasuresTable,
+    /// Import regions from a table.
+    ImportRegionsTable,
+    /// Write the measures as an Excel table.
+    ExportMeasuresTable,
 }
 
 impl PickPurpose {
@@ -36,6 +42,7 @@ impl PickPurpose {
                 | PickPurpose::ExportScenarios
                 | PickPurpose::ExportXlsx
                 | PickPurpose::ExportPng
+                | PickPurpose::ExportMeasuresTable
         )
     }
 }
@@ -72,7 +79,12 @@ impl PendingPick {
         std::thread::spawn(move || {
             let dialog = match purpose {
                 PickPurpose::ExportCsv => rfd::FileDialog::new().add_filter("CSV (*.csv)", &["csv"]),
-                PickPurpose::ExportXlsx => rfd::FileDialog::new().add_filter("Excel (*.xlsx)", &["xlsx"]),
+                PickPurpose::ExportXlsx | PickPurpose::ExportMeasuresTable => {
+                    rfd::FileDialog::new().add_filter("Excel (*.xlsx)", &["xlsx"])
+                }
+                PickPurpose::ImportMeasuresTable | PickPurpose::ImportRegionsTable => {
+                    rfd::FileDialog::new().add_filter("xlsx, ods, csv", &crate::import::TABLE_EXTENSIONS)
+                }
                 PickPurpose::ExportPng => rfd::FileDialog::new().add_filter("PNG (*.png)", &["png"]),
                 _ => rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]),
             };

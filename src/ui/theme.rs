@@ -72,3 +72,9 @@ pub fn apply_base_style(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
     });
 }
+
+/// Widest a dialog grows (optimiser, table import, about).
+pub const DIALOG_WIDTH: f32 = 760.0;
+
+/// Height of a scrolling list inside a dialog.
+pub const DIALOG_LIST_HEIGHT: f32 = 300.0;
