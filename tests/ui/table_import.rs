@@ -77,7 +77,7 @@ fn a_bad_row_is_named_in_german_and_blocks_the_import() {
 
     // The English window names it in English.
     harness.state_mut().handle(Action::SetLanguage(integrationsplan::ui::i18n::Language::English));
-    type_path(&mut harness, PickPurpose::ImportMeasuresTable, &path, "Open …");
+    harness.state_mut().handle(Action::UsePath(PickPurpose::ImportMeasuresTable, path.clone()));
     wait_for_preview(&mut harness);
     assert!(harness.query_by_label("row 3, column \"Plätze\": \"zwölf\" is not a number").is_some());
 }
@@ -97,7 +97,7 @@ fn a_good_table_shows_its_changes_and_applies_as_one_undo_step() {
     wait_for_preview(&mut harness);
     assert!(harness.query_by_label_contains("1 neu, 1 geändert").is_some());
     let change = format!(
-        "Plätze: {} → {}",
+        "Plätze: {} » {}",
         integrationsplan::format::german_number(first.places, 0),
         integrationsplan::format::german_number(first.places + 20.0, 0)
     );

@@ -203,9 +203,9 @@ fn preview_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, preview: &ImportPreview) {
                         .iter()
                         .map(|f| {
                             if german {
-                                format!("{}: {} → {}", f.column.german_header(), f.before.to_german(), f.after.to_german())
+                                format!("{}: {} » {}", f.column.german_header(), f.before.to_german(), f.after.to_german())
                             } else {
-                                format!("{}: {} → {}", f.column.english_header(), f.before, f.after)
+                                format!("{}: {} » {}", f.column.english_header(), f.before, f.after)
                             }
                         })
                         .collect();

@@ -311,7 +311,7 @@ fn result_ui(
     ui.label(egui::RichText::new(format!("{}: {}", t.optimize_total, lang.money(answer.cost_eur))).strong());
     for domain in &answer.domains {
         ui.label(format!(
-            "{} – {}: {} → {} {}",
+            "{} – {}: {} » {} {}",
             domain_name(plan, &domain.id),
             t.optimize_shortage_after,
             lang.number(domain.shortage_place_months_base, 0),
