@@ -202,10 +202,13 @@ fn preview_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, preview: &ImportPreview) {
                         .fields
                         .iter()
                         .map(|f| {
+                            let shown = |text: String| if text.is_empty() { "—".to_owned() } else { text };
                             if german {
-                                format!("{}: {} » {}", f.column.german_header(), f.before.to_german(), f.after.to_german())
+                                let (before, after) = (shown(f.before.to_german()), shown(f.after.to_german()));
+                                format!("{}: {before} » {after}", f.column.german_header())
                             } else {
-                                format!("{}: {} » {}", f.column.english_header(), f.before, f.after)
+                                let (before, after) = (shown(f.before.to_string()), shown(f.after.to_string()));
+                                format!("{}: {before} » {after}", f.column.english_header())
                             }
                         })
                         .collect();
