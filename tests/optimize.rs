@@ -679,3 +679,22 @@ fn optimize_writes_output_to_a_file() {
     let domains: Vec<&String> = value["domains"].as_object().unwrap().keys().collect();
     assert_eq!(domains, ["kita", "school", "housing", "language"]);
 }
+
+#[test]
+fn each_chosen_measure_reports_the_place_months_that_come_back_without_it() {
+    let plan = integrationsplan::sample::nrw_2025().unwrap().plan;
+    let request = OptimizeRequest { scenario_id: "basis".into(), domain_ids: vec![], max_shortage_place_months: 0.0 };
+    let answer = optimize(&plan, &request, &SearchControl::default()).unwrap();
+    assert_eq!(answer.measures.iter().map(|m| m.id.clone()).collect::<Vec<_>>(), answer.chosen);
+    assert!((answer.measures.iter().map(|m| m.cost_eur).sum::<f64>() - answer.cost_eur).abs() < 1e-6);
+    let with_set = engine_shortage(&plan, "basis", &answer.chosen);
+    for chosen in &answer.measures {
+        let measure = plan.measures.iter().find(|m| m.id == chosen.id).unwrap();
+        let others: Vec<String> = answer.chosen.iter().filter(|id| **id != chosen.id).cloned().collect();
+        let without = engine_shortage(&plan, "basis", &others);
+        let domain = |list: &[(String, f64)]| list.iter().find(|(id, _)| *id == measure.domain).unwrap().1;
+        let expected = domain(&without) - domain(&with_set);
+        assert!((chosen.place_months_removed - expected).abs() < 1e-6 * expected.abs().max(1.0), "{chosen:?} vs {expected}");
+        assert!((chosen.cost_eur - cost_of(&plan, std::slice::from_ref(&chosen.id))).abs() < 1e-6);
+    }
+}

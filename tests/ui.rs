@@ -25,6 +25,8 @@ mod exchange;
 mod language;
 #[path = "ui/map.rs"]
 mod map;
+#[path = "ui/optimizer.rs"]
+mod optimizer;
 #[path = "ui/presentation.rs"]
 mod presentation;
 #[path = "ui/recovery.rs"]
@@ -33,6 +35,8 @@ mod recovery;
 mod scenario_ids;
 #[path = "ui/snapshot.rs"]
 mod snapshot;
+#[path = "ui/table_import.rs"]
+mod table_import;
 #[path = "ui/text.rs"]
 mod text;
 #[path = "ui/undo.rs"]

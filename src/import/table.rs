@@ -82,12 +82,15 @@ pub struct Table {
     pub number_style: NumberStyle,
     /// `--sheet` was given for a CSV file, which has no sheets: the name that was ignored.
     pub sheet_ignored: Option<String>,
+    /// Every sheet of the workbook, in its order (empty for CSV), so that a window can offer
+    /// the others.
+    pub sheets: Vec<String>,
 }
 
 impl Table {
     /// A table from rows of cells (for tests and the GUI's paste).
     pub fn from_rows(file: impl Into<String>, rows: Vec<Vec<Cell>>, number_style: NumberStyle) -> Table {
-        Table { file: file.into(), sheet: None, rows, number_style, sheet_ignored: None }
+        Table { file: file.into(), sheet: None, rows, number_style, sheet_ignored: None, sheets: Vec::new() }
     }
 }
 
@@ -120,7 +123,14 @@ pub fn read_table_bytes(file: &str, bytes: &[u8], extension: &str, sheet: Option
     let workbook_extension = matches!(extension.as_str(), "xlsx" | "xlsm" | "ods" | "xls" | "xlsb");
     if matches!(extension.as_str(), "csv" | "tsv" | "txt") || (!is_workbook && !workbook_extension) {
         let (rows, number_style) = super::csv::read_csv(bytes);
-        return Ok(Table { file: file.to_owned(), sheet: None, rows, number_style, sheet_ignored: sheet.map(str::to_owned) });
+        return Ok(Table {
+            file: file.to_owned(),
+            sheet: None,
+            rows,
+            number_style,
+            sheet_ignored: sheet.map(str::to_owned),
+            sheets: Vec::new(),
+        });
     }
     read_workbook(file, bytes, &extension, sheet)
 }
@@ -163,7 +173,14 @@ fn read_workbook(file: &str, bytes: &[u8], extension: &str, sheet: Option<&str>)
             rows.push(cells);
         }
     }
-    Ok(Table { file: file.to_owned(), sheet: Some(name), rows, number_style: NumberStyle::DecimalComma, sheet_ignored: None })
+    Ok(Table {
+        file: file.to_owned(),
+        sheet: Some(name),
+        rows,
+        number_style: NumberStyle::DecimalComma,
+        sheet_ignored: None,
+        sheets: names,
+    })
 }
 
 /// A calamine cell as a [`Cell`].

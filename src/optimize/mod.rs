@@ -88,6 +88,20 @@ pub struct Optimization {
     pub domains: Vec<DomainShortage>,
     /// Nodes of the branch-and-bound tree explored.
     pub nodes_explored: u64,
+    /// The chosen measures with their cost and effect, in the order of `chosen`.
+    pub measures: Vec<ChosenMeasure>,
+}
+
+/// One chosen measure: what it costs and how much shortage it takes away within the set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChosenMeasure {
+    /// Measure id.
+    pub id: String,
+    /// Its cost over the horizon, in euro.
+    pub cost_eur: f64,
+    /// Shortage place-months of its domain that come back when only this measure is dropped
+    /// from the chosen set (0 for a measure that adds no places inside the horizon).
+    pub place_months_removed: f64,
 }
 
 /// Shortage of one domain without and with the chosen measures.
@@ -210,6 +224,15 @@ pub fn optimize(plan: &Plan, request: &OptimizeRequest, control: &SearchControl)
             })
         })
         .collect();
+    let removed = place_months_removed(&setup, plan, &chosen);
+    let measures = chosen
+        .iter()
+        .zip(&removed)
+        .filter_map(|(&c, &place_months_removed)| {
+            let candidate = setup.candidates.get(c)?;
+            Some(ChosenMeasure { id: candidate.measure.id.clone(), cost_eur: candidate.cost_eur, place_months_removed })
+        })
+        .collect();
     if let Some(progress) = control.progress {
         progress(&Progress { nodes_explored, best_cost_eur: feasible.then_some(cost_eur) });
     }
@@ -222,7 +245,42 @@ pub fn optimize(plan: &Plan, request: &OptimizeRequest, control: &SearchControl)
         cost_eur,
         domains,
         nodes_explored,
+        measures,
     })
+}
+
+/// For each chosen candidate (indices into `setup.candidates`), the shortage place-months of its
+/// domain that come back when it alone is dropped from the set (engine shortage rule), in the
+/// order of `chosen`.
+fn place_months_removed(setup: &Setup, plan: &Plan, chosen: &[usize]) -> Vec<f64> {
+    let mut removed = vec![0.0; chosen.len()];
+    let chosen_set: HashSet<usize> = chosen.iter().copied().collect();
+    for (d, domain) in plan.domains.iter().enumerate() {
+        let in_domain = |c: &usize| setup.candidates.get(*c).is_some_and(|c| c.measure.domain == domain.id);
+        if !chosen.iter().any(in_domain) {
+            continue;
+        }
+        let problem = setup.domain_problem(d);
+        let on: Vec<bool> = problem.items.iter().map(|item| chosen_set.contains(&item.candidate)).collect();
+        let mut capacity = Vec::new();
+        problem.capacity_with(&on, &mut capacity);
+        let with_set = problem.shortage_place_months(&capacity);
+        for (k, item) in problem.items.iter().enumerate() {
+            if !on.get(k).copied().unwrap_or(false) {
+                continue;
+            }
+            let mut without = on.clone();
+            if let Some(slot) = without.get_mut(k) {
+                *slot = false;
+            }
+            problem.capacity_with(&without, &mut capacity);
+            let value = (problem.shortage_place_months(&capacity) - with_set).max(0.0);
+            if let Some(slot) = chosen.iter().position(|&c| c == item.candidate).and_then(|p| removed.get_mut(p)) {
+                *slot = value;
+            }
+        }
+    }
+    removed
 }
 
 /// `"a", "b", "c"`.

@@ -117,4 +117,23 @@ pub enum Action {
     /// Fill the map with the boundaries of this GeoJSON file (remembered in the settings), or
     /// draw circles again (`None`).
     SetBoundaries(Option<PathBuf>),
+    // Optimiser and import dialogs (issues 13, 15)
+    /// Open the dialog "Maßnahmen-Mix vorschlagen".
+    OpenOptimizer,
+    /// Start the search with what is chosen in the optimiser dialog.
+    RunOptimizer,
+    /// Stop the search; its best set so far is shown, not proven optimal.
+    CancelOptimizer,
+    /// Add the proposal as a new scenario, compared at once (one undo step).
+    AdoptProposal,
+    /// Close the optimiser dialog (a running search is stopped).
+    CloseOptimizer,
+    /// Read another sheet of the workbook being imported.
+    ChooseImportSheet(String),
+    /// Apply the table import shown (one undo step).
+    ApplyImport,
+    /// Close the import dialog without changing anything.
+    CloseImport,
+    /// Show version, licence and data sources.
+    ShowAbout,
 }

@@ -53,6 +53,12 @@ pub struct App {
     shown_title: String,
     /// The widget whose drag or focus makes the current undo step (one gesture, one step).
     gesture: Option<egui::Id>,
+    /// The dialog "Maßnahmen-Mix vorschlagen", when open.
+    pub optimizer: Option<super::dialogs::optimize::OptimizerDialog>,
+    /// The table import dialog, when open.
+    pub table_import: Option<super::dialogs::import::ImportDialog>,
+    /// The last proposal adopted as a scenario (presentation mode can show it).
+    pub proposal_id: Option<String>,
 }
 
 impl App {
@@ -77,6 +83,9 @@ impl App {
             allow_close: false,
             shown_title: String::new(),
             gesture: None,
+            optimizer: None,
+            table_import: None,
+            proposal_id: None,
         }
     }
 
@@ -226,6 +235,15 @@ impl App {
                 }
             }
             Action::CancelBands => self.session.cancel_bands(),
+            tool @ (Action::OpenOptimizer
+            | Action::RunOptimizer
+            | Action::CancelOptimizer
+            | Action::AdoptProposal
+            | Action::CloseOptimizer
+            | Action::ChooseImportSheet(_)
+            | Action::ApplyImport
+            | Action::CloseImport
+            | Action::ShowAbout) => self.handle_tool(tool),
         }
     }
 
@@ -241,7 +259,11 @@ impl App {
     fn edit(&mut self, command: Command, gesture: Option<egui::Id>) {
         let structural = matches!(
             command,
-            Command::InsertMeasure(..) | Command::DeleteMeasure(_) | Command::InsertScenario(..) | Command::DeleteScenario(_)
+            Command::InsertMeasure(..)
+                | Command::DeleteMeasure(_)
+                | Command::InsertScenario(..)
+                | Command::DeleteScenario(_)
+                | Command::ReplaceLists { .. }
         );
         self.gesture = gesture;
         let changed = match gesture {
@@ -352,6 +374,7 @@ impl App {
             let t = self.settings.language.strings();
             actions.extend(dialog_ui(dialog, &ctx, t, self.snapshot_choice));
         }
+        actions.extend(self.tool_dialogs_ui(&ctx));
         for action in actions {
             self.handle(action);
         }
@@ -406,6 +429,7 @@ impl App {
         let presentation = self.is_presenting();
         let ctx = PanelCtx { presentation, ..PanelCtx::new(&self.session, &self.selection, &self.settings) };
         let panels = &mut self.panels;
+        let proposal = self.proposal_id.clone();
         let mut actions = egui::Panel::top("presentation_bar")
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -418,6 +442,7 @@ impl App {
                     ui.label(egui::RichText::new(&ctx.plan().meta.title).strong());
                     ui.separator();
                     actions.extend(top_bar::region_selector_ui(ui, &ctx));
+                    actions.extend(top_bar::proposal_toggle_ui(ui, &ctx, proposal.as_deref()));
                     actions
                 })
                 .inner

@@ -1,6 +1,9 @@
 //! The dialogs on top of the window. A dialog owns only what is typed into it; its buttons
 //! return [`Action`]s like every panel.
 
+pub mod import;
+pub mod optimize;
+
 use super::action::{Action, PendingAction};
 use super::files::PickPurpose;
 use super::i18n::Strings;
@@ -30,6 +33,8 @@ pub enum Dialog {
         /// Why the dialog is shown.
         note: Option<String>,
     },
+    /// Version, licence and data sources.
+    About,
 }
 
 /// The title of the path dialog for `purpose`; a picture names what it shows.
@@ -43,6 +48,9 @@ pub fn path_title(purpose: PickPurpose, snapshot: Option<SnapshotTarget>, t: &'s
         PickPurpose::ExportXlsx => t.export_xlsx,
         PickPurpose::LoadBoundaries => t.load_boundaries,
         PickPurpose::ExportRanking => t.export_ranking,
+        PickPurpose::ImportMeasuresTable => t.import_measures_table,
+        PickPurpose::ImportRegionsTable => t.import_regions_table,
+        PickPurpose::ExportMeasuresTable => t.export_measures_table,
         PickPurpose::ExportPng => match snapshot {
             Some(SnapshotTarget::DomainPlot(_) | SnapshotTarget::CostPlot) => t.save_plot_png,
             _ => t.export_summary_png,
@@ -123,6 +131,12 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
                     actions.push(Action::CloseDialog);
                 }
             }
+            Dialog::About => {
+                about_ui(ui, t);
+                if ui.button(t.close).clicked() {
+                    actions.push(Action::CloseDialog);
+                }
+            }
             Dialog::PathEntry { purpose, text, note } => {
                 let purpose = *purpose;
                 ui.heading(path_title(purpose, snapshot, t));
@@ -151,6 +165,24 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
         }
     });
     actions
+}
+
+/// The lines of the about dialog: version, licence, data sources.
+pub fn about_lines(t: &Strings) -> Vec<String> {
+    vec![
+        format!("{}: {}", t.about_version, env!("CARGO_PKG_VERSION")),
+        format!("{}: MIT OR Apache-2.0", t.about_licence),
+        format!("{}:", t.about_sources),
+        t.about_population.to_owned(),
+        t.about_centres.to_owned(),
+    ]
+}
+
+fn about_ui(ui: &mut egui::Ui, t: &Strings) {
+    ui.heading(t.about_title);
+    for line in about_lines(t) {
+        ui.add(egui::Label::new(line).wrap());
+    }
 }
 
 #[cfg(test)]

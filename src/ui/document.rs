@@ -40,6 +40,16 @@ pub enum Command {
     SetMeta(Meta),
     /// Append scenarios imported from another plan.
     AppendScenarios(Vec<Scenario>),
+    /// Replace the lists of measures, regions and scenarios (a table import, which may add,
+    /// change and remove entries): one undo step that keeps only the entries that differ.
+    ReplaceLists {
+        /// The new measures.
+        measures: Vec<Measure>,
+        /// The new regions.
+        regions: Vec<Region>,
+        /// The new scenarios (an import that removes measures drops them from `measures_off`).
+        scenarios: Vec<Scenario>,
+    },
 }
 
 /// The plan being edited.
@@ -85,6 +95,8 @@ enum Op {
     InsertScenario(usize, Scenario),
     RemoveScenario(usize),
     SetRegion(usize, Region),
+    InsertRegion(usize, Region),
+    RemoveRegion(usize),
     SetDomain(usize, Domain),
     SetDistribution(Distribution),
     SetMeta(Meta),
@@ -274,12 +286,12 @@ impl Op {
                     + s.color.as_deref().map_or(0, text)
                     + extra(&s.extra)
             }
-            Op::SetRegion(_, r) => text(&r.id) + text(&r.name) + pairs(&r.capacity) + extra(&r.extra),
+            Op::SetRegion(_, r) | Op::InsertRegion(_, r) => text(&r.id) + text(&r.name) + pairs(&r.capacity) + extra(&r.extra),
             Op::SetDomain(_, d) => text(&d.id) + text(&d.name) + text(&d.unit) + pairs(&d.rates) + extra(&d.extra),
             Op::SetDistribution(Distribution::Shares { shares, extra: e }) => pairs(shares) + extra(e),
             Op::SetDistribution(Distribution::Weights { extra: e, .. }) => extra(e),
             Op::SetMeta(m) => text(&m.title) + text(&m.author) + text(&m.notes) + extra(&m.extra),
-            Op::RemoveMeasure(_) | Op::RemoveScenario(_) => 0,
+            Op::RemoveMeasure(_) | Op::RemoveScenario(_) | Op::RemoveRegion(_) => 0,
         };
         own + std::mem::size_of::<Op>()
     }
@@ -321,7 +333,35 @@ fn ops_for(plan: &Plan, command: Command) -> Vec<Op> {
             let at = plan.scenarios.len();
             scenarios.into_iter().enumerate().map(|(k, s)| Op::InsertScenario(at + k, s)).collect()
         }
+        Command::ReplaceLists { measures, regions, scenarios } => {
+            let mut ops = list_ops(&plan.measures, measures, Op::SetMeasure, Op::InsertMeasure, Op::RemoveMeasure);
+            ops.extend(list_ops(&plan.regions, regions, Op::SetRegion, Op::InsertRegion, Op::RemoveRegion));
+            ops.extend(list_ops(&plan.scenarios, scenarios, Op::SetScenario, Op::InsertScenario, Op::RemoveScenario));
+            ops
+        }
     }
+}
+
+/// Ops that turn `old` into `new` position by position: a set for each entry that differs, the
+/// extra new entries appended, the extra old ones removed from the end.
+fn list_ops<T: PartialEq>(
+    old: &[T],
+    new: Vec<T>,
+    set: fn(usize, T) -> Op,
+    insert: fn(usize, T) -> Op,
+    remove: fn(usize) -> Op,
+) -> Vec<Op> {
+    let (old_len, new_len) = (old.len(), new.len());
+    let mut ops = Vec::new();
+    for (index, item) in new.into_iter().enumerate() {
+        match old.get(index) {
+            Some(current) if *current == item => {}
+            Some(_) => ops.push(set(index, item)),
+            None => ops.push(insert(index, item)),
+        }
+    }
+    ops.extend((new_len..old_len).rev().map(remove));
+    ops
 }
 
 /// Applies `op`; returns the op that takes it back, or `None` when it changed nothing.
@@ -344,6 +384,12 @@ fn apply_op(plan: &mut Plan, op: Op) -> Option<Op> {
             (index < plan.scenarios.len()).then(|| Op::InsertScenario(index, plan.scenarios.remove(index)))
         }
         Op::SetRegion(index, region) => replace(&mut plan.regions, index, region).map(|old| Op::SetRegion(index, old)),
+        Op::InsertRegion(index, region) => {
+            let at = index.min(plan.regions.len());
+            plan.regions.insert(at, region);
+            Some(Op::RemoveRegion(at))
+        }
+        Op::RemoveRegion(index) => (index < plan.regions.len()).then(|| Op::InsertRegion(index, plan.regions.remove(index))),
         Op::SetDomain(index, domain) => replace(&mut plan.domains, index, domain).map(|old| Op::SetDomain(index, old)),
         Op::SetDistribution(distribution) => (plan.distribution != distribution)
             .then(|| Op::SetDistribution(std::mem::replace(&mut plan.distribution, distribution))),
@@ -494,6 +540,30 @@ mod tests {
         assert!(doc.history_bytes() <= UNDO_BYTE_BUDGET);
         assert!(doc.undo_len() < 8);
         assert!(doc.can_undo(), "the newest step is kept");
+    }
+
+    #[test]
+    fn replacing_the_lists_is_one_undo_step() {
+        let mut doc = document();
+        let original = doc.plan.clone();
+        let mut measures = original.measures.clone();
+        measures[0].places += 10.0;
+        measures.remove(3);
+        let mut added = measures[1].clone();
+        added.id = "neu-1".into();
+        measures.push(added);
+        let mut regions = original.regions.clone();
+        let mut region = regions[0].clone();
+        region.id = "neu-region".into();
+        regions.push(region);
+        let scenarios = original.scenarios.clone();
+        assert!(doc.apply(Command::ReplaceLists { measures: measures.clone(), regions: regions.clone(), scenarios }));
+        assert_eq!(doc.plan.measures, measures);
+        assert_eq!(doc.plan.regions, regions);
+        assert_eq!(doc.undo_len(), 1);
+        assert!(doc.undo());
+        assert_eq!(doc.plan, original);
+        assert!(!doc.is_dirty());
     }
 
     #[test]

@@ -67,6 +67,7 @@ impl App {
             PickPurpose::ExportScenarios => format!("{stem}-{}.json", t.file_scenarios),
             PickPurpose::ExportXlsx => format!("{stem}-{}.xlsx", t.file_results),
             PickPurpose::ExportRanking => format!("{stem}-{}.csv", t.file_ranking),
+            PickPurpose::ExportMeasuresTable => format!("{stem}-{}.xlsx", t.tab_measures.to_lowercase()),
             PickPurpose::ExportPng => super::snapshot::suggested_name(
                 stem,
                 self.snapshot_choice.unwrap_or(SnapshotTarget::SummaryPage),
@@ -117,26 +118,23 @@ impl App {
             PickPurpose::ExportRanking => {
                 self.export_ranking(&with_default_extension(path, "csv"));
             }
+            PickPurpose::ImportMeasuresTable => self.start_table_import(crate::import::TableKind::Measures, &path),
+            PickPurpose::ImportRegionsTable => self.start_table_import(crate::import::TableKind::Regions, &path),
+            PickPurpose::ExportMeasuresTable => {
+                self.export_measures_table(&with_default_extension(path, "xlsx"));
+            }
         }
     }
 
     /// Writes the results of all scenarios as CSV for German Excel (`;`, decimal comma, BOM).
     pub fn export_csv(&mut self, path: &Path) -> bool {
         let mut bytes = Vec::new();
-        let written = self
-            .refuse_the_open_plan(path)
-            .and_then(|()| {
-                crate::io::write_results_csv(self.session.results(), crate::io::CsvDialect::German, &mut bytes)
-                    .map_err(|e| format!("{}: {e}", path.display()))
-            })
-            .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()));
+        let written = self.check_export_target(path).and_then(|()| {
+            crate::io::write_results_csv(self.session.results(), crate::io::CsvDialect::German, &mut bytes)
+                .map_err(|e| format!("{}: {e}", path.display()))
+                .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()))
+        });
         self.report_export(path, written)
-    }
-
-    /// SPEC §9: an export never replaces the plan file that is open (any spelling, any link).
-    fn refuse_the_open_plan(&self, path: &Path) -> Result<(), String> {
-        let open: Vec<&Path> = self.session.doc().path.as_deref().into_iter().collect();
-        crate::io::check_not_an_input(path, &open).map_err(|e| e.to_string())
     }
 
     /// Writes the map's ranking (scenario, domain, figure and order as shown) as CSV for German
@@ -158,7 +156,7 @@ impl App {
         let mut bytes = Vec::new();
         let months = &self.session.results().months;
         let written = self
-            .refuse_the_open_plan(path)
+            .check_export_target(path)
             .and_then(|()| {
                 crate::ranking::write_ranking_csv(&rows, &order, months, headers, crate::io::CsvDialect::German, &mut bytes)
                     .map_err(|e| format!("{}: {e}", path.display()))
@@ -170,7 +168,7 @@ impl App {
     /// Writes the results as an Excel workbook (summary sheet, one sheet per scenario).
     pub fn export_xlsx(&mut self, path: &Path) -> bool {
         let written = self
-            .refuse_the_open_plan(path)
+            .check_export_target(path)
             .and_then(|()| crate::io::save_results_xlsx(self.session.results(), path).map_err(|e| e.to_string()));
         self.report_export(path, written)
     }
@@ -178,11 +176,19 @@ impl App {
     /// Writes the scenarios shown in the plots as a plan file for a colleague.
     pub fn export_scenarios(&mut self, path: &Path) -> bool {
         let plan = crate::exchange::plan_with_scenarios(self.session.plan(), &self.selection.compared_ids);
-        let written = self.refuse_the_open_plan(path).and_then(|()| save_plan(&plan, path).map_err(|e| e.to_string()));
+        let written = self.check_export_target(path).and_then(|()| save_plan(&plan, path).map_err(|e| e.to_string()));
         self.report_export(path, written)
     }
 
-    fn report_export(&mut self, path: &Path, written: Result<(), String>) -> bool {
+    /// Refuses an export onto the open plan's own file (SPEC §9), saying so in the window's
+    /// language; saving the plan itself goes through "Speichern unter".
+    pub(super) fn check_export_target(&self, path: &Path) -> Result<(), String> {
+        let Some(plan_file) = self.session.doc().path.as_deref() else { return Ok(()) };
+        crate::io::check_not_an_input(path, &[plan_file])
+            .map_err(|_| format!("{}: {}", path.display(), self.settings.language.strings().output_is_plan))
+    }
+
+    pub(super) fn report_export(&mut self, path: &Path, written: Result<(), String>) -> bool {
         let t = self.settings.language.strings();
         match written {
             Ok(()) => {
@@ -230,7 +236,12 @@ impl App {
 
     /// Takes a picture of `target` and saves it at `path` (PNG) over the next frames.
     pub fn take_snapshot(&mut self, target: SnapshotTarget, path: &Path) {
-        self.snapshot = Some(PendingSnapshot::new(target, with_default_extension(path.to_path_buf(), "png")));
+        let path = with_default_extension(path.to_path_buf(), "png");
+        if let Err(message) = self.check_export_target(&path) {
+            self.report_export(&path, Err(message));
+            return;
+        }
+        self.snapshot = Some(PendingSnapshot::new(target, path));
     }
 
     /// Whether the one-page summary is being drawn for a picture.

@@ -28,6 +28,12 @@ pub enum PickPurpose {
     LoadBoundaries,
     /// Export the map's ranking as CSV for German Excel.
     ExportRanking,
+    /// Import measures from a table.
+    ImportMeasuresTable,
+    /// Import regions from a table.
+    ImportRegionsTable,
+    /// Write the measures as an Excel table.
+    ExportMeasuresTable,
 }
 
 impl PickPurpose {
@@ -41,6 +47,7 @@ impl PickPurpose {
                 | PickPurpose::ExportXlsx
                 | PickPurpose::ExportPng
                 | PickPurpose::ExportRanking
+                | PickPurpose::ExportMeasuresTable
         )
     }
 }
@@ -80,7 +87,12 @@ impl PendingPick {
                     rfd::FileDialog::new().add_filter("GeoJSON (*.geojson, *.json)", &["geojson", "json"])
                 }
                 PickPurpose::ExportCsv | PickPurpose::ExportRanking => rfd::FileDialog::new().add_filter("CSV (*.csv)", &["csv"]),
-                PickPurpose::ExportXlsx => rfd::FileDialog::new().add_filter("Excel (*.xlsx)", &["xlsx"]),
+                PickPurpose::ExportXlsx | PickPurpose::ExportMeasuresTable => {
+                    rfd::FileDialog::new().add_filter("Excel (*.xlsx)", &["xlsx"])
+                }
+                PickPurpose::ImportMeasuresTable | PickPurpose::ImportRegionsTable => {
+                    rfd::FileDialog::new().add_filter("xlsx, ods, csv", &crate::import::TABLE_EXTENSIONS)
+                }
                 PickPurpose::ExportPng => rfd::FileDialog::new().add_filter("PNG (*.png)", &["png"]),
                 _ => rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]),
             };

@@ -535,6 +535,111 @@ pub struct Strings {
     pub file_ranking: &'static str,
     /// Hover text of the map's PNG button.
     pub save_map_png: &'static str,
+    // Optimiser and import dialogs (issues 13, 15)
+    /// Menu: tools.
+    pub menu_tools: &'static str,
+    /// Menu: help.
+    pub menu_help: &'static str,
+    /// Title of the optimiser dialog and its menu entry.
+    pub optimize_title: &'static str,
+    /// Button near the measures list that opens the optimiser.
+    pub optimize_button: &'static str,
+    /// What the optimiser does.
+    pub optimize_intro: &'static str,
+    /// Label of the domain choice.
+    pub optimize_domains: &'static str,
+    /// Label of the goal slider.
+    pub optimize_goal: &'static str,
+    /// Shortage without open measures.
+    pub optimize_base: &'static str,
+    /// Shortage with all open measures.
+    pub optimize_all: &'static str,
+    /// Unit: place-months.
+    pub unit_place_months: &'static str,
+    /// While the bounds of the goal are computed.
+    pub optimize_bounds_reading: &'static str,
+    /// Button: start the search.
+    pub optimize_run: &'static str,
+    /// While the search runs.
+    pub optimize_searching: &'static str,
+    /// The answer is proven optimal.
+    pub optimize_optimal: &'static str,
+    /// The answer is not proven optimal.
+    pub optimize_not_optimal: &'static str,
+    /// The goal cannot be met.
+    pub optimize_infeasible: &'static str,
+    /// The base already meets the goal.
+    pub optimize_nothing_needed: &'static str,
+    /// The scenario has no open measures.
+    pub optimize_no_candidates: &'static str,
+    /// Column: cost over the horizon.
+    pub optimize_cost: &'static str,
+    /// Column: shortage place-months a measure removes.
+    pub optimize_removes: &'static str,
+    /// Total cost of the mix.
+    pub optimize_total: &'static str,
+    /// Shortage of a domain before and after.
+    pub optimize_shortage_after: &'static str,
+    /// Button: add the mix as a scenario.
+    pub optimize_accept: &'static str,
+    /// Status after adopting a mix.
+    pub optimize_adopted: &'static str,
+    /// Name of a proposal scenario before the base name.
+    pub optimize_scenario_prefix: &'static str,
+    /// The search could not run.
+    pub optimize_failed: &'static str,
+    /// Presentation: show the proposal beside the base.
+    pub show_proposal: &'static str,
+    /// Menu: import measures from a table.
+    pub import_measures_table: &'static str,
+    /// Menu: import regions from a table.
+    pub import_regions_table: &'static str,
+    /// Menu: write the measures as a table.
+    pub export_measures_table: &'static str,
+    /// Filter name of table files.
+    pub table_files: &'static str,
+    /// While a table is read.
+    pub import_reading: &'static str,
+    /// Label of the sheet choice.
+    pub import_sheet: &'static str,
+    /// Heading: new entries.
+    pub import_added: &'static str,
+    /// Heading: changed entries.
+    pub import_changed: &'static str,
+    /// Heading: unchanged entries.
+    pub import_unchanged: &'static str,
+    /// Heading: removed entries.
+    pub import_removed: &'static str,
+    /// Heading: bad rows.
+    pub import_problems: &'static str,
+    /// Heading: the resulting plan breaks rules.
+    pub import_plan_issues: &'static str,
+    /// Heading: warnings of an import.
+    pub import_warnings: &'static str,
+    /// The table changes nothing.
+    pub import_nothing: &'static str,
+    /// Button: apply an import.
+    pub import_apply: &'static str,
+    /// A table cannot be read.
+    pub import_error_title: &'static str,
+    /// Status after an import.
+    pub import_done: &'static str,
+    /// Prefix of a row number.
+    pub import_row: &'static str,
+    /// An export would overwrite the open plan.
+    pub output_is_plan: &'static str,
+    /// Title of the about dialog and its menu entry.
+    pub about_title: &'static str,
+    /// Label: version.
+    pub about_version: &'static str,
+    /// Label: licence.
+    pub about_licence: &'static str,
+    /// Heading: data sources.
+    pub about_sources: &'static str,
+    /// Source of population and area.
+    pub about_population: &'static str,
+    /// Source of the district centres.
+    pub about_centres: &'static str,
 }
 
 /// German texts.
@@ -764,6 +869,59 @@ pub static GERMAN: Strings = Strings {
     file_map: "karte",
     file_ranking: "rangliste",
     save_map_png: "Karte als PNG-Bild speichern",
+    // Optimiser and import dialogs (issues 13, 15)
+    menu_tools: "Werkzeuge",
+    menu_help: "Hilfe",
+    optimize_title: "Maßnahmen-Mix vorschlagen",
+    optimize_button: "Mix vorschlagen …",
+    optimize_intro: "Sucht die günstigste Auswahl der offenen Maßnahmen (Finanzierung „offen“), mit der der Mangel der gewählten Bereiche höchstens das Ziel erreicht.",
+    optimize_domains: "Bereiche",
+    optimize_goal: "Ziel: höchstens so viel Mangel je Bereich (Platzmonate)",
+    optimize_base: "Ohne offene Maßnahmen",
+    optimize_all: "Mit allen offenen Maßnahmen",
+    unit_place_months: "Platzmonate",
+    optimize_bounds_reading: "Mangel ohne und mit allen offenen Maßnahmen wird berechnet …",
+    optimize_run: "Suchen",
+    optimize_searching: "Suche läuft …",
+    optimize_optimal: "Nachweislich der günstigste Mix für dieses Ziel.",
+    optimize_not_optimal: "Nicht bewiesen optimal (Zeitlimit erreicht oder abgebrochen): der beste bisher gefundene Mix.",
+    optimize_infeasible: "Ziel nicht erreichbar: auch alle offenen Maßnahmen zusammen lassen mehr Mangel. Vorgeschlagen sind alle offenen Maßnahmen.",
+    optimize_nothing_needed: "Das Ziel wird schon ohne offene Maßnahmen erreicht.",
+    optimize_no_candidates: "Das Szenario hat keine offenen Maßnahmen (Finanzierung „offen“).",
+    optimize_cost: "Kosten",
+    optimize_removes: "Mangel weniger (Platzmonate)",
+    optimize_total: "Gesamtkosten",
+    optimize_shortage_after: "Mangel vorher » nachher",
+    optimize_accept: "Als Szenario übernehmen",
+    optimize_adopted: "Vorschlag als Szenario übernommen",
+    optimize_scenario_prefix: "Mix",
+    optimize_failed: "Die Suche konnte nicht laufen",
+    show_proposal: "Vorschlag zeigen",
+    import_measures_table: "Maßnahmen aus Tabelle importieren …",
+    import_regions_table: "Regionen aus Tabelle importieren …",
+    export_measures_table: "Maßnahmen als Tabelle exportieren …",
+    table_files: "Tabellen",
+    import_reading: "Tabelle wird gelesen …",
+    import_sheet: "Blatt",
+    import_added: "Neu",
+    import_changed: "Geändert",
+    import_unchanged: "Unverändert",
+    import_removed: "Entfernt",
+    import_problems: "Fehlerhafte Zeilen – so kann die Tabelle nicht übernommen werden",
+    import_plan_issues: "Der Plan wäre danach ungültig",
+    import_warnings: "Hinweise",
+    import_nothing: "Die Tabelle ändert nichts am Plan.",
+    import_apply: "Übernehmen",
+    import_error_title: "Tabelle kann nicht gelesen werden",
+    import_done: "Tabelle übernommen",
+    import_row: "Zeile",
+    output_is_plan: "ist die geöffnete Plandatei – bitte eine andere Datei wählen. Es wurde nichts geschrieben.",
+    about_title: "Über Integrationsplan",
+    about_version: "Version",
+    about_licence: "Lizenz",
+    about_sources: "Datenquellen",
+    about_population: "Bevölkerung und Fläche: Statistisches Bundesamt (Destatis), Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2.0)",
+    about_centres: "Mittelpunkte der Kreise und kreisfreien Städte: districts-nrw-centroids.csv",
 };
 
 /// English texts.
@@ -993,6 +1151,59 @@ pub static ENGLISH: Strings = Strings {
     file_map: "map",
     file_ranking: "ranking",
     save_map_png: "Save the map as a PNG picture",
+    // Optimiser and import dialogs (issues 13, 15)
+    menu_tools: "Tools",
+    menu_help: "Help",
+    optimize_title: "Suggest a measure mix",
+    optimize_button: "Suggest a mix …",
+    optimize_intro: "Finds the cheapest choice of open measures (funding \"open\") that keeps the shortage of the chosen domains within the goal.",
+    optimize_domains: "Domains",
+    optimize_goal: "Goal: at most this much shortage per domain (place-months)",
+    optimize_base: "Without open measures",
+    optimize_all: "With all open measures",
+    unit_place_months: "place-months",
+    optimize_bounds_reading: "Computing the shortage without and with all open measures …",
+    optimize_run: "Search",
+    optimize_searching: "Searching …",
+    optimize_optimal: "Proven to be the cheapest mix for this goal.",
+    optimize_not_optimal: "Not proven optimal (time limit reached or cancelled): the best mix found so far.",
+    optimize_infeasible: "Goal out of reach: even all open measures together leave more shortage. All open measures are proposed.",
+    optimize_nothing_needed: "The goal is met without any open measure.",
+    optimize_no_candidates: "The scenario has no open measures (funding \"open\").",
+    optimize_cost: "Cost",
+    optimize_removes: "Less shortage (place-months)",
+    optimize_total: "Total cost",
+    optimize_shortage_after: "Shortage before » after",
+    optimize_accept: "Adopt as scenario",
+    optimize_adopted: "Proposal added as a scenario",
+    optimize_scenario_prefix: "Mix",
+    optimize_failed: "The search could not run",
+    show_proposal: "Show proposal",
+    import_measures_table: "Import measures from table …",
+    import_regions_table: "Import regions from table …",
+    export_measures_table: "Export measures as table …",
+    table_files: "Tables",
+    import_reading: "Reading the table …",
+    import_sheet: "Sheet",
+    import_added: "Added",
+    import_changed: "Changed",
+    import_unchanged: "Unchanged",
+    import_removed: "Removed",
+    import_problems: "Bad rows – the table cannot be imported like this",
+    import_plan_issues: "The plan would be invalid afterwards",
+    import_warnings: "Notes",
+    import_nothing: "The table changes nothing in the plan.",
+    import_apply: "Apply",
+    import_error_title: "The table cannot be read",
+    import_done: "Table imported",
+    import_row: "Row",
+    output_is_plan: "is the open plan file – please choose another file. Nothing was written.",
+    about_title: "About Integrationsplan",
+    about_version: "Version",
+    about_licence: "Licence",
+    about_sources: "Data sources",
+    about_population: "Population and area: Federal Statistical Office (Destatis), Data licence Germany – attribution – version 2.0 (dl-de/by-2.0)",
+    about_centres: "Centres of the districts and district-free cities: districts-nrw-centroids.csv",
 };
 
 #[cfg(test)]

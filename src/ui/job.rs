@@ -34,6 +34,11 @@ impl Progress {
         self.cancelled.load(Ordering::Relaxed)
     }
 
+    /// The flag that [`Job::cancel`] sets, for work that takes an `&AtomicBool` (the optimiser).
+    pub fn cancel_flag(&self) -> &AtomicBool {
+        &self.cancelled
+    }
+
     fn cancel(&self) {
         self.cancelled.store(true, Ordering::Relaxed);
     }

@@ -20,6 +20,7 @@ pub mod session;
 pub mod settings;
 pub mod snapshot;
 pub mod theme;
+mod tools;
 pub mod top_bar;
 
 use app::App;

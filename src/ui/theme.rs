@@ -125,3 +125,8 @@ pub fn first_shortage_color(fraction: f32) -> Color32 {
     let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * f).round() as u8;
     Color32::from_rgb(mix(MAP_EARLY.r(), MAP_LATE.r()), mix(MAP_EARLY.g(), MAP_LATE.g()), mix(MAP_EARLY.b(), MAP_LATE.b()))
 }
+/// Widest a dialog grows (optimiser, table import, about).
+pub const DIALOG_WIDTH: f32 = 760.0;
+
+/// Height of a scrolling list inside a dialog.
+pub const DIALOG_LIST_HEIGHT: f32 = 300.0;

@@ -51,6 +51,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
             item(ui, t.export_scenarios.to_owned(), Action::Pick(PickPurpose::ExportScenarios));
             item(ui, t.import_scenarios.to_owned(), Action::Pick(PickPurpose::ImportScenarios));
             ui.separator();
+            item(ui, t.import_measures_table.to_owned(), Action::Pick(PickPurpose::ImportMeasuresTable));
+            item(ui, t.import_regions_table.to_owned(), Action::Pick(PickPurpose::ImportRegionsTable));
+            item(ui, t.export_measures_table.to_owned(), Action::Pick(PickPurpose::ExportMeasuresTable));
+            ui.separator();
             item(ui, t.quit.to_owned(), Action::Quit);
         });
         ui.menu_button(t.menu_edit, |ui| {
@@ -77,6 +81,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
                 actions.push(Action::SetDark(true));
             }
         });
+        actions.extend(tools_menus_ui(ui, ctx));
         ui.separator();
         if ui.add_enabled(doc.can_undo(), egui::Button::new("⟲")).on_hover_text(t.undo).clicked() {
             actions.push(Action::Undo);
@@ -94,6 +99,34 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
         }
     });
     actions
+}
+
+/// The menus "Werkzeuge" (the optimiser) and "Hilfe" (about).
+fn tools_menus_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let mut actions = Vec::new();
+    ui.menu_button(t.menu_tools, |ui| {
+        if ui.button(format!("{} …", t.optimize_title)).clicked() {
+            actions.push(Action::OpenOptimizer);
+        }
+    });
+    ui.menu_button(t.menu_help, |ui| {
+        if ui.button(format!("{} …", t.about_title)).clicked() {
+            actions.push(Action::ShowAbout);
+        }
+    });
+    actions
+}
+
+/// In presentation mode: "Vorschlag zeigen" draws the adopted proposal beside the leading
+/// scenario (nothing when there is no proposal scenario in the plan).
+pub fn proposal_toggle_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, proposal_id: Option<&str>) -> Vec<Action> {
+    let Some((index, scenario)) = proposal_id.and_then(|id| ctx.scenario(id)) else { return Vec::new() };
+    let mut shown = ctx.selection.shows(&scenario.id);
+    let color = super::theme::scenario_color(scenario.color.as_deref(), index);
+    ui.separator();
+    let label = egui::RichText::new(format!("{} ({})", ctx.strings().show_proposal, scenario.name)).color(color);
+    if ui.checkbox(&mut shown, label).changed() { vec![Action::CompareScenario(scenario.id.clone(), shown)] } else { Vec::new() }
 }
 
 /// The leading scenario and the scenarios compared with it.

@@ -119,7 +119,7 @@ fn leaks(language: Language) -> Vec<String> {
         check(&harness, &foreign, &format!("{view:?}"), &mut found);
     }
     harness.state_mut().handle(Action::ShowView(CentralView::default()));
-    for menu in [t.menu_file, t.menu_edit, t.menu_view] {
+    for menu in [t.menu_file, t.menu_edit, t.menu_view, t.menu_tools, t.menu_help] {
         harness.get_by_label(menu).click();
         harness.run();
         check(&harness, &foreign, menu, &mut found);
@@ -143,6 +143,7 @@ fn leaks(language: Language) -> Vec<String> {
         Dialog::SaveError("x".into()),
         Dialog::Notice(t.import_notice_title.into(), Vec::new()),
         Dialog::Recover(Box::new(recovery.read().unwrap())),
+        Dialog::About,
     ];
     for purpose in [
         PickPurpose::Open,
@@ -152,6 +153,9 @@ fn leaks(language: Language) -> Vec<String> {
         PickPurpose::ExportScenarios,
         PickPurpose::ExportXlsx,
         PickPurpose::ExportPng,
+        PickPurpose::ImportMeasuresTable,
+        PickPurpose::ImportRegionsTable,
+        PickPurpose::ExportMeasuresTable,
     ] {
         dialogs.push(Dialog::PathEntry { purpose, text: String::new(), note: Some(t.no_file_dialog.into()) });
     }
@@ -163,6 +167,44 @@ fn leaks(language: Language) -> Vec<String> {
         harness.state_mut().dialog = None;
         harness.run();
     }
+
+    // The optimiser with its answer, and a table import with a bad row, a change and a warning.
+    harness.state_mut().handle(Action::OpenOptimizer);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().optimizer.as_ref().is_some_and(|d| d.bounds.is_none()) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.step();
+    check(&harness, &foreign, "optimizer", &mut found);
+    let request = harness.state().optimizer.as_ref().unwrap().request();
+    let plan = harness.state().session.plan().clone();
+    let answer = integrationsplan::optimize::optimize(&plan, &request, &Default::default()).unwrap();
+    let dialog = harness.state_mut().optimizer.as_mut().unwrap();
+    dialog.result = Some(Ok(answer));
+    dialog.result_request = Some(request);
+    harness.step();
+    check(&harness, &foreign, "optimizer answer", &mut found);
+    harness.state_mut().handle(Action::AdoptProposal);
+    harness.state_mut().handle(Action::SetPresentation(true));
+    harness.step();
+    check(&harness, &foreign, "presentation with proposal", &mut found);
+    harness.state_mut().handle(Action::SetPresentation(false));
+    harness.step();
+
+    let table = folder.path().join("tabelle.csv");
+    let first = plan.measures[0].clone();
+    let csv = format!("ID;Plätze;Spalte X\n{};{};1\nneu;zwölf;2\n", first.id, first.places + 1.0);
+    std::fs::write(&table, csv).unwrap();
+    harness.state_mut().handle(Action::UsePath(PickPurpose::ImportMeasuresTable, table));
+    while harness.state().table_import.as_ref().is_some_and(|d| d.read.is_none()) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.step();
+    check(&harness, &foreign, "table import", &mut found);
+    harness.state_mut().handle(Action::CloseImport);
+    harness.step();
 
     harness.state_mut().handle(Action::SetPresentation(true));
     harness.run();

@@ -38,7 +38,7 @@ impl Panel for MeasuresPanel {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
         let t = ctx.strings();
         let mut actions = Vec::new();
-        if filter_bar_ui(&mut self.view, ui, ctx) {
+        if filter_bar_ui(&mut self.view, ui, ctx, &mut actions) {
             let measure = new_measure(ctx.plan(), t.new_measure_name);
             let region = ctx.selection.region_id.clone();
             let index = ctx.plan().measures.len();
@@ -157,13 +157,16 @@ pub fn new_measure(plan: &Plan, name: &str) -> Measure {
     }
 }
 
-/// The filter bar; true when "add a measure" was clicked.
-fn filter_bar_ui(filter: &mut MeasureView, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> bool {
+/// The filter bar; true when "add a measure" was clicked (the optimiser button adds its action).
+fn filter_bar_ui(filter: &mut MeasureView, ui: &mut egui::Ui, ctx: &PanelCtx<'_>, actions: &mut Vec<Action>) -> bool {
     let t = ctx.strings();
     let plan = ctx.plan();
     let mut add = false;
     ui.horizontal_wrapped(|ui| {
         add = ui.button(t.add_measure).clicked();
+        if ui.button(t.optimize_button).on_hover_text(t.optimize_title).clicked() {
+            actions.push(Action::OpenOptimizer);
+        }
         ui.add(egui::TextEdit::singleline(&mut filter.text).hint_text(t.filter).desired_width(160.0));
         let domain_text = filter.domain.clone().map_or_else(
             || format!("{}: {}", t.col_domain, t.all),
