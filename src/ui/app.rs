@@ -45,7 +45,7 @@ pub struct App {
     pub(super) status: Option<String>,
     /// The egui context of the last frame (file dialogs and presentation mode need it).
     pub(super) egui_ctx: Option<egui::Context>,
-    tab: Tab,
+    pub(super) tab: Tab,
     central: CentralView,
     /// In presentation mode: zoom and theme to go back to.
     presentation: Option<(f32, bool)>,
@@ -128,37 +128,6 @@ impl App {
     }
 
     /// Carries out what the user asked for: the one place where the app changes.
-    /// Shows the editor and entry that the field `path` belongs to (see [`Action::GoToField`]).
-    fn go_to_field(&mut self, path: &str) {
-        let list = path.split(['.', '[']).next().unwrap_or_default();
-        let index = path
-            .strip_prefix(list)
-            .and_then(|rest| rest.strip_prefix('['))
-            .and_then(|rest| rest.split(']').next().and_then(|number| number.parse::<usize>().ok()));
-        let plan = self.session.plan();
-        match (list, index) {
-            ("measures", Some(i)) => {
-                self.tab = Tab::Measures;
-                if let Some(measure) = plan.measures.get(i) {
-                    let sort = self.panels.measures.view.sort;
-                    self.panels.measures.view =
-                        super::panels::measures::MeasureView { text: measure.id.clone(), sort, ..Default::default() };
-                }
-            }
-            ("regions", Some(i)) => {
-                self.tab = Tab::Regions;
-                self.selection.region_id = plan.regions.get(i).map(|r| r.id.clone());
-            }
-            ("scenarios", Some(i)) => {
-                self.tab = Tab::Scenarios;
-                self.panels.scenarios.edited = i;
-            }
-            ("domains", _) => self.tab = Tab::Domains,
-            ("distribution", _) => self.tab = Tab::Regions,
-            _ => {}
-        }
-    }
-
     pub fn handle(&mut self, action: Action) {
         match action {
             Action::Edit(command) => self.edit(command, None),

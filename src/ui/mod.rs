@@ -15,6 +15,7 @@ mod file_ops;
 pub mod files;
 pub mod i18n;
 pub mod job;
+mod navigate;
 pub mod panels;
 pub mod session;
 pub mod settings;
