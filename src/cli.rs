@@ -203,22 +203,28 @@ struct SimulateRequest<'a> {
     runs: Option<(u32, u64)>,
 }
 
+/// Loads `file`, printing its warnings; on errors prints them and gives exit code 2.
+fn load_reporting_warnings(file: &std::path::Path) -> Result<crate::io::Loaded, ExitCode> {
+    let loaded = load_file(file).map_err(|error| {
+        eprintln!("{error}");
+        ExitCode::from(EXIT_INVALID_INPUT)
+    })?;
+    for warning in &loaded.warnings {
+        eprintln!("warning: {}: {warning}", file.display());
+    }
+    Ok(loaded)
+}
+
 fn simulate_command(file: &std::path::Path, request: &SimulateRequest) -> ExitCode {
     // SPEC §9: the plan that is read is never written over; refused before any work.
     if let Some(Err(error)) = request.output.map(|path| check_not_an_input(path, &[file])) {
         eprintln!("error: --output: {error}");
         return ExitCode::from(EXIT_INVALID_INPUT);
     }
-    let loaded = match load_file(file) {
+    let loaded = match load_reporting_warnings(file) {
         Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(EXIT_INVALID_INPUT);
-        }
+        Err(code) => return code,
     };
-    for warning in &loaded.warnings {
-        eprintln!("warning: {}: {warning}", file.display());
-    }
     let plan = &loaded.plan;
     let mut chosen = Vec::new();
     let mut unknown = false;
@@ -304,16 +310,10 @@ fn optimize_command(file: &Path, request: &OptimizeRequest, time_limit_seconds: 
     if let Some(Err(error)) = output.map(|path| check_not_an_input(path, &[file])) {
         return invalid(format!("--output: {error}"));
     }
-    let loaded = match load_file(file) {
+    let loaded = match load_reporting_warnings(file) {
         Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::from(EXIT_INVALID_INPUT);
-        }
+        Err(code) => return code,
     };
-    for warning in &loaded.warnings {
-        eprintln!("warning: {}: {warning}", file.display());
-    }
     // A limit too large for a `Duration` is no limit.
     let control = SearchControl { time_limit: Duration::try_from_secs_f64(time_limit_seconds).ok(), ..SearchControl::default() };
     let optimization = match optimize(&loaded.plan, request, &control) {
