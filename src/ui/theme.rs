@@ -116,7 +116,10 @@ pub const MAP_LATE: Color32 = Color32::from_rgb(0xfc, 0xae, 0x91);
 pub const MAP_PRESENTATION_FACTOR: f32 = 2.0;
 /// Width of the small bar in the ranking, in points.
 pub const RANKING_BAR_WIDTH: f32 = 70.0;
-/// Share of the map view's width the map takes (the ranking gets the rest).
+/// Narrowest central area (in points) that shows the map and the ranking side by side; below
+/// it the ranking stands under the map.
+pub const MAP_SIDE_BY_SIDE_MIN_WIDTH: f32 = 900.0;
+/// Share of the map view's width (side by side) or height (stacked) the map takes.
 pub const MAP_WIDTH_SHARE: f32 = 0.58;
 
 /// The colour of a first shortage at `fraction` of the horizon (0 = first month: darkest).

@@ -139,13 +139,21 @@ impl Panel for MapPanel {
         }
         // Inside a scroll area the height is unbounded: keep the map on the screen.
         let size = Vec2::new(ui.available_width(), ui.available_height().min(ui.ctx().content_rect().height()));
-        let map_width = (size.x * theme::MAP_WIDTH_SHARE).max(200.0);
-        ui.horizontal_top(|ui| {
-            let map_size = Vec2::new(map_width, size.y.max(160.0));
+        if size.x < theme::MAP_SIDE_BY_SIDE_MIN_WIDTH {
+            // Narrow (a projector at presentation zoom): the map over the ranking, each readable.
+            let map_size = Vec2::new(size.x, (size.y * theme::MAP_WIDTH_SHARE).max(160.0));
             actions.extend(self.map_ui(ui, ctx, map_size));
             ui.separator();
-            ui.vertical(|ui| actions.extend(self.ranking_ui(ui, ctx)));
-        });
+            actions.extend(self.ranking_ui(ui, ctx));
+        } else {
+            let map_width = (size.x * theme::MAP_WIDTH_SHARE).max(200.0);
+            ui.horizontal_top(|ui| {
+                let map_size = Vec2::new(map_width, size.y.max(160.0));
+                actions.extend(self.map_ui(ui, ctx, map_size));
+                ui.separator();
+                ui.vertical(|ui| actions.extend(self.ranking_ui(ui, ctx)));
+            });
+        }
         actions
     }
 }
@@ -395,7 +403,9 @@ impl MapPanel {
         };
         self.hovered = hovered;
         let t = ctx.strings();
-        draw_legend(&painter, ui, rect, cache, self.figure, boundaries.is_some(), ctx, factor);
+        // The legend is not enlarged again in presentation: the window's zoom already enlarges it,
+        // and twice that would cover the map.
+        draw_legend(&painter, ui, rect, cache, self.figure, boundaries.is_some(), ctx, 1.0);
         if ctx.summary {
             return actions;
         }

@@ -180,3 +180,20 @@ fn the_map_buttons_ask_for_a_picture_boundaries_and_the_csv() {
         ]
     );
 }
+
+#[test]
+fn a_narrow_view_puts_the_ranking_under_a_full_width_map() {
+    let mut harness = egui_kittest::Harness::builder().with_size([700.0, 900.0]).build_ui_state(
+        |ui, bench: &mut Bench<MapPanel>| {
+            let ctx = PanelCtx::new(&bench.session, &bench.selection, &bench.settings);
+            let actions = bench.panel.ui(ui, &ctx);
+            bench.actions.extend(actions);
+        },
+        Bench::on_sample(MapPanel::default()),
+    );
+    harness.run();
+    let map = harness.state().panel.rect.expect("the map was drawn");
+    assert!(map.width() > 600.0, "the map takes the whole width: {map:?}");
+    let ranking = harness.get_by_label("53 Regionen").rect();
+    assert!(ranking.min.y >= map.max.y, "the ranking stands under the map");
+}
