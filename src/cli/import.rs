@@ -33,7 +33,7 @@ pub fn import_command(plan_path: &Path, tables: &Tables, output: Option<&Path>) 
         return invalid;
     }
     if let Some(output) = output
-        && same_file(plan_path, output)
+        && crate::io::check_not_an_input(output, &[plan_path]).is_err()
     {
         eprintln!(
             "error: {}: --output names the plan that is read (expected another file; the plan itself is never overwritten)",
@@ -114,21 +114,4 @@ pub fn import_command(plan_path: &Path, tables: &Tables, output: Option<&Path>) 
 /// Every file the command reads (none of them may be written over, SPEC §9).
 fn read_files<'a>(plan_path: &'a Path, tables: &'a Tables) -> Vec<&'a Path> {
     [Some(plan_path), tables.measures.as_deref(), tables.regions.as_deref()].into_iter().flatten().collect()
-}
-
-/// Whether `output` is the file `input` (after resolving links and `..`), also when `output`
-/// does not exist yet.
-fn same_file(input: &Path, output: &Path) -> bool {
-    let Ok(input) = input.canonicalize() else { return false };
-    if let Ok(output) = output.canonicalize() {
-        return input == output;
-    }
-    let parent = match output.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    match (parent.canonicalize(), output.file_name()) {
-        (Ok(parent), Some(name)) => parent.join(name) == input,
-        _ => false,
-    }
 }
