@@ -380,15 +380,7 @@ impl App {
                 egui::ScrollArea::horizontal().id_salt("editors_scroll").show(ui, |ui| editors_ui(ui, &ctx, panels, tab)).inner
             });
         actions.extend(editors.inner);
-        let central = egui::CentralPanel::default().show(ui, |ui| {
-            let mut actions = top_bar::view_tabs_ui(ui, &ctx, central);
-            match central {
-                CentralView::Charts => actions.extend(charts_ui(ui, &ctx, panels, "indicators", 300.0)),
-                CentralView::Budget => actions.extend(panels.budget.ui(ui, &ctx)),
-                CentralView::Map => actions.extend(panels.map.ui(ui, &ctx)),
-            }
-            actions
-        });
+        let central = egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, central, ("indicators", 300.0)));
         actions.extend(central.inner);
         actions
     }
@@ -424,15 +416,8 @@ impl App {
             .show(ui, |ui| panels.what_if.ui(ui, &ctx));
         actions.extend(what_if.inner);
         let view = self.central;
-        let central = egui::CentralPanel::default().show(ui, |ui| {
-            let mut actions = top_bar::view_tabs_ui(ui, &ctx, view);
-            match view {
-                CentralView::Charts => actions.extend(charts_ui(ui, &ctx, panels, "presentation_indicators", 170.0)),
-                CentralView::Budget => actions.extend(panels.budget.ui(ui, &ctx)),
-                CentralView::Map => actions.extend(panels.map.ui(ui, &ctx)),
-            }
-            actions
-        });
+        let central =
+            egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, view, ("presentation_indicators", 170.0)));
         actions.extend(central.inner);
         actions
     }
@@ -575,5 +560,23 @@ fn charts_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, id: &'s
         .show(ui, |ui| egui::ScrollArea::both().id_salt("indicators_scroll").show(ui, |ui| indicators.ui(ui, ctx)).inner)
         .inner;
     actions.extend(panels.plots.ui(ui, ctx));
+    actions
+}
+
+/// The central area: the view tabs and the chosen view; `indicators` names the indicator table's
+/// id and height (the workbench and presentation mode lay it out differently).
+fn central_ui(
+    ui: &mut egui::Ui,
+    ctx: &PanelCtx<'_>,
+    panels: &mut Panels,
+    view: CentralView,
+    indicators: (&'static str, f32),
+) -> Vec<Action> {
+    let mut actions = top_bar::view_tabs_ui(ui, ctx, view);
+    match view {
+        CentralView::Charts => actions.extend(charts_ui(ui, ctx, panels, indicators.0, indicators.1)),
+        CentralView::Budget => actions.extend(panels.budget.ui(ui, ctx)),
+        CentralView::Map => actions.extend(panels.map.ui(ui, ctx)),
+    }
     actions
 }
