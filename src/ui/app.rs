@@ -262,7 +262,7 @@ impl App {
         match pending {
             PendingAction::Close => {
                 // Reached only with nothing unsaved or after "Discard".
-                self.session.drop_recovery();
+                self.session.end_recovery();
                 self.allow_close = true;
                 if let Some(ctx) = &self.egui_ctx {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -293,7 +293,7 @@ impl App {
         }
         if on {
             self.presentation = Some((ctx.zoom_factor(), self.settings.dark));
-            ctx.set_zoom_factor(super::theme::PRESENTATION_ZOOM);
+            fit_presentation_zoom(&ctx);
             self.settings.dark = false;
             ctx.set_visuals_of(egui::Theme::Light, super::theme::presentation_visuals());
         } else {
@@ -517,6 +517,18 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+    }
+}
+
+/// Sets the zoom of presentation mode for the screen the window is on (its monitor, else the
+/// window itself), so that the presentation layout fits. Called once on entering: the monitor
+/// size egui reports lags one frame behind a zoom change, so fitting every frame would swing.
+fn fit_presentation_zoom(ctx: &egui::Context) {
+    let zoom = ctx.zoom_factor();
+    let points = ctx.input(|i| i.viewport().monitor_size).unwrap_or_else(|| ctx.content_rect().size());
+    let wanted = super::theme::presentation_zoom(points * zoom);
+    if (wanted - zoom).abs() > 0.01 {
+        ctx.set_zoom_factor(wanted);
     }
 }
 

@@ -252,6 +252,13 @@ impl Session {
         self.recovery_written = None;
     }
 
+    /// Removes the recovery file and keeps none from now on: the window closes and its unsaved
+    /// work was thrown away on purpose, so the frames until it is gone must not write it again.
+    pub fn end_recovery(&mut self) {
+        self.drop_recovery();
+        self.recovery = None;
+    }
+
     /// Whether unsaved work is kept in a recovery file.
     pub fn has_recovery(&self) -> bool {
         self.recovery.is_some()

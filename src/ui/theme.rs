@@ -53,8 +53,21 @@ pub fn scenario_color(color: Option<&str>, index: usize) -> Color32 {
     SCENARIO_PALETTE.get(index % SCENARIO_PALETTE.len()).copied().unwrap_or(Color32::GRAY)
 }
 
-/// Zoom factor of presentation mode (text and everything else 1.6× larger).
+/// Largest zoom factor of presentation mode (text and everything else 1.6× larger), used on
+/// screens big enough for it (1920×1080 and up).
 pub const PRESENTATION_ZOOM: f32 = 1.6;
+
+/// The smallest layout (in points) presentation mode needs: what-if controls beside a plot
+/// with its legend and the indicators below. The zoom is chosen so the screen holds it.
+pub const PRESENTATION_MIN_LAYOUT: egui::Vec2 = egui::vec2(1000.0, 600.0);
+
+/// The zoom of presentation mode for a screen of `screen_points` (points at zoom 1): as large as
+/// [`PRESENTATION_ZOOM`], but never so large that [`PRESENTATION_MIN_LAYOUT`] no longer fits,
+/// and never smaller than 1 (a 1024×768 projector keeps the normal size).
+pub fn presentation_zoom(screen_points: egui::Vec2) -> f32 {
+    let fits = (screen_points.x / PRESENTATION_MIN_LAYOUT.x).min(screen_points.y / PRESENTATION_MIN_LAYOUT.y);
+    if fits.is_finite() { fits.clamp(1.0, PRESENTATION_ZOOM) } else { 1.0 }
+}
 
 /// How much thicker plot lines are in presentation mode.
 pub const PRESENTATION_LINE_FACTOR: f32 = 2.0;
@@ -133,3 +146,29 @@ pub const DIALOG_WIDTH: f32 = 760.0;
 
 /// Height of a scrolling list inside a dialog.
 pub const DIALOG_LIST_HEIGHT: f32 = 300.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presentation_zoom_fits_the_layout_on_common_projectors() {
+        for (screen, expected) in [
+            (egui::vec2(1280.0, 720.0), 1.2),
+            (egui::vec2(1024.0, 768.0), 1.024),
+            (egui::vec2(1600.0, 950.0), 1.583),
+            (egui::vec2(1920.0, 1080.0), 1.6),
+            (egui::vec2(3840.0, 2160.0), 1.6),
+            (egui::vec2(800.0, 600.0), 1.0),
+        ] {
+            let zoom = presentation_zoom(screen);
+            assert!((zoom - expected).abs() < 0.001, "{screen:?}: {zoom}");
+            if zoom > 1.0 {
+                let layout = screen / zoom;
+                assert!(layout.x >= PRESENTATION_MIN_LAYOUT.x - 0.01 && layout.y >= PRESENTATION_MIN_LAYOUT.y - 0.01);
+            }
+        }
+        assert_eq!(presentation_zoom(egui::vec2(0.0, 0.0)), 1.0);
+        assert_eq!(presentation_zoom(egui::vec2(f32::NAN, f32::NAN)), 1.0);
+    }
+}

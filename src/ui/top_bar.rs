@@ -14,89 +14,92 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
     let doc = ctx.session.doc();
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(t.menu_file, |ui| {
-            let mut item = |ui: &mut egui::Ui, label: String, action: Action| {
-                if ui.button(label).clicked() {
-                    actions.push(action);
+        // On a narrow screen (a 1024 px projector) the selectors move to a second row.
+        ui.horizontal_wrapped(|ui| {
+            ui.menu_button(t.menu_file, |ui| {
+                let mut item = |ui: &mut egui::Ui, label: String, action: Action| {
+                    if ui.button(label).clicked() {
+                        actions.push(action);
+                    }
+                };
+                item(ui, t.new_plan.to_owned(), Action::Request(PendingAction::New));
+                item(ui, t.open.to_owned(), Action::Request(PendingAction::ChooseFileToOpen));
+                item(ui, format!("{} ({})", t.path, t.open), Action::TypePath(PickPurpose::Open, String::new()));
+                item(ui, t.open_sample.to_owned(), Action::Request(PendingAction::OpenSample));
+                ui.menu_button(t.recent_files, |ui| {
+                    if ctx.settings.recent_files.is_empty() {
+                        ui.label(t.no_recent_files);
+                    }
+                    for path in &ctx.settings.recent_files {
+                        item(ui, path.display().to_string(), Action::Request(PendingAction::Open(path.clone())));
+                    }
+                });
+                ui.separator();
+                if ui.add(egui::Button::new(t.save).shortcut_text("Ctrl+S")).clicked() {
+                    actions.push(Action::Save);
                 }
-            };
-            item(ui, t.new_plan.to_owned(), Action::Request(PendingAction::New));
-            item(ui, t.open.to_owned(), Action::Request(PendingAction::ChooseFileToOpen));
-            item(ui, format!("{} ({})", t.path, t.open), Action::TypePath(PickPurpose::Open, String::new()));
-            item(ui, t.open_sample.to_owned(), Action::Request(PendingAction::OpenSample));
-            ui.menu_button(t.recent_files, |ui| {
-                if ctx.settings.recent_files.is_empty() {
-                    ui.label(t.no_recent_files);
+                let mut item = |ui: &mut egui::Ui, label: String, action: Action| {
+                    if ui.button(label).clicked() {
+                        actions.push(action);
+                    }
+                };
+                item(ui, t.save_as.to_owned(), Action::Pick(PickPurpose::SaveAs));
+                let current = doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                item(ui, format!("{} ({})", t.path, t.save_as), Action::TypePath(PickPurpose::SaveAs, current));
+                ui.separator();
+                item(ui, t.export_csv.to_owned(), Action::Pick(PickPurpose::ExportCsv));
+                item(ui, t.export_xlsx.to_owned(), Action::Pick(PickPurpose::ExportXlsx));
+                item(ui, t.export_summary_png.to_owned(), Action::AskSnapshot(SnapshotTarget::SummaryPage));
+                item(ui, t.export_scenarios.to_owned(), Action::Pick(PickPurpose::ExportScenarios));
+                item(ui, t.import_scenarios.to_owned(), Action::Pick(PickPurpose::ImportScenarios));
+                ui.separator();
+                item(ui, t.import_measures_table.to_owned(), Action::Pick(PickPurpose::ImportMeasuresTable));
+                item(ui, t.import_regions_table.to_owned(), Action::Pick(PickPurpose::ImportRegionsTable));
+                item(ui, t.export_measures_table.to_owned(), Action::Pick(PickPurpose::ExportMeasuresTable));
+                ui.separator();
+                item(ui, t.quit.to_owned(), Action::Quit);
+            });
+            ui.menu_button(t.menu_edit, |ui| {
+                if ui.add_enabled(doc.can_undo(), egui::Button::new(t.undo).shortcut_text("Ctrl+Z")).clicked() {
+                    actions.push(Action::Undo);
                 }
-                for path in &ctx.settings.recent_files {
-                    item(ui, path.display().to_string(), Action::Request(PendingAction::Open(path.clone())));
+                if ui.add_enabled(doc.can_redo(), egui::Button::new(t.redo).shortcut_text("Ctrl+Y")).clicked() {
+                    actions.push(Action::Redo);
                 }
             });
-            ui.separator();
-            if ui.add(egui::Button::new(t.save).shortcut_text("Ctrl+S")).clicked() {
-                actions.push(Action::Save);
-            }
-            let mut item = |ui: &mut egui::Ui, label: String, action: Action| {
-                if ui.button(label).clicked() {
-                    actions.push(action);
+            ui.menu_button(t.menu_view, |ui| {
+                ui.label(t.language);
+                let mut language = ctx.language();
+                ui.radio_value(&mut language, Language::German, "Deutsch");
+                ui.radio_value(&mut language, Language::English, "English");
+                if language != ctx.language() {
+                    actions.push(Action::SetLanguage(language));
                 }
-            };
-            item(ui, t.save_as.to_owned(), Action::Pick(PickPurpose::SaveAs));
-            let current = doc.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-            item(ui, format!("{} ({})", t.path, t.save_as), Action::TypePath(PickPurpose::SaveAs, current));
+                ui.separator();
+                if ui.radio(!ctx.settings.dark, t.light_theme).clicked() {
+                    actions.push(Action::SetDark(false));
+                }
+                if ui.radio(ctx.settings.dark, t.dark_theme).clicked() {
+                    actions.push(Action::SetDark(true));
+                }
+            });
+            actions.extend(tools_menus_ui(ui, ctx));
             ui.separator();
-            item(ui, t.export_csv.to_owned(), Action::Pick(PickPurpose::ExportCsv));
-            item(ui, t.export_xlsx.to_owned(), Action::Pick(PickPurpose::ExportXlsx));
-            item(ui, t.export_summary_png.to_owned(), Action::AskSnapshot(SnapshotTarget::SummaryPage));
-            item(ui, t.export_scenarios.to_owned(), Action::Pick(PickPurpose::ExportScenarios));
-            item(ui, t.import_scenarios.to_owned(), Action::Pick(PickPurpose::ImportScenarios));
-            ui.separator();
-            item(ui, t.import_measures_table.to_owned(), Action::Pick(PickPurpose::ImportMeasuresTable));
-            item(ui, t.import_regions_table.to_owned(), Action::Pick(PickPurpose::ImportRegionsTable));
-            item(ui, t.export_measures_table.to_owned(), Action::Pick(PickPurpose::ExportMeasuresTable));
-            ui.separator();
-            item(ui, t.quit.to_owned(), Action::Quit);
-        });
-        ui.menu_button(t.menu_edit, |ui| {
-            if ui.add_enabled(doc.can_undo(), egui::Button::new(t.undo).shortcut_text("Ctrl+Z")).clicked() {
+            if ui.add_enabled(doc.can_undo(), egui::Button::new("⟲")).on_hover_text(t.undo).clicked() {
                 actions.push(Action::Undo);
             }
-            if ui.add_enabled(doc.can_redo(), egui::Button::new(t.redo).shortcut_text("Ctrl+Y")).clicked() {
+            if ui.add_enabled(doc.can_redo(), egui::Button::new("⟳")).on_hover_text(t.redo).clicked() {
                 actions.push(Action::Redo);
             }
-        });
-        ui.menu_button(t.menu_view, |ui| {
-            ui.label(t.language);
-            let mut language = ctx.language();
-            ui.radio_value(&mut language, Language::German, "Deutsch");
-            ui.radio_value(&mut language, Language::English, "English");
-            if language != ctx.language() {
-                actions.push(Action::SetLanguage(language));
-            }
             ui.separator();
-            if ui.radio(!ctx.settings.dark, t.light_theme).clicked() {
-                actions.push(Action::SetDark(false));
-            }
-            if ui.radio(ctx.settings.dark, t.dark_theme).clicked() {
-                actions.push(Action::SetDark(true));
+            actions.extend(scenario_selector_ui(ui, ctx));
+            ui.separator();
+            actions.extend(region_selector_ui(ui, ctx));
+            ui.separator();
+            if ui.button(t.presentation).clicked() {
+                actions.push(Action::SetPresentation(true));
             }
         });
-        actions.extend(tools_menus_ui(ui, ctx));
-        ui.separator();
-        if ui.add_enabled(doc.can_undo(), egui::Button::new("⟲")).on_hover_text(t.undo).clicked() {
-            actions.push(Action::Undo);
-        }
-        if ui.add_enabled(doc.can_redo(), egui::Button::new("⟳")).on_hover_text(t.redo).clicked() {
-            actions.push(Action::Redo);
-        }
-        ui.separator();
-        actions.extend(scenario_selector_ui(ui, ctx));
-        ui.separator();
-        actions.extend(region_selector_ui(ui, ctx));
-        ui.separator();
-        if ui.button(t.presentation).clicked() {
-            actions.push(Action::SetPresentation(true));
-        }
     });
     actions
 }

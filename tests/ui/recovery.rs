@@ -110,3 +110,24 @@ fn declining_the_restore_removes_the_recovery_file_and_keeps_the_sample() {
     assert!(!harness.state().session.doc().is_dirty());
     assert_ne!(harness.state().session.plan().measures[0].places, 9.0);
 }
+
+#[test]
+fn discarding_on_quit_removes_the_recovery_file_so_the_next_start_offers_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = RecoveryFile::in_folder(folder.path());
+    let mut harness = harness();
+    *harness.state_mut() = App::with_sample(Settings::default()).with_recovery(file.clone());
+    harness.run();
+    edit_first_measure(harness.state_mut(), 7.0);
+    harness.state_mut().session.keep_recovery(0.0);
+    assert!(file.exists(), "the unsaved work is kept while the window is open");
+
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness.run();
+    assert!(harness.query_by_label("Ungespeicherte Änderungen").is_some(), "quitting asks first");
+    click(&mut harness, "Verwerfen");
+    assert!(!file.exists(), "thrown-away work is not offered again");
+
+    let next_start = restart(&file);
+    assert!(next_start.state().dialog.is_none(), "no restore question for discarded work");
+}
