@@ -21,6 +21,10 @@ mod budget;
 mod comparison;
 #[path = "ui/exchange.rs"]
 mod exchange;
+
+/// Keyboard order and the focus ring.
+#[path = "ui/keyboard.rs"]
+mod keyboard;
 #[path = "ui/language.rs"]
 mod language;
 #[path = "ui/map.rs"]

@@ -300,7 +300,7 @@ impl App {
             let (zoom, dark) = self.presentation.take().unwrap_or((1.0, false));
             ctx.set_zoom_factor(zoom);
             self.settings.dark = dark;
-            ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
+            ctx.set_visuals_of(egui::Theme::Light, super::contrast::light_visuals());
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
         self.panels.plots.reset_views();
@@ -348,6 +348,7 @@ impl App {
             self.handle(action);
         }
         self.end_finished_gesture(&ctx);
+        super::contrast::focus_ring_ui(&ctx);
     }
 
     /// A gesture ends when its widget is let go: the pointer released, or (for arrow keys on
@@ -562,16 +563,20 @@ fn summary_budget_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) {
     unsecured_sentences_ui(ui, ctx, &leading);
 }
 
-/// The charts view: indicators in a resizable bottom panel, the plots above.
+/// The charts view: the plots in a resizable panel, the indicators below them. The plots are
+/// laid out first so that Tab reaches them before the indicators, in reading order.
 fn charts_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, id: &'static str, height: f32) -> Vec<Action> {
-    let indicators = &mut panels.indicators;
-    let mut actions = egui::Panel::bottom(id)
+    let plots_height = (ui.available_height() - height).max(120.0);
+    let plots = &mut panels.plots;
+    let mut actions = egui::Panel::top(id)
         .resizable(true)
-        .default_size(height)
+        .default_size(plots_height)
         .min_size(120.0)
-        .show(ui, |ui| egui::ScrollArea::both().id_salt("indicators_scroll").show(ui, |ui| indicators.ui(ui, ctx)).inner)
+        .max_size((ui.available_height() - 80.0).max(120.0))
+        .show(ui, |ui| plots.ui(ui, ctx))
         .inner;
-    actions.extend(panels.plots.ui(ui, ctx));
+    let indicators = &mut panels.indicators;
+    actions.extend(egui::ScrollArea::both().id_salt("indicators_scroll").show(ui, |ui| indicators.ui(ui, ctx)).inner);
     actions
 }
 

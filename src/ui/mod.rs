@@ -8,6 +8,7 @@ pub mod app;
 pub mod bands;
 pub mod cells;
 pub mod context;
+pub mod contrast;
 pub mod dialogs;
 pub mod document;
 pub mod field_label;

@@ -3,13 +3,13 @@
 use egui::Color32;
 
 /// Colour of invalid values and shortages.
-pub const ERROR_RED: Color32 = Color32::from_rgb(0xd0, 0x1c, 0x1c);
+pub const ERROR_RED: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
 /// Fill of shortage areas in plots.
 pub const SHORTAGE_FILL: Color32 = Color32::from_rgba_premultiplied(0x90, 0x10, 0x10, 0x70);
 /// Colour of the budget line.
 pub const BUDGET_LINE: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 /// Colour of "all is fine" text.
-pub const GOOD_GREEN: Color32 = Color32::from_rgb(0x1a, 0x7f, 0x37);
+pub const GOOD_GREEN: Color32 = Color32::from_rgb(0x17, 0x6f, 0x30);
 /// Opacity (0–255) of a P10–P90 band drawn in its scenario's colour.
 pub const BAND_ALPHA: u8 = 56;
 /// Cost from secured money in the budget view: dark blue, filled solid.
@@ -75,6 +75,10 @@ pub const PRESENTATION_LINE_FACTOR: f32 = 2.0;
 /// A light theme with maximal contrast for a projector in a lit room: pure white ground, black
 /// text, strong outlines.
 pub fn presentation_visuals() -> egui::Visuals {
+    super::contrast::readable(presentation_ground())
+}
+
+fn presentation_ground() -> egui::Visuals {
     let mut visuals = egui::Visuals::light();
     visuals.override_text_color = Some(Color32::BLACK);
     visuals.panel_fill = Color32::WHITE;
@@ -93,6 +97,8 @@ pub fn presentation_visuals() -> egui::Visuals {
 
 /// Larger default text, so the app reads well at a desk and on a projector.
 pub fn apply_base_style(ctx: &egui::Context) {
+    ctx.set_visuals_of(egui::Theme::Light, super::contrast::light_visuals());
+    ctx.set_visuals_of(egui::Theme::Dark, super::contrast::dark_visuals());
     ctx.all_styles_mut(|style| {
         use egui::{FontId, TextStyle};
         style.text_styles.insert(TextStyle::Body, FontId::proportional(15.0));
