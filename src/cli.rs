@@ -28,6 +28,32 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A plan file to open in the GUI.
     pub file: Option<PathBuf>,
+    /// Open the GUI in presentation mode (full screen, large text, what-if controls).
+    #[arg(long)]
+    pub presentation: bool,
+    /// Language of the GUI (remembered for the next start).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub language: Option<StartLanguage>,
+}
+
+/// The languages the GUI can start in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StartLanguage {
+    /// Deutsch.
+    De,
+    /// English.
+    En,
+}
+
+/// How the GUI starts: on which file, in which mode and language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GuiStart {
+    /// The plan file to open (else the last plan, else the sample).
+    pub file: Option<PathBuf>,
+    /// Start in presentation mode.
+    pub presentation: bool,
+    /// The language to use, when asked for.
+    pub language: Option<StartLanguage>,
 }
 
 /// The commands.
@@ -125,7 +151,7 @@ pub enum OutputFormat {
 #[derive(Debug)]
 pub enum Action {
     /// Start the GUI, optionally on a file.
-    Gui(Option<PathBuf>),
+    Gui(GuiStart),
     /// A command ran; exit with this code.
     Exit(ExitCode),
 }
@@ -145,8 +171,8 @@ where
         }
     };
     match cli.command {
-        None => Action::Gui(cli.file),
-        Some(Command::Open { file }) => Action::Gui(Some(file)),
+        None => Action::Gui(GuiStart { file: cli.file, presentation: cli.presentation, language: cli.language }),
+        Some(Command::Open { file }) => Action::Gui(GuiStart { file: Some(file), ..GuiStart::default() }),
         Some(Command::Validate { file }) => Action::Exit(validate_command(&file)),
         Some(Command::Simulate { file, scenarios, format, output, runs, seed }) => {
             let request =
@@ -346,5 +372,29 @@ fn deliver(bytes: &[u8], output: Option<&Path>) -> ExitCode {
             eprintln!("{message}");
             ExitCode::from(EXIT_FAILURE)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start_of(args: &[&str]) -> Option<GuiStart> {
+        let args = std::iter::once("integrationsplan").chain(args.iter().copied()).map(std::ffi::OsString::from);
+        match run(args) {
+            Action::Gui(start) => Some(start),
+            Action::Exit(_) => None,
+        }
+    }
+
+    #[test]
+    fn the_gui_starts_in_presentation_mode_and_a_language_when_asked() {
+        assert_eq!(start_of(&[]), Some(GuiStart::default()));
+        let start = start_of(&["--presentation", "--language", "en", "plan.json"]).expect("starts the GUI");
+        assert_eq!(start.file, Some(PathBuf::from("plan.json")));
+        assert!(start.presentation);
+        assert_eq!(start.language, Some(StartLanguage::En));
+        assert_eq!(start_of(&["--language", "de"]).and_then(|s| s.language), Some(StartLanguage::De));
+        assert_eq!(start_of(&["--language", "fr"]), None, "an unknown language is refused");
     }
 }

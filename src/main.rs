@@ -11,13 +11,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     match run(std::env::args_os()) {
         Action::Exit(code) => code,
-        Action::Gui(file) => start_gui(file),
+        Action::Gui(start) => start_gui(start),
     }
 }
 
 #[cfg(feature = "gui")]
-fn start_gui(file: Option<std::path::PathBuf>) -> ExitCode {
-    match integrationsplan::ui::run(file) {
+fn start_gui(start: integrationsplan::cli::GuiStart) -> ExitCode {
+    match integrationsplan::ui::run(start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: cannot start the window: {error}");
@@ -27,7 +27,7 @@ fn start_gui(file: Option<std::path::PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn start_gui(_file: Option<std::path::PathBuf>) -> ExitCode {
+fn start_gui(_start: integrationsplan::cli::GuiStart) -> ExitCode {
     eprintln!("error: this build has no GUI (built without the `gui` feature); use validate, simulate or schema");
     ExitCode::from(integrationsplan::cli::EXIT_FAILURE)
 }

@@ -59,6 +59,8 @@ pub struct App {
     pub table_import: Option<super::dialogs::import::ImportDialog>,
     /// The last proposal adopted as a scenario (presentation mode can show it).
     pub proposal_id: Option<String>,
+    /// Enter presentation mode in the first frame (`integrationsplan --presentation`).
+    pub present_on_start: bool,
 }
 
 impl App {
@@ -86,6 +88,7 @@ impl App {
             optimizer: None,
             table_import: None,
             proposal_id: None,
+            present_on_start: false,
         }
     }
 
@@ -310,6 +313,9 @@ impl App {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.egui_ctx = Some(ctx.clone());
+        if std::mem::take(&mut self.present_on_start) {
+            self.handle(Action::SetPresentation(true));
+        }
         for action in self.input_actions(&ctx) {
             self.handle(action);
         }

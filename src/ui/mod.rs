@@ -40,7 +40,8 @@ const SETTINGS_KEY: &str = "integrationsplan-settings";
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Opens the main window on `file`, else on the last plan, else on the built-in sample.
-pub fn run(file: Option<PathBuf>) -> eframe::Result {
+pub fn run(start: crate::cli::GuiStart) -> eframe::Result {
+    let crate::cli::GuiStart { file, presentation, language } = start;
     STARTED.get_or_init(std::time::Instant::now);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -55,12 +56,18 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         APP_ID,
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+            let mut settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+            match language {
+                Some(crate::cli::StartLanguage::De) => settings.language = i18n::Language::German,
+                Some(crate::cli::StartLanguage::En) => settings.language = i18n::Language::English,
+                None => {}
+            }
             theme::apply_base_style(&cc.egui_ctx);
             if settings.zoom.is_finite() && (0.5..=3.0).contains(&settings.zoom) {
                 cc.egui_ctx.set_zoom_factor(settings.zoom);
             }
             let mut app = start_app(file, settings);
+            app.present_on_start = presentation;
             // `INTEGRATIONSPLAN_VIEW=map` opens on the map (screenshots, demos on a projector).
             if std::env::var_os("INTEGRATIONSPLAN_VIEW").is_some_and(|v| v == "map") {
                 app.handle(action::Action::ShowView(action::CentralView::Map));
