@@ -6,6 +6,7 @@ use crate::ui::action::Action;
 use crate::ui::context::PanelCtx;
 use crate::ui::i18n::Language;
 use crate::ui::snapshot::SnapshotTarget;
+use crate::ui::y_scale::{count_label, millions_label, y_grid_spacer};
 use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL, band_fill};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
 use std::collections::HashMap;
@@ -248,7 +249,8 @@ impl PlotsPanel {
                     .include_y(0.0)
                     .x_grid_spacer(month_grid(months))
                     .x_axis_formatter(|mark, _| month_label(months, mark.value, language))
-                    .y_axis_formatter(move |mark, _| language.number(mark.value, 0))
+                    .y_grid_spacer(y_grid_spacer)
+                    .y_axis_formatter(move |mark, _| count_label(language, mark))
                     .label_formatter(|hover| {
                         if summary {
                             return None;
@@ -362,7 +364,8 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Re
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
-        .y_axis_formatter(move |mark, _| language.millions(mark.value, 0))
+        .y_grid_spacer(y_grid_spacer)
+        .y_axis_formatter(move |mark, _| millions_label(language, mark))
         .show(ui, |plot_ui| {
             for (slot, shown) in drawn.iter().enumerate() {
                 let (scenario, results) = (shown.scenario, shown.results);

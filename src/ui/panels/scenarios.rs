@@ -164,6 +164,8 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
             .allow_zoom(false)
             .allow_scroll(false)
             .include_y(0.0)
+            .y_grid_spacer(crate::ui::y_scale::y_grid_spacer)
+            .y_axis_formatter(move |mark, _| crate::ui::y_scale::count_label(language, mark))
             .show(ui, |plot_ui| {
                 plot_ui.line(
                     Line::new(t.arrivals, PlotPoints::from_ys_f64(&preview))
