@@ -328,7 +328,7 @@ pub fn hover_text(series: &[DomainSeries], months: &[Month], index: usize, t: &S
 fn domain_plot_ui(
     ui: &mut egui::Ui,
     ctx: &PanelCtx<'_>,
-    id_salt: impl std::hash::Hash,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
     series: &[DomainSeries],
     look: &PlotLook,
     y_max: Option<f64>,
