@@ -157,7 +157,7 @@ pub fn scenario_line_style(slot: usize) -> egui_plot::LineStyle {
     match slot % 4 {
         0 => LineStyle::Solid,
         1 => LineStyle::Dashed { length: 14.0 },
-        2 => LineStyle::Dotted { spacing: 6.0 },
+        2 => LineStyle::Dotted { spacing: 8.0 },
         _ => LineStyle::Dashed { length: 4.0 },
     }
 }

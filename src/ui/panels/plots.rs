@@ -124,7 +124,11 @@ fn month_label(months: &[Month], x: f64, language: Language) -> String {
     months.get(t as usize).map(|m| language.month(*m)).unwrap_or_default()
 }
 
-/// Month grid marks: every January (and every quarter when zoomed in).
+/// Least room in points between two labelled Januaries (a label "01/2025" is about 55 wide).
+const YEAR_LABEL_SPACING_POINTS: f64 = 70.0;
+
+/// Month grid marks: every January (every second or third when the plot is narrow, as in the
+/// small multiples), and every quarter or month when zoomed in.
 fn month_grid(months: &[Month]) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> + '_ {
     move |input| {
         let (min, max) = input.bounds;
@@ -136,6 +140,10 @@ fn month_grid(months: &[Month]) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark
         } else {
             1
         };
+        // base_step_size is the months in 8 points.
+        let points_per_year = if input.base_step_size > 0.0 { 12.0 * 8.0 / input.base_step_size } else { f64::INFINITY };
+        let years_per_label = (YEAR_LABEL_SPACING_POINTS / points_per_year).ceil().clamp(1.0, 50.0) as i32;
+        let first_year = months.first().map_or(0, |m| m.year());
         let mut marks = Vec::new();
         for (t, month) in months.iter().enumerate() {
             let x = t as f64;
@@ -144,7 +152,9 @@ fn month_grid(months: &[Month]) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark
             }
             let m = month.month_of_year();
             if m == 1 {
-                marks.push(GridMark { value: x, step_size: 12.0 });
+                if (month.year() - first_year) % years_per_label == 0 {
+                    marks.push(GridMark { value: x, step_size: 12.0 * f64::from(years_per_label) });
+                }
             } else if (m - 1) % step as u32 == 0 && step < 12 {
                 marks.push(GridMark { value: x, step_size: step as f64 });
             }
