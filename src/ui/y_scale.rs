@@ -85,11 +85,8 @@ pub fn y_marks(min: f64, max: f64, height_points: f64) -> (f64, Vec<f64>) {
 pub fn y_grid_spacer(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
     // base_step_size = value per point × the minimum grid spacing: gives the plot's height.
-    let height_points = if input.base_step_size > 0.0 {
-        (max - min).abs() / input.base_step_size * GRID_SPACING_MIN_POINTS
-    } else {
-        f64::NAN
-    };
+    let height_points =
+        if input.base_step_size > 0.0 { (max - min).abs() / input.base_step_size * GRID_SPACING_MIN_POINTS } else { f64::NAN };
     let (step, marks) = y_marks(min, max, height_points);
     marks.into_iter().map(|value| GridMark { value, step_size: step }).collect()
 }

@@ -5,13 +5,13 @@ use crate::model::Month;
 use crate::ui::action::Action;
 use crate::ui::context::PanelCtx;
 use crate::ui::i18n::Language;
-use crate::ui::snapshot::SnapshotTarget;
-use crate::ui::y_scale::{count_label, millions_label, y_grid_spacer};
 use crate::ui::i18n::Strings;
+use crate::ui::snapshot::SnapshotTarget;
 use crate::ui::theme::{
     BUDGET_LINE, CAPACITY_LINE_WIDTH, DEMAND_LINE_WIDTH, LINE_SAMPLE_SIZE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, band_fill,
     scenario_line_style, shortage_fill,
 };
+use crate::ui::y_scale::{count_label, millions_label, y_grid_spacer};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
 use std::collections::HashMap;
 
@@ -300,7 +300,14 @@ impl DomainSeries {
     /// The highest value drawn of this series (demand, capacity, shortage, band).
     fn y_max(&self) -> f64 {
         let band = self.band.as_ref().map_or(&[][..], |b| b.p90.as_slice());
-        self.demand.iter().chain(&self.capacity).chain(&self.shortage).chain(band).copied().filter(|v| v.is_finite()).fold(0.0, f64::max)
+        self.demand
+            .iter()
+            .chain(&self.capacity)
+            .chain(&self.shortage)
+            .chain(band)
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
     }
 }
 
@@ -432,7 +439,12 @@ fn line_sample_ui(ui: &mut egui::Ui, color: egui::Color32, style: LineStyle, wid
     let (left, right, middle) = (rect.left() + 2.0, rect.right() - 2.0, rect.center().y);
     let path = if step {
         let x = rect.center().x;
-        vec![egui::pos2(left, middle + 4.0), egui::pos2(x, middle + 4.0), egui::pos2(x, middle - 4.0), egui::pos2(right, middle - 4.0)]
+        vec![
+            egui::pos2(left, middle + 4.0),
+            egui::pos2(x, middle + 4.0),
+            egui::pos2(x, middle - 4.0),
+            egui::pos2(right, middle - 4.0),
+        ]
     } else {
         vec![egui::pos2(left, middle), egui::pos2(right, middle)]
     };
