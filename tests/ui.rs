@@ -202,7 +202,8 @@ fn switching_scenario_and_region_changes_what_is_shown() {
     harness.get_by_role_and_label(Role::Button, "Köln").click();
     harness.run();
     assert_eq!(harness.state().selection.region_id.as_deref(), Some("koeln"));
-    assert!(harness.query_by_label_contains("– Köln").is_some(), "the plot heading names the region");
+    assert!(harness.query_by_label_contains("Beispielplan – Köln").is_some(), "the plot heading names the region");
+    assert!(harness.query_by_label("Kennzahlen – Köln").is_some(), "so do the indicators");
 }
 
 #[test]

@@ -159,8 +159,50 @@ impl ScenarioResults {
         }
     }
 
+    /// Places of domain `d` missing per month in region `r`: its demand above its capacity
+    /// (the engine's noise rule, [`shortage_of`]); empty for unknown indices.
+    pub fn region_shortage(&self, r: usize, d: usize) -> Vec<f64> {
+        let Some(figures) = self.regions.get(r).and_then(|region| region.domains.get(d)) else { return Vec::new() };
+        self.region_demand(r, d).iter().zip(&figures.capacity).map(|(demand, capacity)| shortage_of(*demand, *capacity)).collect()
+    }
+
+    /// The indicators of SPEC §3 of domain `d` in region `r` alone (first shortage, peak,
+    /// place-months), over the horizon `months`; `None` for unknown indices.
+    pub fn region_indicators(&self, r: usize, d: usize, months: &[Month]) -> Option<Indicators> {
+        self.regions.get(r)?.domains.get(d)?;
+        Some(Indicators::from_shortage(&self.region_shortage(r, d), months))
+    }
+
     /// The state-wide results of the domain `id`.
     pub fn domain(&self, id: &str) -> Option<&DomainResults> {
         self.domains.iter().find(|d| d.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_regions_indicators_add_up_to_the_states_and_agree_with_its_first_shortage() {
+        let plan = crate::sample::nrw_2025().expect("sample loads").plan;
+        let results = crate::engine::simulate(&plan);
+        for scenario in &results.scenarios {
+            for (d, domain) in scenario.domains.iter().enumerate() {
+                let mut place_months = 0.0;
+                let mut any_short = false;
+                for (r, region) in scenario.regions.iter().enumerate() {
+                    let indicators = scenario.region_indicators(r, d, &results.months).expect("known indices");
+                    place_months += indicators.shortage_place_months;
+                    let first = region.domains[d].first_shortage.map(|t| results.months[t]);
+                    assert_eq!(indicators.first_shortage_month, first, "region {} domain {}", region.id, domain.id);
+                    assert!(indicators.peak_shortage <= domain.indicators.peak_shortage * (1.0 + 1e-9));
+                    any_short |= indicators.peak_shortage > 0.0;
+                }
+                let state = domain.indicators.shortage_place_months;
+                assert!((place_months - state).abs() <= 1e-6 * state.max(1.0), "{place_months} vs {state}");
+                assert_eq!(any_short, state > 0.0);
+            }
+        }
+        assert!(results.scenarios[0].region_indicators(999, 0, &results.months).is_none());
+        assert!(results.scenarios[0].region_shortage(0, 999).is_empty());
     }
 }

@@ -640,6 +640,16 @@ pub struct Strings {
     pub about_population: &'static str,
     /// Source of the district centres.
     pub about_centres: &'static str,
+
+    // Charts a workshop room looks at (issue 16)
+    /// Suffix of figures that are the whole state's even when a region is selected.
+    pub state_wide: &'static str,
+    /// Under the cost table while a region is selected: what the costs cover.
+    pub costs_state_wide_note: &'static str,
+    /// Plot layout switch: one plot per scenario, side by side.
+    pub layout_side_by_side: &'static str,
+    /// Plot layout switch: all scenarios in one plot.
+    pub layout_overlaid: &'static str,
 }
 
 /// German texts.
@@ -922,6 +932,10 @@ pub static GERMAN: Strings = Strings {
     about_sources: "Datenquellen",
     about_population: "Bevölkerung und Fläche: Statistisches Bundesamt (Destatis), Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2.0)",
     about_centres: "Mittelpunkte der Kreise und kreisfreien Städte: districts-nrw-centroids.csv",
+    state_wide: "landesweit",
+    costs_state_wide_note: "alle Maßnahmen im Land, nicht nur der Region",
+    layout_side_by_side: "Nebeneinander",
+    layout_overlaid: "Überlagert",
 };
 
 /// English texts.
@@ -1204,6 +1218,10 @@ pub static ENGLISH: Strings = Strings {
     about_sources: "Data sources",
     about_population: "Population and area: Federal Statistical Office (Destatis), Data licence Germany – attribution – version 2.0 (dl-de/by-2.0)",
     about_centres: "Centres of the districts and district-free cities: districts-nrw-centroids.csv",
+    state_wide: "state-wide",
+    costs_state_wide_note: "all measures in the state, not only the region's",
+    layout_side_by_side: "Side by side",
+    layout_overlaid: "Overlaid",
 };
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod snapshot;
 pub mod theme;
 mod tools;
 pub mod top_bar;
+pub mod y_scale;
 
 use app::App;
 use dialogs::Dialog;

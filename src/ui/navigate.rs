@@ -28,7 +28,9 @@ impl App {
             }
             ("scenarios", Some(i)) => {
                 self.tab = Tab::Scenarios;
-                self.panels.scenarios.edited = i;
+                if let Some(scenario) = plan.scenarios.get(i) {
+                    self.selection.scenario_id = scenario.id.clone();
+                }
             }
             ("domains", _) => self.tab = Tab::Domains,
             ("distribution", _) => self.tab = Tab::Regions,

@@ -153,6 +153,39 @@ pub const DIALOG_WIDTH: f32 = 760.0;
 /// Height of a scrolling list inside a dialog.
 pub const DIALOG_LIST_HEIGHT: f32 = 300.0;
 
+// Charts a workshop room looks at (issue 16)
+
+/// Narrowest width of each block of the indicator panel (indicators, costs, regions short
+/// first), in points: below it a block stands under the others instead of being squeezed.
+pub const INDICATOR_BLOCK_MIN_WIDTHS: [f32; 3] = [420.0, 220.0, 300.0];
+/// Width of a month cell ("01/2025") in the scenario editor, in points.
+pub const MONTH_CELL_WIDTH: f32 = 96.0;
+/// Width of a demand line in points (the leading scenario's is 1,4× as wide).
+pub const DEMAND_LINE_WIDTH: f32 = 2.0;
+/// Width of a capacity step line in points: thinner than demand, so the two tell apart.
+pub const CAPACITY_LINE_WIDTH: f32 = 1.0;
+/// Opacity (0–255) of a scenario's shortage area, drawn in its colour.
+pub const SHORTAGE_ALPHA: u8 = 70;
+/// Size of a line sample in the legend, in points.
+pub const LINE_SAMPLE_SIZE: egui::Vec2 = egui::vec2(34.0, 14.0);
+
+/// The line pattern of the scenario drawn at `slot` (leading = 0): solid, long dash, dotted,
+/// short dash, then again. Two scenarios with the same demand stay visible as two lines.
+pub fn scenario_line_style(slot: usize) -> egui_plot::LineStyle {
+    use egui_plot::LineStyle;
+    match slot % 4 {
+        0 => LineStyle::Solid,
+        1 => LineStyle::Dashed { length: 14.0 },
+        2 => LineStyle::Dotted { spacing: 8.0 },
+        _ => LineStyle::Dashed { length: 4.0 },
+    }
+}
+
+/// The fill of a scenario's shortage area in its colour.
+pub fn shortage_fill(color: Color32) -> Color32 {
+    Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), SHORTAGE_ALPHA)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

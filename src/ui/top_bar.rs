@@ -132,7 +132,7 @@ pub fn proposal_toggle_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, proposal_id: Op
     if ui.checkbox(&mut shown, label).changed() { vec![Action::CompareScenario(scenario.id.clone(), shown)] } else { Vec::new() }
 }
 
-/// The leading scenario and the scenarios compared with it.
+/// The leading scenario (the one the Szenarien tab edits) and the scenarios compared with it.
 pub fn scenario_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
     let t = ctx.strings();
     let plan = ctx.plan();
@@ -148,7 +148,9 @@ pub fn scenario_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action
     if chosen != selection.scenario_id {
         actions.push(Action::SelectScenario(chosen));
     }
-    ui.menu_button(format!("{} …", t.shown_scenarios), |ui| {
+    // Ticking several scenarios is one errand: the list stays open until a click outside it.
+    let stays_open = egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(format!("{} …", t.shown_scenarios)).config(stays_open).ui(ui, |ui| {
         for (index, scenario) in plan.scenarios.iter().enumerate() {
             let mut shown = selection.compared_ids.contains(&scenario.id);
             let color = super::theme::scenario_color(scenario.color.as_deref(), index);
@@ -271,5 +273,31 @@ mod tests {
         harness.get_by_role_and_label(Role::Button, "Köln").click();
         harness.run();
         assert_eq!(harness.state().actions, vec![Action::SelectRegion(Some("koeln".to_owned()))]);
+    }
+
+    #[test]
+    fn the_comparison_list_stays_open_while_ticking() {
+        let state = Bench::on_sample(());
+        let mut harness = Harness::builder().with_size([1800.0, 600.0]).build_ui_state(
+            |ui, bench: &mut Bench<()>| {
+                let ctx = PanelCtx::new(&bench.session, &bench.selection, &bench.settings);
+                bench.actions.extend(top_bar_ui(ui, &ctx));
+            },
+            state,
+        );
+        harness.run();
+        let names: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.name.clone()).collect();
+        harness.get_by_label("Vergleich …").click();
+        harness.run();
+        harness.get_by_role_and_label(Role::CheckBox, &names[1]).click();
+        harness.run();
+        harness.get_by_role_and_label(Role::CheckBox, &names[2]).click();
+        harness.run();
+        let ids: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(
+            harness.state().actions,
+            vec![Action::CompareScenario(ids[1].clone(), false), Action::CompareScenario(ids[2].clone(), false)],
+            "two ticks in one opening of the list"
+        );
     }
 }

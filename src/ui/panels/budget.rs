@@ -77,7 +77,8 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
         .include_y(0.0)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
-        .y_axis_formatter(move |mark, _| language.millions(mark.value, 0))
+        .y_grid_spacer(crate::ui::y_scale::y_grid_spacer)
+        .y_axis_formatter(move |mark, _| crate::ui::y_scale::millions_label(language, mark))
         .show(ui, |plot_ui| {
             for (slot, shown) in drawn.iter().enumerate() {
                 let offset = (slot as f64 - (count - 1.0) / 2.0) * bar_width;

@@ -1,14 +1,35 @@
-//! Indicators per domain and scenario, yearly costs against the budget, regions short first.
+//! Indicators per domain and scenario (of the state or of the selected region), yearly costs
+//! against the budget (state-wide), regions short first. The three blocks stand side by side
+//! when the width allows and below each other when not, each at its natural width.
 
 use super::Panel;
-use crate::engine::Results;
+use crate::engine::{Indicators, Results};
 use crate::ui::action::Action;
 use crate::ui::context::PanelCtx;
-use crate::ui::theme::{ERROR_RED, GOOD_GREEN};
+use crate::ui::theme::{ERROR_RED, GOOD_GREEN, INDICATOR_BLOCK_MIN_WIDTHS};
+use std::collections::HashMap;
 
-/// The indicators panel (no state of its own).
+/// The indicators panel: the selected region's indicators (cached) and the blocks' widths.
 #[derive(Debug, Default)]
-pub struct IndicatorsPanel;
+pub struct IndicatorsPanel {
+    /// The indicators of the selected region, computed once per results revision and region.
+    region_cache: Option<RegionIndicators>,
+    /// How often the region's indicators were computed (tests: never per frame).
+    region_computations: usize,
+    /// The natural width of each block (indicators, costs, regions) in the last frame.
+    block_widths: [f32; 3],
+}
+
+/// Indicators of one region for every scenario and domain of the results.
+#[derive(Debug)]
+struct RegionIndicators {
+    /// The results revision they were computed from.
+    computed_revision: u64,
+    /// The region they belong to.
+    region_id: String,
+    /// By (scenario id, domain id).
+    figures: HashMap<(String, String), Indicators>,
+}
 
 /// One region's earliest shortage in the scenario `scenario_id`: (month index, region index,
 /// domain index), earliest first; indices into the results.
@@ -26,38 +47,123 @@ pub fn regions_short_first(results: &Results, scenario_id: &str) -> Vec<(usize, 
     list
 }
 
+/// Lays blocks of natural widths `widths_points` into rows no wider than `available_points`
+/// (with `gap_points` between two blocks of a row), in order; a block wider than the row stands
+/// alone. Returns the block indices of each row.
+pub fn block_rows(widths_points: &[f32], available_points: f32, gap_points: f32) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut used = 0.0;
+    for (index, width) in widths_points.iter().enumerate() {
+        match rows.last_mut() {
+            Some(row) if used + gap_points + width <= available_points => {
+                row.push(index);
+                used += gap_points + width;
+            }
+            _ => {
+                rows.push(vec![index]);
+                used = *width;
+            }
+        }
+    }
+    rows
+}
+
+impl IndicatorsPanel {
+    /// Computes the selected region's indicators when the results or the region changed.
+    fn refresh_region_cache(&mut self, ctx: &PanelCtx<'_>) {
+        let (Some(region_id), Some(r)) = (ctx.selection.region_id.as_ref(), ctx.region_index()) else {
+            self.region_cache = None;
+            return;
+        };
+        let revision = ctx.session.computed_revision();
+        if self.region_cache.as_ref().is_some_and(|c| c.computed_revision == revision && c.region_id == *region_id) {
+            return;
+        }
+        let results = ctx.session.results();
+        let mut figures = HashMap::new();
+        for scenario in &results.scenarios {
+            for (d, domain_id) in results.domain_ids.iter().enumerate() {
+                if let Some(indicators) = scenario.region_indicators(r, d, &results.months) {
+                    figures.insert((scenario.id.clone(), domain_id.clone()), indicators);
+                }
+            }
+        }
+        self.region_computations += 1;
+        self.region_cache = Some(RegionIndicators { computed_revision: revision, region_id: region_id.clone(), figures });
+    }
+}
+
 impl Panel for IndicatorsPanel {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
-        let clicked_region = ui
-            .horizontal_top(|ui| {
-                ui.vertical(|ui| domain_indicators_ui(ctx, ui));
+        self.refresh_region_cache(ctx);
+        let region = self.region_cache.as_ref();
+        let gap = ui.spacing().item_spacing.x * 2.0 + 6.0;
+        let known: [f32; 3] =
+            std::array::from_fn(|b| self.block_widths[b].max(INDICATOR_BLOCK_MIN_WIDTHS.get(b).copied().unwrap_or(0.0)));
+        let rows = block_rows(&known, ui.available_width(), gap);
+        let mut measured = self.block_widths;
+        let mut clicked_region = None;
+        for (row_index, row) in rows.iter().enumerate() {
+            if row_index > 0 {
                 ui.separator();
-                ui.vertical(|ui| costs_ui(ctx, ui));
-                ui.separator();
-                ui.vertical(|ui| regions_short_first_ui(ctx, ui)).inner
-            })
-            .inner;
+            }
+            ui.horizontal_top(|ui| {
+                for (position, block) in row.iter().enumerate() {
+                    if position > 0 {
+                        ui.separator();
+                    }
+                    let drawn = ui.vertical(|ui| {
+                        // Natural widths: a block never squeezes its text into a narrow column.
+                        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+                        ui.set_min_width(INDICATOR_BLOCK_MIN_WIDTHS.get(*block).copied().unwrap_or(0.0));
+                        match block {
+                            0 => domain_indicators_ui(ctx, ui, region),
+                            1 => costs_ui(ctx, ui),
+                            _ => clicked_region = regions_short_first_ui(ctx, ui),
+                        }
+                    });
+                    if let Some(width) = measured.get_mut(*block) {
+                        *width = drawn.response.rect.width();
+                    }
+                }
+            });
+        }
+        if measured.iter().zip(&self.block_widths).any(|(now, before)| (now - before).abs() > 1.0) {
+            self.block_widths = measured;
+            // Lay the blocks out again with their true widths before anything is shown.
+            ui.ctx().request_discard("indicator blocks measured");
+        }
         clicked_region.map(|id| Action::SelectRegion(Some(id))).into_iter().collect()
     }
 }
 
-fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
+/// The indicators of the drawn scenarios per domain: the selected region's (from `region`) or
+/// the state's.
+fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&RegionIndicators>) {
     let t = ctx.strings();
     let language = ctx.language();
     let drawn = ctx.drawn_scenarios();
-    ui.heading(t.indicators);
+    ui.heading(format!("{} – {}", t.indicators, ctx.place_name()));
     egui::Grid::new("indicators").striped(true).num_columns(6).show(ui, |ui| {
         ui.strong(t.col_domain);
         ui.strong(t.scenario);
         ui.strong(t.first_shortage);
         ui.strong(t.peak_shortage);
         ui.strong(t.place_months);
-        ui.strong(t.shortage_probability);
+        if region.is_some() {
+            ui.strong(format!("{} ({})", t.shortage_probability, t.state_wide));
+        } else {
+            ui.strong(t.shortage_probability);
+        }
         ui.end_row();
         for domain in &ctx.plan().domains {
             let mut first_row = true;
             for shown in &drawn {
-                let Some(figures) = shown.results.domain(&domain.id) else { continue };
+                let indicators = match region {
+                    Some(cache) => cache.figures.get(&(shown.scenario.id.clone(), domain.id.clone())),
+                    None => shown.results.domain(&domain.id).map(|figures| &figures.indicators),
+                };
+                let Some(i) = indicators else { continue };
                 if first_row {
                     ui.label(egui::RichText::new(&domain.name).strong());
                 } else {
@@ -65,7 +171,6 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
                 }
                 first_row = false;
                 ui.label(egui::RichText::new(&shown.scenario.name).color(shown.color));
-                let i = &figures.indicators;
                 match i.first_shortage_month {
                     Some(month) => ui.label(egui::RichText::new(language.month(month)).color(ERROR_RED)),
                     None => ui.label(egui::RichText::new(t.none).color(GOOD_GREEN)),
@@ -102,7 +207,10 @@ fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
     let t = ctx.strings();
     let plan = ctx.plan();
     let drawn = ctx.drawn_scenarios();
-    ui.heading(t.yearly_cost);
+    ui.heading(format!("{} ({})", t.yearly_cost, t.state_wide));
+    if ctx.selection.region_id.is_some() {
+        ui.label(egui::RichText::new(t.costs_state_wide_note).weak());
+    }
     egui::Grid::new("yearly_costs").striped(true).show(ui, |ui| {
         ui.label(t.year);
         for shown in &drawn {
@@ -164,12 +272,70 @@ fn regions_short_first_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) -> Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::panels::testing::bench;
+    use crate::ui::panels::testing::{bench, bench_sized};
     use egui_kittest::kittest::Queryable;
 
     #[test]
+    fn blocks_that_do_not_fit_side_by_side_stand_below_each_other() {
+        assert_eq!(block_rows(&[500.0, 200.0, 300.0], 1200.0, 10.0), vec![vec![0, 1, 2]]);
+        assert_eq!(block_rows(&[500.0, 200.0, 300.0], 800.0, 10.0), vec![vec![0, 1], vec![2]]);
+        assert_eq!(block_rows(&[700.0, 200.0, 300.0], 600.0, 10.0), vec![vec![0], vec![1, 2]]);
+        assert_eq!(block_rows(&[700.0, 200.0, 300.0], 100.0, 10.0), vec![vec![0], vec![1], vec![2]]);
+    }
+
+    #[test]
+    fn the_region_list_keeps_a_legible_width_beside_three_compared_scenarios() {
+        for width in [700.0, 1000.0, 1280.0] {
+            let mut harness = bench_sized(IndicatorsPanel::default(), [width, 900.0]);
+            harness.run();
+            assert_eq!(harness.state().selection.compared_ids.len(), 3, "three scenarios compared");
+            let heading = harness.get_by_label("Regionen mit frühestem Engpass").rect();
+            assert!(heading.right() <= width + 1.0, "the list heading is inside the window at {width}: {heading:?}");
+            let entry = harness.get_all_by_label_contains(" – ").next().expect("an entry").rect();
+            assert!(entry.width() >= 180.0, "an entry of the list is legible at {width}: {entry:?}");
+        }
+    }
+
+    #[test]
+    fn the_indicators_follow_the_selected_region_and_the_costs_say_state_wide() {
+        let mut harness = bench(IndicatorsPanel::default());
+        harness.run();
+        assert!(harness.query_by_label("Kennzahlen – NRW gesamt").is_some());
+        assert!(harness.query_by_label("Kosten je Jahr (landesweit)").is_some());
+        let state_figure = {
+            let bench = harness.state();
+            let results = bench.session.results();
+            results.scenarios[0].domains[0].indicators.shortage_place_months
+        };
+        harness.state_mut().selection.region_id = Some("koeln".to_owned());
+        for _ in 0..3 {
+            harness.run();
+        }
+        assert!(harness.query_by_label("Kennzahlen – Köln").is_some(), "the heading names the region");
+        let (region_figure, leading) = {
+            let bench = harness.state();
+            let results = bench.session.results();
+            let r = results.region_ids.iter().position(|id| id == "koeln").expect("Köln");
+            let leading = bench.selection.scenario_id.clone();
+            let scenario = results.scenarios.iter().find(|s| s.id == leading).expect("leading");
+            (scenario.region_indicators(r, 0, &results.months).expect("figures").shortage_place_months, leading)
+        };
+        assert!(region_figure < state_figure, "a region misses fewer places than the state");
+        let language = harness.state().settings.language;
+        let shown = language.number(region_figure, 0);
+        assert!(harness.query_all_by_label(&shown).count() >= 1, "Köln's place-months {shown} of {leading} are shown");
+        assert!(harness.query_by_label(&language.number(state_figure, 0)).is_none(), "the state's are not");
+        assert!(harness.query_by_label("Kosten je Jahr (landesweit)").is_some(), "costs stay state-wide, and say so");
+        assert!(harness.query_by_label("alle Maßnahmen im Land, nicht nur der Region").is_some());
+        assert_eq!(harness.state().panel.region_computations, 1, "computed once, not per frame");
+        harness.state_mut().selection.region_id = Some("essen".to_owned());
+        harness.run();
+        assert_eq!(harness.state().panel.region_computations, 2, "computed again for another region");
+    }
+
+    #[test]
     fn the_indicators_panel_selects_a_region_that_runs_short() {
-        let mut harness = bench(IndicatorsPanel);
+        let mut harness = bench(IndicatorsPanel::default());
         harness.run();
         let bench_state = harness.state();
         let first = regions_short_first(bench_state.session.results(), &bench_state.selection.scenario_id);

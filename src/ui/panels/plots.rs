@@ -5,8 +5,13 @@ use crate::model::Month;
 use crate::ui::action::Action;
 use crate::ui::context::PanelCtx;
 use crate::ui::i18n::Language;
+use crate::ui::i18n::Strings;
 use crate::ui::snapshot::SnapshotTarget;
-use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL, band_fill};
+use crate::ui::theme::{
+    BUDGET_LINE, CAPACITY_LINE_WIDTH, DEMAND_LINE_WIDTH, LINE_SAMPLE_SIZE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, band_fill,
+    scenario_line_style, shortage_fill,
+};
+use crate::ui::y_scale::{count_label, millions_label, y_grid_spacer};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
 use std::collections::HashMap;
 
@@ -22,8 +27,10 @@ pub struct DomainSeries {
     pub capacity: Vec<f64>,
     /// Places missing per month (state: Σ of regional shortages; region: max(0, demand − capacity)).
     pub shortage: Vec<f64>,
-    /// Whether this is the leading scenario (its shortage is shaded).
+    /// Whether this is the leading scenario (its lines are drawn widest).
     pub leading: bool,
+    /// Its line pattern (by its place among the drawn scenarios), for demand and capacity.
+    pub style: LineStyle,
     /// Its P10–P90 band of the demand, when the bands are on and computed.
     pub band: Option<SeriesBand>,
 }
@@ -70,7 +77,9 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
     let region_index = ctx.region_index();
     ctx.drawn_scenarios()
         .into_iter()
-        .filter_map(|shown| {
+        .enumerate()
+        .filter_map(|(slot, shown)| {
+            let style = scenario_line_style(slot);
             let scenario = shown.results;
             let domain_index = ctx.session.results().domain_ids.iter().position(|id| id == domain_id)?;
             let name = shown.scenario.name.clone();
@@ -85,21 +94,20 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
                         capacity: domain.capacity.clone(),
                         shortage: domain.shortage.clone(),
                         leading: shown.leading,
+                        style,
                         band,
                     })
                 }
                 Some(r) => {
                     let figures = scenario.regions.get(r)?.domains.get(domain_index)?;
-                    let demand = scenario.region_demand(r, domain_index);
-                    let shortage =
-                        demand.iter().zip(&figures.capacity).map(|(d, c)| crate::engine::shortage_of(*d, *c)).collect();
                     Some(DomainSeries {
                         name,
                         color: shown.color,
-                        demand,
+                        demand: scenario.region_demand(r, domain_index),
                         capacity: figures.capacity.clone(),
-                        shortage,
+                        shortage: scenario.region_shortage(r, domain_index),
                         leading: shown.leading,
+                        style,
                         band,
                     })
                 }
@@ -116,7 +124,11 @@ fn month_label(months: &[Month], x: f64, language: Language) -> String {
     months.get(t as usize).map(|m| language.month(*m)).unwrap_or_default()
 }
 
-/// Month grid marks: every January (and every quarter when zoomed in).
+/// Least room in points between two labelled Januaries (a label "01/2025" is about 55 wide).
+const YEAR_LABEL_SPACING_POINTS: f64 = 70.0;
+
+/// Month grid marks: every January (every second or third when the plot is narrow, as in the
+/// small multiples), and every quarter or month when zoomed in.
 fn month_grid(months: &[Month]) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> + '_ {
     move |input| {
         let (min, max) = input.bounds;
@@ -128,6 +140,10 @@ fn month_grid(months: &[Month]) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark
         } else {
             1
         };
+        // base_step_size is the months in 8 points.
+        let points_per_year = if input.base_step_size > 0.0 { 12.0 * 8.0 / input.base_step_size } else { f64::INFINITY };
+        let years_per_label = (YEAR_LABEL_SPACING_POINTS / points_per_year).ceil().clamp(1.0, 50.0) as i32;
+        let first_year = months.first().map_or(0, |m| m.year());
         let mut marks = Vec::new();
         for (t, month) in months.iter().enumerate() {
             let x = t as f64;
@@ -136,7 +152,9 @@ fn month_grid(months: &[Month]) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark
             }
             let m = month.month_of_year();
             if m == 1 {
-                marks.push(GridMark { value: x, step_size: 12.0 });
+                if (month.year() - first_year) % years_per_label == 0 {
+                    marks.push(GridMark { value: x, step_size: 12.0 * f64::from(years_per_label) });
+                }
             } else if (m - 1) % step as u32 == 0 && step < 12 {
                 marks.push(GridMark { value: x, step_size: step as f64 });
             }
@@ -162,6 +180,8 @@ pub struct PlotsPanel {
     /// Where each plot was drawn in the last frame.
     pub rects: HashMap<SnapshotTarget, egui::Rect>,
     reset: bool,
+    /// One plot per scenario side by side (same y range per domain) instead of all overlaid.
+    pub side_by_side: bool,
 }
 
 impl PlotsPanel {
@@ -202,7 +222,6 @@ pub fn bands_toolbar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
 impl PlotsPanel {
     fn plots_ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>, actions: &mut Vec<Action>) -> Option<SnapshotTarget> {
         let t = ctx.strings();
-        let language = ctx.language();
         let plan = ctx.plan();
         let summary = ctx.summary;
         // On the summary page every plot must fit on the one page: share the height out.
@@ -217,15 +236,21 @@ impl PlotsPanel {
             if !summary && ui.button(t.reset_view).clicked() {
                 self.reset = true;
             }
+            if !summary {
+                ui.separator();
+                ui.selectable_value(&mut self.side_by_side, false, t.layout_overlaid);
+                ui.selectable_value(&mut self.side_by_side, true, t.layout_side_by_side);
+            }
             // In presentation mode the big switch beside the plots does this.
             if !summary && !ctx.presentation {
+                ui.separator();
                 actions.extend(bands_toolbar_ui(ui, ctx));
             }
         });
         legend_ui(ctx, ui);
         let link = egui::Id::unique("linked_months");
-        let reset = self.reset;
-        let months = &ctx.session.results().months;
+        let look = PlotLook { height: plot_height, link, reset: self.reset };
+        let side_by_side = self.side_by_side;
         let mut asked = None;
         let rects = &mut self.rects;
         egui::ScrollArea::vertical().id_salt("plots_scroll").show(ui, |ui| {
@@ -235,86 +260,25 @@ impl PlotsPanel {
                 if plot_title_ui(ui, &format!("{} ({})", domain.name, domain.unit), ctx) {
                     asked = Some(SnapshotTarget::DomainPlot(d));
                 }
-                let state_view = ctx.selection.region_id.is_none();
-                let probabilities: Vec<(&str, &[f64])> = series
-                    .iter()
-                    .filter_map(|s| s.band.as_ref().map(|band| (s.name.as_str(), band.shortage_probability.as_slice())))
-                    .collect();
-                let mut plot = Plot::new(("domain_plot", d))
-                    .height(plot_height)
-                    .show_crosshair(!summary)
-                    .link_axis(link, [true, false])
-                    .link_cursor(link, [true, false])
-                    .include_y(0.0)
-                    .x_grid_spacer(month_grid(months))
-                    .x_axis_formatter(|mark, _| month_label(months, mark.value, language))
-                    .y_axis_formatter(move |mark, _| language.number(mark.value, 0))
-                    .label_formatter(|hover| {
-                        if summary {
-                            return None;
-                        }
-                        let (name, position) = match hover {
-                            egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
-                            egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
-                        };
-                        let month = month_label(months, position.x, language);
-                        let mut text = format!("{name}\n{}: {month}\n{}", t.month, language.number(position.y, 1));
-                        let index = position.x.round();
-                        for (scenario, shares) in &probabilities {
-                            if index >= 0.0
-                                && let Some(share) = shares.get(index as usize)
-                            {
-                                text.push_str(&format!("\n{} {scenario}: {}", t.shortage_probability, language.percent(*share)));
+                let drawn = if side_by_side && series.len() > 1 {
+                    // Small multiples: one plot per scenario, all with the domain's y range.
+                    let y_max = series.iter().map(DomainSeries::y_max).fold(0.0, f64::max);
+                    ui.scope(|ui| {
+                        ui.columns(series.len(), |columns| {
+                            for (slot, (column, one)) in columns.iter_mut().zip(&series).enumerate() {
+                                let caption = egui::RichText::new(&one.name).color(one.color);
+                                column.label(if one.leading { caption.strong() } else { caption });
+                                let id_salt = ("domain_plot", d, slot);
+                                domain_plot_ui(column, ctx, id_salt, std::slice::from_ref(one), &look, Some(y_max));
                             }
-                        }
-                        Some(text)
-                    });
-                if reset {
-                    plot = plot.reset();
-                }
-                let shown = plot.show(ui, |plot_ui| {
-                    // Bands first, so that every line is drawn over them.
-                    for s in &series {
-                        let Some(band) = &s.band else { continue };
-                        let xs: Vec<f64> = (0..band.p10.len()).map(|t| t as f64).collect();
-                        let name = format!("{} – {}", t.bands_band, s.name);
-                        plot_ui.add(FilledArea::new(name, &xs, &band.p10, &band.p90).fill_color(band_fill(s.color)));
-                        plot_ui.line(
-                            Line::new(format!("{} – {}", t.bands_median, s.name), PlotPoints::from_ys_f64(&band.p50))
-                                .color(s.color)
-                                .width(1.0)
-                                .style(LineStyle::dotted_dense()),
-                        );
-                    }
-                    for s in &series {
-                        let width = if s.leading { 2.5 } else { 1.5 };
-                        let width = if ctx.presentation { width * PRESENTATION_LINE_FACTOR } else { width };
-                        if s.leading {
-                            let xs: Vec<f64> = (0..s.demand.len()).map(|t| t as f64).collect();
-                            let (low, high): (Vec<f64>, Vec<f64>) = if state_view {
-                                (vec![0.0; s.shortage.len()], s.shortage.clone())
-                            } else {
-                                s.capacity.iter().zip(&s.demand).map(|(c, d)| (*c, d.max(*c))).unzip()
-                            };
-                            let label = if state_view { t.shortage_state } else { t.shortage };
-                            plot_ui.add(
-                                FilledArea::new(format!("{label} ({})", s.name), &xs, &low, &high).fill_color(SHORTAGE_FILL),
-                            );
-                        }
-                        plot_ui.line(
-                            Line::new(format!("{} – {}", t.demand, s.name), PlotPoints::from_ys_f64(&s.demand))
-                                .color(s.color)
-                                .width(width),
-                        );
-                        plot_ui.line(
-                            Line::new(format!("{} – {}", t.capacity, s.name), PlotPoints::new(step_points(&s.capacity)))
-                                .color(s.color)
-                                .width(width)
-                                .style(LineStyle::dashed_loose()),
-                        );
-                    }
-                });
-                rects.insert(SnapshotTarget::DomainPlot(d), picture_rect(ui, top_left, shown.response.rect));
+                        });
+                    })
+                    .response
+                    .rect
+                } else {
+                    domain_plot_ui(ui, ctx, ("domain_plot", d), &series, &look, None).rect
+                };
+                rects.insert(SnapshotTarget::DomainPlot(d), picture_rect(ui, top_left, drawn));
                 ui.add_space(6.0);
             }
             let (cost_rect, cost_asked) = cost_plot_ui(ui, ctx, plot_height);
@@ -325,24 +289,201 @@ impl PlotsPanel {
     }
 }
 
-/// One legend for all domain plots: line styles, then each drawn scenario in its colour.
+/// What every domain plot of a frame shares: height, linked month axis, reset.
+struct PlotLook {
+    height: f32,
+    link: egui::Id,
+    reset: bool,
+}
+
+impl DomainSeries {
+    /// The highest value drawn of this series (demand, capacity, shortage, band).
+    fn y_max(&self) -> f64 {
+        let band = self.band.as_ref().map_or(&[][..], |b| b.p90.as_slice());
+        self.demand
+            .iter()
+            .chain(&self.capacity)
+            .chain(&self.shortage)
+            .chain(band)
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
+    }
+}
+
+/// The hover text at month `index`: the month, then for each series its demand, capacity and
+/// places missing, and its shortage probability when the bands are computed. `None` outside
+/// the horizon.
+pub fn hover_text(series: &[DomainSeries], months: &[Month], index: usize, t: &Strings, language: Language) -> Option<String> {
+    let month = months.get(index)?;
+    let mut text = format!("{}: {}", t.month, language.month(*month));
+    for s in series {
+        let value = |values: &[f64]| values.get(index).copied();
+        let (Some(demand), Some(capacity)) = (value(&s.demand), value(&s.capacity)) else { continue };
+        let shortage = value(&s.shortage).unwrap_or(0.0);
+        // A region's few places read better with a decimal.
+        let decimals = if demand.abs().max(capacity.abs()) < 10.0 { 1 } else { 0 };
+        text.push_str(&format!(
+            "\n{}\n  {} {} · {} {} · {} {}",
+            s.name,
+            t.demand,
+            language.number(demand, decimals),
+            t.capacity,
+            language.number(capacity, decimals),
+            t.shortage,
+            language.number(shortage, decimals),
+        ));
+        if let Some(share) = s.band.as_ref().and_then(|b| b.shortage_probability.get(index)) {
+            text.push_str(&format!("\n  {}: {}", t.shortage_probability, language.percent(*share)));
+        }
+    }
+    Some(text)
+}
+
+/// One domain plot of `series` (all drawn scenarios overlaid, or one of the small multiples with
+/// the shared upper bound `y_max`); returns the plot's response.
+fn domain_plot_ui(
+    ui: &mut egui::Ui,
+    ctx: &PanelCtx<'_>,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    series: &[DomainSeries],
+    look: &PlotLook,
+    y_max: Option<f64>,
+) -> egui::Response {
+    let t = ctx.strings();
+    let language = ctx.language();
+    let summary = ctx.summary;
+    let months = &ctx.session.results().months;
+    let state_view = ctx.selection.region_id.is_none();
+    let mut plot = Plot::new(id_salt)
+        .height(look.height)
+        .show_crosshair(!summary)
+        .link_axis(look.link, [true, false])
+        .link_cursor(look.link, [true, false])
+        .include_y(0.0)
+        .x_grid_spacer(month_grid(months))
+        .x_axis_formatter(|mark, _| month_label(months, mark.value, language))
+        .y_grid_spacer(y_grid_spacer)
+        .y_axis_formatter(move |mark, _| count_label(language, mark))
+        .label_formatter(|hover| {
+            if summary {
+                return None;
+            }
+            let position = match hover {
+                egui_plot::HoverPosition::NearDataPoint { position, .. } | egui_plot::HoverPosition::Elsewhere { position } => {
+                    *position
+                }
+            };
+            let index = position.x.round();
+            if index < 0.0 {
+                return None;
+            }
+            hover_text(series, months, index as usize, t, language)
+        });
+    if let Some(y_max) = y_max {
+        plot = plot.include_y(y_max);
+    }
+    if look.reset {
+        plot = plot.reset();
+    }
+    let factor = if ctx.presentation { PRESENTATION_LINE_FACTOR } else { 1.0 };
+    plot.show(ui, |plot_ui| {
+        // Bands first, so that every line is drawn over them.
+        for s in series {
+            let Some(band) = &s.band else { continue };
+            let xs: Vec<f64> = (0..band.p10.len()).map(|t| t as f64).collect();
+            let name = format!("{} – {}", t.bands_band, s.name);
+            plot_ui.add(FilledArea::new(name, &xs, &band.p10, &band.p90).fill_color(band_fill(s.color)));
+            plot_ui.line(
+                Line::new(format!("{} – {}", t.bands_median, s.name), PlotPoints::from_ys_f64(&band.p50))
+                    .color(s.color)
+                    .width(1.0)
+                    .style(LineStyle::dotted_dense()),
+            );
+        }
+        // Every scenario's shortage, in its own colour, under all lines.
+        let label = if state_view { t.shortage_state } else { t.shortage };
+        for s in series {
+            let xs: Vec<f64> = (0..s.demand.len()).map(|t| t as f64).collect();
+            let (low, high): (Vec<f64>, Vec<f64>) = if state_view {
+                (vec![0.0; s.shortage.len()], s.shortage.clone())
+            } else {
+                s.capacity.iter().zip(&s.demand).map(|(c, d)| (*c, d.max(*c))).unzip()
+            };
+            plot_ui.add(FilledArea::new(format!("{label} – {}", s.name), &xs, &low, &high).fill_color(shortage_fill(s.color)));
+        }
+        // Leading first and widest: the dashed lines of the others stay visible on top of it.
+        for s in series {
+            let demand_width = if s.leading { DEMAND_LINE_WIDTH * 1.4 } else { DEMAND_LINE_WIDTH } * factor;
+            plot_ui.line(
+                Line::new(format!("{} – {}", t.demand, s.name), PlotPoints::from_ys_f64(&s.demand))
+                    .color(s.color)
+                    .width(demand_width)
+                    .style(s.style),
+            );
+            plot_ui.line(
+                Line::new(format!("{} – {}", t.capacity, s.name), PlotPoints::new(step_points(&s.capacity)))
+                    .color(s.color)
+                    .width(CAPACITY_LINE_WIDTH * factor)
+                    .style(s.style),
+            );
+        }
+    })
+    .response
+}
+
+/// A short sample of a line in `color` and `style`, `width` points thick; `step` draws it as a
+/// step (as capacity is drawn).
+fn line_sample_ui(ui: &mut egui::Ui, color: egui::Color32, style: LineStyle, width: f32, step: bool) {
+    let (rect, _) = ui.allocate_exact_size(LINE_SAMPLE_SIZE, egui::Sense::hover());
+    let (left, right, middle) = (rect.left() + 2.0, rect.right() - 2.0, rect.center().y);
+    let path = if step {
+        let x = rect.center().x;
+        vec![
+            egui::pos2(left, middle + 4.0),
+            egui::pos2(x, middle + 4.0),
+            egui::pos2(x, middle - 4.0),
+            egui::pos2(right, middle - 4.0),
+        ]
+    } else {
+        vec![egui::pos2(left, middle), egui::pos2(right, middle)]
+    };
+    let stroke = egui::Stroke::new(width, color);
+    let shapes = match style {
+        LineStyle::Solid => vec![egui::Shape::line(path, stroke)],
+        LineStyle::Dashed { length } => egui::Shape::dashed_line(&path, stroke, length, length * 0.618),
+        LineStyle::Dotted { spacing } => egui::Shape::dotted_line(&path, color, spacing, width),
+    };
+    ui.painter().extend(shapes);
+}
+
+/// One legend for all domain plots: what thick, thin and shaded mean, then each drawn scenario
+/// with a sample of its line pattern in its colour.
 fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
     let t = ctx.strings();
+    let ink = ui.visuals().text_color();
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("—— {}", t.demand));
-        ui.label(format!("- - {}", t.capacity));
+        line_sample_ui(ui, ink, LineStyle::Solid, DEMAND_LINE_WIDTH, false);
+        ui.label(t.demand);
+        line_sample_ui(ui, ink, LineStyle::Solid, CAPACITY_LINE_WIDTH, true);
+        ui.label(t.capacity);
         let shortage = if ctx.selection.region_id.is_none() { t.shortage_state } else { t.shortage };
-        ui.label(egui::RichText::new(format!("■ {shortage}")).color(crate::ui::theme::ERROR_RED));
+        super::budget::swatch_ui(ui, shortage_fill(egui::Color32::GRAY), egui::Stroke::NONE);
+        ui.label(shortage);
         if ctx.settings.show_bands {
             let gray = egui::Color32::GRAY;
             super::budget::swatch_ui(ui, crate::ui::theme::band_fill(gray), egui::Stroke::NONE);
             ui.label(t.bands_band);
-            ui.label(format!("··· {}", t.bands_median));
+            line_sample_ui(ui, ink, LineStyle::dotted_dense(), 1.0, false);
+            ui.label(t.bands_median);
         }
-        ui.separator();
-        for shown in ctx.drawn_scenarios() {
-            let text = egui::RichText::new(format!("■ {}", shown.scenario.name)).color(shown.color);
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (slot, shown) in ctx.drawn_scenarios().into_iter().enumerate() {
+            line_sample_ui(ui, shown.color, scenario_line_style(slot), DEMAND_LINE_WIDTH, false);
+            let text = egui::RichText::new(&shown.scenario.name).color(shown.color);
             ui.label(if shown.leading { text.strong() } else { text });
+            ui.add_space(8.0);
         }
     });
 }
@@ -362,7 +503,8 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Re
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
-        .y_axis_formatter(move |mark, _| language.millions(mark.value, 0))
+        .y_grid_spacer(y_grid_spacer)
+        .y_axis_formatter(move |mark, _| millions_label(language, mark))
         .show(ui, |plot_ui| {
             for (slot, shown) in drawn.iter().enumerate() {
                 let (scenario, results) = (shown.scenario, shown.results);
@@ -409,8 +551,60 @@ fn picture_rect(ui: &egui::Ui, top_left: egui::Pos2, plot_rect: egui::Rect) -> e
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::panels::testing::{bench, click};
+    use crate::ui::context::{PanelCtx, Selection};
+    use crate::ui::panels::testing::{Bench, bench, click};
     use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn each_compared_scenario_has_its_own_line_pattern_and_its_own_shortage() {
+        let bench_state = Bench::on_sample(());
+        let ctx = PanelCtx::new(&bench_state.session, &bench_state.selection, &bench_state.settings);
+        let series = domain_series(&ctx, "kita");
+        assert_eq!(series.len(), 3);
+        for (a, first) in series.iter().enumerate() {
+            for second in series.iter().skip(a + 1) {
+                assert_ne!(first.style, second.style, "{} and {} look alike", first.name, second.name);
+            }
+        }
+        assert!(series.iter().all(|s| s.shortage.iter().any(|v| *v > 0.0)), "every scenario runs short somewhere");
+    }
+
+    #[test]
+    fn the_hover_names_month_and_each_scenarios_demand_capacity_and_shortage() {
+        let mut bench_state = Bench::on_sample(());
+        bench_state.selection = Selection { region_id: Some("koeln".to_owned()), ..bench_state.selection.clone() };
+        let ctx = PanelCtx::new(&bench_state.session, &bench_state.selection, &bench_state.settings);
+        let series = domain_series(&ctx, "kita");
+        let months = &bench_state.session.results().months;
+        let t = ctx.strings();
+        let index = 30;
+        let text = hover_text(&series, months, index, t, ctx.language()).expect("inside the horizon");
+        assert!(text.starts_with(&format!("Monat: {}", ctx.language().month(months[index]))), "{text}");
+        for s in &series {
+            assert!(text.contains(&s.name), "{text}");
+            let demand = ctx.language().number(s.demand[index], if s.demand[index] < 10.0 { 1 } else { 0 });
+            assert!(text.contains(&format!("Bedarf {demand}")), "{demand} in {text}");
+            let shortage = ctx.language().number(s.shortage[index], if s.demand[index] < 10.0 { 1 } else { 0 });
+            assert!(text.contains(&format!("Fehlende Plätze {shortage}")), "{shortage} in {text}");
+        }
+        assert_eq!(text.matches("Kapazität").count(), series.len());
+        assert!(hover_text(&series, months, months.len(), t, ctx.language()).is_none());
+    }
+
+    #[test]
+    fn side_by_side_draws_one_plot_per_scenario_and_overlaid_one() {
+        let mut harness = bench(PlotsPanel::default());
+        harness.run();
+        let name = harness.state().session.plan().scenarios[1].name.clone();
+        let domains = harness.state().session.plan().domains.len();
+        let overlaid = harness.query_all_by_label(&name).count();
+        click(&mut harness, "Nebeneinander");
+        assert!(harness.state().panel.side_by_side);
+        assert_eq!(harness.query_all_by_label(&name).count(), overlaid + domains, "a caption over each domain's plot");
+        click(&mut harness, "Überlagert");
+        assert!(!harness.state().panel.side_by_side);
+        assert_eq!(harness.query_all_by_label(&name).count(), overlaid);
+    }
 
     #[test]
     fn the_plots_panel_asks_for_a_picture_of_one_plot() {

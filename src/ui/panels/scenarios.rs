@@ -10,21 +10,27 @@ use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::panels::measures::funding_label;
 use crate::ui::panels::range_editor::{RangeSpec, range_row_ui};
-use crate::ui::theme::{ERROR_RED, GOOD_GREEN, scenario_color};
+use crate::ui::theme::{ERROR_RED, GOOD_GREEN, MONTH_CELL_WIDTH, scenario_color};
 use egui_plot::{Line, Plot, PlotPoints};
 
-/// The scenarios tab: one scenario at a time.
+/// The scenarios tab: one scenario at a time, the selected one ([`Selection::scenario_id`]):
+/// choosing a scenario here chooses it in the top bar too, and the other way round.
+///
+/// [`Selection::scenario_id`]: crate::ui::context::Selection::scenario_id
 #[derive(Debug, Default)]
 pub struct ScenariosPanel {
-    /// Position of the scenario being edited.
-    pub edited: usize,
     /// Texts typed into cells that do not parse yet, by field path.
     pub drafts: Drafts,
 }
 
+/// The position in the plan of the scenario the tab edits: the selected one (the first when
+/// the selection points nowhere).
+pub fn edited_index(ctx: &PanelCtx<'_>) -> usize {
+    ctx.scenario(&ctx.selection.scenario_id).map_or(0, |(index, _)| index)
+}
+
 impl Panel for ScenariosPanel {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
-        self.edited = self.edited.min(ctx.plan().scenarios.len().saturating_sub(1));
         scenarios_ui(self, ui, ctx)
     }
 
@@ -37,10 +43,15 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
     let t = ctx.strings();
     let plan = ctx.plan();
     let mut commands = Vec::new();
+    let index = edited_index(ctx);
+    let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        for (index, scenario) in plan.scenarios.iter().enumerate() {
-            let color = scenario_color(scenario.color.as_deref(), index);
-            ui.selectable_value(&mut panel.edited, index, egui::RichText::new(&scenario.name).color(color));
+        for (position, scenario) in plan.scenarios.iter().enumerate() {
+            let color = scenario_color(scenario.color.as_deref(), position);
+            let text = egui::RichText::new(&scenario.name).color(color);
+            if ui.selectable_label(position == index, text).clicked() && position != index {
+                chosen = Some(Action::SelectScenario(scenario.id.clone()));
+            }
         }
         if ui.button(t.add_scenario).clicked()
             && let Some(base) = plan.scenarios.last()
@@ -52,9 +63,8 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
             commands.push(Command::InsertScenario(plan.scenarios.len(), scenario));
         }
     });
-    let index = panel.edited;
     let Some(scenario) = plan.scenarios.get(index).cloned() else {
-        return commands.into_iter().map(Action::Edit).collect();
+        return commands.into_iter().map(Action::Edit).chain(chosen).collect();
     };
     ui.separator();
     let mut edited = scenario.clone();
@@ -130,8 +140,16 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
             ui.end_row();
             for (s, step) in scenario.arrivals.iter().enumerate() {
                 let step_path = format!("{path}.arrivals[{s}]");
-                if let Some(Some(month)) =
-                    cells.month(ui, &format!("{step_path}.from"), &format!("{} {}", t.from_month, s + 1), Some(step.from), false)
+                let label = format!("{} {}", t.from_month, s + 1);
+                // The grid would size the column by its header: "01/2025" needs more.
+                let month_cell = egui::vec2(MONTH_CELL_WIDTH, ui.spacing().interact_size.y);
+                let typed = ui
+                    .allocate_ui(month_cell, |ui| {
+                        ui.set_min_width(MONTH_CELL_WIDTH);
+                        cells.month(ui, &format!("{step_path}.from"), &label, Some(step.from), false)
+                    })
+                    .inner;
+                if let Some(Some(month)) = typed
                     && let Some(target) = edited.arrivals.get_mut(s)
                 {
                     target.from = month;
@@ -164,6 +182,8 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
             .allow_zoom(false)
             .allow_scroll(false)
             .include_y(0.0)
+            .y_grid_spacer(crate::ui::y_scale::y_grid_spacer)
+            .y_axis_formatter(move |mark, _| crate::ui::y_scale::count_label(language, mark))
             .show(ui, |plot_ui| {
                 plot_ui.line(
                     Line::new(t.arrivals, PlotPoints::from_ys_f64(&preview))
@@ -220,7 +240,7 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
             }
         }
     });
-    let mut actions: Vec<Action> = commands.into_iter().map(Action::Edit).collect();
+    let mut actions: Vec<Action> = commands.into_iter().map(Action::Edit).chain(chosen).collect();
     if edited != scenario {
         let command = Command::SetScenario(index, edited);
         actions.push(match gesture {
@@ -323,14 +343,43 @@ mod tests {
         let mut harness = bench(ScenariosPanel::default());
         harness.run();
         let names: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.name.clone()).collect();
+        let ids: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.id.clone()).collect();
         harness.get_by_role_and_label(Role::Button, &names[1]).click();
         harness.run();
-        assert_eq!(harness.state().panel.edited, 1, "which scenario is edited is the panel's state");
+        assert_eq!(
+            harness.state().actions,
+            vec![Action::SelectScenario(ids[1].clone())],
+            "choosing a scenario to edit selects it (top bar, plots, indicators)"
+        );
+        // The app carries the action out; the tab then edits the selected scenario.
+        harness.state_mut().selection.scenario_id = ids[1].clone();
+        harness.state_mut().actions.clear();
+        harness.run();
         click(&mut harness, "Löschen");
         click(&mut harness, "Duplizieren");
         match harness.state().edits().as_slice() {
             [Command::DeleteScenario(1), Command::InsertScenario(2, copy)] => assert_eq!(copy.name, format!("{} (2)", names[1])),
             other => panic!("expected delete and duplicate, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_tab_edits_the_scenario_selected_in_the_top_bar() {
+        let mut harness = bench(ScenariosPanel::default());
+        let third = harness.state().session.plan().scenarios[2].clone();
+        harness.state_mut().selection.scenario_id = third.id.clone();
+        harness.run();
+        let name = harness.get_by_role_and_label(Role::TextInput, "Name").value().unwrap_or_default();
+        assert_eq!(name, third.name, "the name cell shows the selected scenario");
+    }
+
+    #[test]
+    fn the_month_of_an_arrival_step_is_wide_enough_for_month_and_year() {
+        let mut harness = bench(ScenariosPanel::default());
+        harness.run();
+        let cell = harness.get_by_label("ab Monat 1");
+        let text = cell.value().unwrap_or_default();
+        assert_eq!(text.len(), "01/2025".len(), "{text}");
+        assert!(cell.rect().width() >= MONTH_CELL_WIDTH - 1.0, "{:?}", cell.rect());
     }
 }

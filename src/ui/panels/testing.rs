@@ -47,7 +47,12 @@ impl<P> Bench<P> {
 
 /// `panel` on the sample plan in a large window (scrollable, as in the side panel).
 pub fn bench<P: Panel + 'static>(panel: P) -> Harness<'static, Bench<P>> {
-    Harness::builder().with_size([1800.0, 1000.0]).build_ui_state(
+    bench_sized(panel, [1800.0, 1000.0])
+}
+
+/// `panel` on the sample plan in a window of `size` points (scrollable both ways).
+pub fn bench_sized<P: Panel + 'static>(panel: P, size: [f32; 2]) -> Harness<'static, Bench<P>> {
+    Harness::builder().with_size(size).build_ui_state(
         |ui, bench: &mut Bench<P>| {
             let ctx = PanelCtx::new(&bench.session, &bench.selection, &bench.settings);
             let actions = egui::ScrollArea::both().show(ui, |ui| bench.panel.ui(ui, &ctx)).inner;
