@@ -1,12 +1,12 @@
 #!/bin/bash
 # Pictures of the real window under Xvfb, as a workshop room sees it: German and English,
-# normal and presentation mode, on a 1280×720 projector and a 1600×1000 desk screen.
+# normal and presentation mode, on 1280×720 and 1024×768 projectors and a 1600×1000 desk screen.
 # Usage: scripts/screenshots.sh [binary] [out-dir]   (needs xvfb, imagemagick; see README)
 set -euo pipefail
 binary=${1:-target/debug/integrationsplan}
 out=${2:-docs}
 display=:94
-for size in 1280x720 1600x1000; do
+for size in 1280x720 1024x768 1600x1000; do
   for language in de en; do
     for mode in normal presentation; do
       Xvfb "$display" -screen 0 "${size}x24" >/dev/null 2>&1 &
@@ -18,7 +18,7 @@ for size in 1280x720 1600x1000; do
       DISPLAY=$display XDG_CONFIG_HOME=$home XDG_DATA_HOME=$home LIBGL_ALWAYS_SOFTWARE=1 \
         "$binary" "${flags[@]}" >/dev/null 2>&1 &
       app=$!
-      sleep 7
+      sleep 7; DISPLAY=$display xdotool mousemove 5 5; sleep 1
       DISPLAY=$display import -window root "$out/screenshot-$size-$language-$mode.png"
       kill "$app" "$xvfb" 2>/dev/null || true
       wait "$app" "$xvfb" 2>/dev/null || true

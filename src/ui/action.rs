@@ -89,6 +89,8 @@ pub enum Action {
     CompareScenario(String, bool),
     /// Show the whole state (`None`) or one region.
     SelectRegion(Option<String>),
+    /// Show all plots, or one large.
+    FocusChart(super::context::ChartFocus),
     /// Show this editor in the side panel.
     ShowTab(Tab),
     /// Show this view in the central area.

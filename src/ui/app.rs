@@ -174,6 +174,7 @@ impl App {
                 }
             }
             Action::SelectRegion(region) => self.selection.region_id = region,
+            Action::FocusChart(focus) => self.selection.chart_focus = focus,
             Action::ShowTab(tab) => self.tab = tab,
             Action::GoToField(path) => self.go_to_field(&path),
             Action::ShowView(view) => self.central = view,
@@ -297,6 +298,12 @@ impl App {
         if on {
             self.presentation = Some((ctx.zoom_factor(), self.settings.dark));
             fit_presentation_zoom(&ctx);
+            // In front of a room one domain at a time, as large as the screen allows.
+            if self.selection.chart_focus == super::context::ChartFocus::All
+                && let Some(first) = self.session.plan().domains.first()
+            {
+                self.selection.chart_focus = super::context::ChartFocus::Domain(first.id.clone());
+            }
             self.settings.dark = false;
             ctx.set_visuals_of(egui::Theme::Light, super::theme::presentation_visuals());
         } else {
@@ -418,13 +425,13 @@ impl App {
             .inner;
         let what_if = egui::Panel::left("what_if")
             .resizable(true)
-            .default_size(380.0)
-            .min_size(260.0)
+            .default_size((ui.available_width() * 0.3).clamp(260.0, 420.0))
+            .min_size(240.0)
             .show(ui, |ui| panels.what_if.ui(ui, &ctx));
         actions.extend(what_if.inner);
         let view = self.central;
         let central =
-            egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, view, ("presentation_indicators", 170.0)));
+            egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, view, ("presentation_indicators", 200.0)));
         actions.extend(central.inner);
         actions
     }
@@ -574,13 +581,11 @@ fn summary_budget_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) {
 fn charts_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, id: &'static str, height: f32) -> Vec<Action> {
     let plots_height = (ui.available_height() - height).max(120.0);
     let plots = &mut panels.plots;
-    let mut actions = egui::Panel::top(id)
-        .resizable(true)
-        .default_size(plots_height)
-        .min_size(120.0)
-        .max_size((ui.available_height() - 80.0).max(120.0))
-        .show(ui, |ui| plots.ui(ui, ctx))
-        .inner;
+    // In presentation mode the zoom changes after the first frame: the split follows the screen
+    // instead of keeping a remembered size.
+    let panel = egui::Panel::top(id).min_size(120.0).max_size((ui.available_height() - 80.0).max(120.0));
+    let panel = if ctx.presentation { panel.exact_size(plots_height) } else { panel.resizable(true).default_size(plots_height) };
+    let mut actions = panel.show(ui, |ui| plots.ui(ui, ctx)).inner;
     let indicators = &mut panels.indicators;
     actions.extend(egui::ScrollArea::both().id_salt("indicators_scroll").show(ui, |ui| indicators.ui(ui, ctx)).inner);
     actions

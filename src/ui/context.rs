@@ -8,6 +8,44 @@ use crate::engine::ScenarioResults;
 use crate::issue::Issue;
 use crate::model::{Plan, Scenario};
 
+/// Which plots the charts view shows: all of them, or one made as large as the view allows
+/// (one domain at a time in front of a room).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ChartFocus {
+    /// Every domain plot and the cost plot, one under the other.
+    #[default]
+    All,
+    /// Only the plot of this domain (id), and only its indicators.
+    Domain(String),
+    /// Only the cost plot.
+    Costs,
+}
+
+impl ChartFocus {
+    /// Whether the plot and indicators of domain `id` are shown.
+    pub fn shows_domain(&self, id: &str) -> bool {
+        match self {
+            ChartFocus::All => true,
+            ChartFocus::Domain(focused) => focused == id,
+            ChartFocus::Costs => false,
+        }
+    }
+
+    /// Whether the indicators of domain `id` are listed: all of them unless one domain is
+    /// focused.
+    pub fn lists_indicators_of(&self, id: &str) -> bool {
+        match self {
+            ChartFocus::Domain(focused) => focused == id,
+            ChartFocus::All | ChartFocus::Costs => true,
+        }
+    }
+
+    /// Whether the cost plot is shown.
+    pub fn shows_costs(&self) -> bool {
+        matches!(self, ChartFocus::All | ChartFocus::Costs)
+    }
+}
+
 /// What the user looks at, shared by top bar, plots, tables and presentation controls.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Selection {
@@ -17,6 +55,8 @@ pub struct Selection {
     pub compared_ids: Vec<String>,
     /// `None` = the whole state, else a region id.
     pub region_id: Option<String>,
+    /// The plots the charts view shows.
+    pub chart_focus: ChartFocus,
 }
 
 impl Selection {
@@ -26,6 +66,7 @@ impl Selection {
             scenario_id: plan.scenarios.first().map(|s| s.id.clone()).unwrap_or_default(),
             compared_ids: plan.scenarios.iter().map(|s| s.id.clone()).collect(),
             region_id: None,
+            chart_focus: ChartFocus::All,
         }
     }
 
@@ -44,6 +85,11 @@ impl Selection {
             && !plan.regions.iter().any(|r| r.id == *region)
         {
             self.region_id = None;
+        }
+        if let ChartFocus::Domain(id) = &self.chart_focus
+            && !plan.domains.iter().any(|d| d.id == *id)
+        {
+            self.chart_focus = ChartFocus::All;
         }
     }
 }

@@ -650,6 +650,8 @@ pub struct Strings {
     pub layout_side_by_side: &'static str,
     /// Plot layout switch: all scenarios in one plot.
     pub layout_overlaid: &'static str,
+    /// The choice "all plots" beside the domains (one plot large).
+    pub all_plots: &'static str,
 }
 
 /// German texts.
@@ -936,6 +938,7 @@ pub static GERMAN: Strings = Strings {
     costs_state_wide_note: "alle Maßnahmen im Land, nicht nur der Region",
     layout_side_by_side: "Nebeneinander",
     layout_overlaid: "Überlagert",
+    all_plots: "Alle Diagramme",
 };
 
 /// English texts.
@@ -1222,6 +1225,7 @@ pub static ENGLISH: Strings = Strings {
     costs_state_wide_note: "all measures in the state, not only the region's",
     layout_side_by_side: "Side by side",
     layout_overlaid: "Overlaid",
+    all_plots: "All charts",
 };
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ fn tab_goes_on_from_the_view_tabs_into_the_charts() {
     harness.run();
     harness.get_by_label("Diagramme").focus();
     harness.run();
-    let order = tab_order(&mut harness, 6);
+    let order = tab_order(&mut harness, 12);
     assert_eq!(order.first().map(String::as_str), Some("Haushalt"), "{order:#?}");
     assert!(order.iter().any(|l| l == "Ansicht zurücksetzen"), "{order:#?}");
 }

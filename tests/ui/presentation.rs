@@ -2,6 +2,7 @@
 
 use super::{click, harness};
 use egui_kittest::kittest::Queryable;
+use integrationsplan::ui::context::ChartFocus;
 
 #[test]
 fn presentation_mode_zooms_shows_what_if_controls_and_restores_everything() {
@@ -47,4 +48,32 @@ fn f11_toggles_presentation_mode() {
     harness.key_press(egui::Key::F11);
     harness.run();
     assert!(!harness.state().is_presenting());
+}
+
+#[test]
+fn presentation_on_a_1280_by_720_projector_shows_one_domain_large_with_its_indicators() {
+    let app = integrationsplan::ui::app::App::with_sample(integrationsplan::ui::settings::Settings::default());
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_ui_state(|ui, app: &mut integrationsplan::ui::app::App| app.show(ui), app);
+    harness.run();
+    click(&mut harness, "Präsentation (F11)");
+    harness.run();
+    assert!((harness.ctx.zoom_factor() - 1.2).abs() < 1e-3, "the zoom fits 1280×720: {}", harness.ctx.zoom_factor());
+    let screen = harness.ctx.content_rect();
+    let kita = harness.state().session.plan().domains[0].name.clone();
+    let first = harness.state().session.plan().domains[0].id.clone();
+    assert_eq!(harness.state().selection.chart_focus, ChartFocus::Domain(first), "the first domain alone");
+    assert!(harness.query_all_by_label(&kita).count() >= 2, "its button and its indicator row");
+    let title = harness.get_by_label_contains("(Plätze)").rect();
+    assert!(screen.contains_rect(title), "plot title on screen: {title:?} in {screen:?}");
+    assert!(harness.query_by_label("Schulplätze (Plätze)").is_none(), "only one plot");
+    // Every compared scenario's indicator row is on the screen, not cut off.
+    for scenario in harness.state().session.plan().scenarios.clone() {
+        let rows: Vec<egui::Rect> = harness.get_all_by_label(&scenario.name).map(|n| n.rect()).collect();
+        assert!(rows.iter().any(|r| screen.contains_rect(*r) && r.top() > title.bottom()), "{} on screen", scenario.name);
+    }
+
+    click(&mut harness, "Alle Diagramme");
+    assert!(harness.query_by_label("Schulplätze (Plätze)").is_some(), "all plots again");
 }

@@ -156,7 +156,7 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
             ui.strong(t.shortage_probability);
         }
         ui.end_row();
-        for domain in &ctx.plan().domains {
+        for domain in ctx.plan().domains.iter().filter(|d| ctx.selection.chart_focus.lists_indicators_of(&d.id)) {
             let mut first_row = true;
             for shown in &drawn {
                 let indicators = match region {

@@ -3,7 +3,7 @@
 use super::Panel;
 use crate::model::Month;
 use crate::ui::action::Action;
-use crate::ui::context::PanelCtx;
+use crate::ui::context::{ChartFocus, PanelCtx};
 use crate::ui::i18n::Language;
 use crate::ui::i18n::Strings;
 use crate::ui::snapshot::SnapshotTarget;
@@ -231,23 +231,34 @@ impl PlotsPanel {
         } else {
             PLOT_HEIGHT
         };
-        ui.horizontal_wrapped(|ui| {
+        // In presentation mode the slim top bar already names plan and region.
+        if summary || !ctx.presentation {
             ui.heading(format!("{} – {}", plan.meta.title, ctx.place_name()));
-            if !summary && ui.button(t.reset_view).clicked() {
-                self.reset = true;
-            }
-            if !summary {
+        }
+        if !summary {
+            ui.horizontal_wrapped(|ui| {
+                actions.extend(chart_focus_ui(ui, ctx));
                 ui.separator();
                 ui.selectable_value(&mut self.side_by_side, false, t.layout_overlaid);
                 ui.selectable_value(&mut self.side_by_side, true, t.layout_side_by_side);
-            }
-            // In presentation mode the big switch beside the plots does this.
-            if !summary && !ctx.presentation {
                 ui.separator();
-                actions.extend(bands_toolbar_ui(ui, ctx));
-            }
-        });
+                if ui.button(t.reset_view).clicked() {
+                    self.reset = true;
+                }
+                // In presentation mode the big switch beside the plots does this.
+                if !ctx.presentation {
+                    ui.separator();
+                    actions.extend(bands_toolbar_ui(ui, ctx));
+                }
+            });
+        }
         legend_ui(ctx, ui);
+        let focus = if summary { ChartFocus::All } else { ctx.selection.chart_focus.clone() };
+        // One plot alone fills the view (a caption row above each small multiple).
+        let plot_height = match focus {
+            ChartFocus::All => plot_height,
+            _ => (ui.available_height() - if self.side_by_side { 62.0 } else { 36.0 }).max(PLOT_HEIGHT),
+        };
         let link = egui::Id::unique("linked_months");
         let look = PlotLook { height: plot_height, link, reset: self.reset };
         let side_by_side = self.side_by_side;
@@ -255,6 +266,9 @@ impl PlotsPanel {
         let rects = &mut self.rects;
         egui::ScrollArea::vertical().id_salt("plots_scroll").show(ui, |ui| {
             for (d, domain) in plan.domains.iter().enumerate() {
+                if !focus.shows_domain(&domain.id) {
+                    continue;
+                }
                 let series = domain_series(ctx, &domain.id);
                 let top_left = ui.cursor().min;
                 if plot_title_ui(ui, &format!("{} ({})", domain.name, domain.unit), ctx) {
@@ -281,12 +295,27 @@ impl PlotsPanel {
                 rects.insert(SnapshotTarget::DomainPlot(d), picture_rect(ui, top_left, drawn));
                 ui.add_space(6.0);
             }
-            let (cost_rect, cost_asked) = cost_plot_ui(ui, ctx, plot_height);
-            rects.insert(SnapshotTarget::CostPlot, cost_rect);
-            asked = asked.or(cost_asked);
+            if focus.shows_costs() {
+                let (cost_rect, cost_asked) = cost_plot_ui(ui, ctx, plot_height);
+                rects.insert(SnapshotTarget::CostPlot, cost_rect);
+                asked = asked.or(cost_asked);
+            }
         });
         asked
     }
+}
+
+/// The choice of plots: all, or one domain or the costs alone and large.
+fn chart_focus_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
+    let t = ctx.strings();
+    let shown = &ctx.selection.chart_focus;
+    let mut chosen = shown.clone();
+    ui.selectable_value(&mut chosen, ChartFocus::All, t.all_plots);
+    for domain in &ctx.plan().domains {
+        ui.selectable_value(&mut chosen, ChartFocus::Domain(domain.id.clone()), &domain.name);
+    }
+    ui.selectable_value(&mut chosen, ChartFocus::Costs, t.cost_per_year);
+    if chosen != *shown { vec![Action::FocusChart(chosen)] } else { Vec::new() }
 }
 
 /// What every domain plot of a frame shares: height, linked month axis, reset.
