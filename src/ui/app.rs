@@ -449,7 +449,11 @@ impl App {
                 for (index, scenario) in ctx.plan().scenarios.iter().enumerate() {
                     if ctx.selection.compared_ids.contains(&scenario.id) {
                         let color = super::theme::scenario_color(scenario.color.as_deref(), index);
-                        ui.label(egui::RichText::new(format!("■ {}", scenario.name)).color(color).strong());
+                        ui.label(
+                            egui::RichText::new(format!("■ {}", scenario.name))
+                                .color(crate::ui::contrast::on_ui(ui, color))
+                                .strong(),
+                        );
                     }
                 }
                 ui.label(format!("· {}", ctx.language().date(chrono::Local::now().date_naive())));

@@ -79,7 +79,7 @@ impl CellContext<'_> {
         let edit = egui::TextEdit::singleline(&mut text)
             .id_salt(path)
             .desired_width(width)
-            .text_color_opt(problem.as_ref().map(|_| ERROR_RED));
+            .text_color_opt(problem.as_ref().map(|_| crate::ui::contrast::error_text(ui)));
         let response = ui.add(edit);
         let text_now = text.clone();
         response.widget_info(|| {

@@ -89,6 +89,21 @@ pub fn text_color(color: Color32, visuals: &egui::Visuals) -> Color32 {
     readable_on_all(color, &text_grounds(visuals))
 }
 
+/// `color` as text readable in the theme of `ui`.
+pub fn on_ui(ui: &egui::Ui, color: Color32) -> Color32 {
+    text_color(color, ui.visuals())
+}
+
+/// The red of errors and shortages as text readable in the theme of `ui`.
+pub fn error_text(ui: &egui::Ui) -> Color32 {
+    on_ui(ui, crate::ui::theme::ERROR_RED)
+}
+
+/// The green of "no shortage" as text readable in the theme of `ui`.
+pub fn good_text(ui: &egui::Ui) -> Color32 {
+    on_ui(ui, crate::ui::theme::GOOD_GREEN)
+}
+
 /// Colour of the keyboard focus ring on a ground of luminance like `ground`.
 pub fn focus_ring_color(ground: Color32) -> Color32 {
     if luminance(ground) > 0.18 { Color32::from_rgb(0x00, 0x4f, 0xc4) } else { Color32::from_rgb(0xff, 0xc4, 0x00) }

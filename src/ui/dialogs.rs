@@ -87,7 +87,8 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
                     let empty = super::file_ops::empty_plan(t);
                     let plan = error.partial.as_deref().unwrap_or(&empty);
                     for issue in &error.issues {
-                        let color = if issue.is_error() { super::theme::ERROR_RED } else { ui.visuals().text_color() };
+                        let color =
+                            if issue.is_error() { crate::ui::contrast::error_text(ui) } else { ui.visuals().text_color() };
                         let text = super::field_label::issue_text(issue, plan, t.lang);
                         ui.label(egui::RichText::new(text).color(color));
                     }

@@ -128,7 +128,8 @@ pub fn proposal_toggle_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, proposal_id: Op
     let mut shown = ctx.selection.shows(&scenario.id);
     let color = super::theme::scenario_color(scenario.color.as_deref(), index);
     ui.separator();
-    let label = egui::RichText::new(format!("{} ({})", ctx.strings().show_proposal, scenario.name)).color(color);
+    let label = egui::RichText::new(format!("{} ({})", ctx.strings().show_proposal, scenario.name))
+        .color(crate::ui::contrast::on_ui(ui, color));
     if ui.checkbox(&mut shown, label).changed() { vec![Action::CompareScenario(scenario.id.clone(), shown)] } else { Vec::new() }
 }
 
@@ -154,7 +155,8 @@ pub fn scenario_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action
         for (index, scenario) in plan.scenarios.iter().enumerate() {
             let mut shown = selection.compared_ids.contains(&scenario.id);
             let color = super::theme::scenario_color(scenario.color.as_deref(), index);
-            if ui.checkbox(&mut shown, egui::RichText::new(&scenario.name).color(color)).changed() {
+            if ui.checkbox(&mut shown, egui::RichText::new(&scenario.name).color(crate::ui::contrast::on_ui(ui, color))).changed()
+            {
                 actions.push(Action::CompareScenario(scenario.id.clone(), shown));
             }
         }
@@ -187,7 +189,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>
         if !errors.is_empty() {
             let text = format!("⚠ {} ({})", t.plan_has_errors, errors.len());
             // A click opens the list; a click on a problem takes the planner to its field.
-            ui.menu_button(egui::RichText::new(text).color(super::theme::ERROR_RED).strong(), |ui| {
+            ui.menu_button(egui::RichText::new(text).color(crate::ui::contrast::error_text(ui)).strong(), |ui| {
                 for issue in errors.iter().take(50) {
                     let line = super::field_label::issue_text(issue, ctx.plan(), ctx.language());
                     if ui.button(line).clicked() {

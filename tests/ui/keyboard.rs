@@ -95,3 +95,58 @@ fn the_focused_control_has_a_visible_ring() {
     harness.key_press(Key::Escape);
     harness.run();
 }
+
+/// Every text colour painted in the last frame, with a piece of its text.
+fn painted_texts(harness: &Harness<'_, App>) -> Vec<(egui::Color32, String)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(egui::Color32, String)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(text) => {
+                for section in &text.galley.job.sections {
+                    let own = section.format.color;
+                    let color = if own == egui::Color32::PLACEHOLDER { text.fallback_color } else { own };
+                    let color = text.override_text_color.unwrap_or(color).gamma_multiply(text.opacity_factor);
+                    let piece =
+                        text.galley.job.text.get(section.byte_range.start.0..section.byte_range.end.0).unwrap_or_default();
+                    if color.a() > 0 && !piece.trim().is_empty() {
+                        out.push((color, piece.to_owned()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    harness.output().shapes.iter().for_each(|clipped| walk(&clipped.shape, &mut out));
+    out
+}
+
+#[test]
+fn every_text_in_the_window_reads_on_its_ground_in_light_and_dark() {
+    use integrationsplan::ui::contrast::{MIN_TEXT_CONTRAST, contrast_ratio, dark_visuals, light_visuals};
+    for (dark, presenting) in [(false, false), (true, false), (false, true)] {
+        let mut harness = projector();
+        harness.ctx.set_visuals_of(egui::Theme::Light, light_visuals());
+        harness.ctx.set_visuals_of(egui::Theme::Dark, dark_visuals());
+        harness.state_mut().settings.dark = dark;
+        harness.run();
+        if presenting {
+            harness.state_mut().handle(integrationsplan::ui::action::Action::SetPresentation(true));
+            harness.run();
+        }
+        let visuals = harness.ctx.global_style().visuals.clone();
+        assert_eq!(visuals.dark_mode, dark);
+        let selected_text = visuals.selection.stroke.color;
+        let texts = painted_texts(&harness);
+        assert!(texts.len() > 50, "the window paints its texts: {} in dark = {dark}, presenting = {presenting}", texts.len());
+        let poor: Vec<String> = texts
+            .iter()
+            .filter(|(color, _)| *color != selected_text)
+            // Disabled controls are painted translucent; WCAG 1.4.3 exempts inactive controls.
+            .filter(|(color, _)| color.is_opaque())
+            .filter(|(color, _)| contrast_ratio(*color, visuals.panel_fill) < MIN_TEXT_CONTRAST)
+            .map(|(color, text)| format!("{text:?} in {color:?}: {:.2}:1", contrast_ratio(*color, visuals.panel_fill)))
+            .collect();
+        assert!(poor.is_empty(), "dark = {dark}, presenting = {presenting}: text below 4.5:1: {poor:#?}");
+    }
+}

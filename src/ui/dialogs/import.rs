@@ -117,7 +117,7 @@ impl ImportDialog {
                         Language::German => error.message_de(),
                         Language::English => error.to_string(),
                     };
-                    ui.label(egui::RichText::new(message).color(crate::ui::theme::ERROR_RED));
+                    ui.label(egui::RichText::new(message).color(crate::ui::contrast::error_text(ui)));
                 }
                 Some(TableRead { preview: Ok(preview), .. }) => preview_ui(ui, ctx, preview),
             }
@@ -169,18 +169,18 @@ fn preview_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, preview: &ImportPreview) {
         ui,
         |ui| {
             if !preview.problems.is_empty() {
-                ui.label(egui::RichText::new(t.import_problems).color(crate::ui::theme::ERROR_RED).strong());
+                ui.label(egui::RichText::new(t.import_problems).color(crate::ui::contrast::error_text(ui)).strong());
                 for problem in &preview.problems {
                     let text = if german { problem.message_de() } else { problem.message_en() };
-                    ui.label(egui::RichText::new(text).color(crate::ui::theme::ERROR_RED));
+                    ui.label(egui::RichText::new(text).color(crate::ui::contrast::error_text(ui)));
                 }
             }
             if !preview.plan_issues.is_empty() {
-                ui.label(egui::RichText::new(t.import_plan_issues).color(crate::ui::theme::ERROR_RED).strong());
+                ui.label(egui::RichText::new(t.import_plan_issues).color(crate::ui::contrast::error_text(ui)).strong());
                 for issue in &preview.plan_issues {
                     ui.label(
                         egui::RichText::new(crate::ui::field_label::issue_text(issue, plan, t.lang))
-                            .color(crate::ui::theme::ERROR_RED),
+                            .color(crate::ui::contrast::error_text(ui)),
                     );
                 }
             }

@@ -272,19 +272,19 @@ fn result_ui(
     let answer = match result {
         Ok(answer) => answer,
         Err(error) => {
-            ui.label(egui::RichText::new(format!("{}: {error}", t.optimize_failed)).color(crate::ui::theme::ERROR_RED));
+            ui.label(egui::RichText::new(format!("{}: {error}", t.optimize_failed)).color(crate::ui::contrast::error_text(ui)));
             return actions;
         }
     };
     let has_candidates =
         plan.scenarios.iter().find(|s| s.id == answer.scenario_id).is_some_and(|scenario| !candidates(plan, scenario).is_empty());
     if !answer.feasible {
-        ui.label(egui::RichText::new(t.optimize_infeasible).color(crate::ui::theme::ERROR_RED).strong());
+        ui.label(egui::RichText::new(t.optimize_infeasible).color(crate::ui::contrast::error_text(ui)).strong());
     } else if answer.chosen.is_empty() {
         let text = if has_candidates { t.optimize_nothing_needed } else { t.optimize_no_candidates };
         ui.label(egui::RichText::new(text).strong());
     } else if answer.optimal {
-        ui.label(egui::RichText::new(t.optimize_optimal).color(crate::ui::theme::GOOD_GREEN).strong());
+        ui.label(egui::RichText::new(t.optimize_optimal).color(crate::ui::contrast::good_text(ui)).strong());
     } else {
         ui.label(egui::RichText::new(t.optimize_not_optimal).strong());
     }

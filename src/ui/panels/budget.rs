@@ -25,7 +25,12 @@ impl Panel for BudgetPanel {
             for shown in &drawn {
                 ui.add_space(8.0);
                 ui.separator();
-                ui.label(egui::RichText::new(format!("■ {}", shown.scenario.name)).color(shown.color).strong().size(17.0));
+                ui.label(
+                    egui::RichText::new(format!("■ {}", shown.scenario.name))
+                        .color(crate::ui::contrast::on_ui(ui, shown.color))
+                        .strong()
+                        .size(17.0),
+                );
                 budget_table_ui(ui, ctx, shown, &format!("budget_table_{}", shown.scenario.id));
                 unsecured_sentences_ui(ui, ctx, shown);
             }
@@ -72,6 +77,7 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
     ui.label(egui::RichText::new(t.budget_chart).strong());
     let count = drawn.len().max(1) as f64;
     let bar_width = 0.8 / count;
+    let over_budget_text = crate::ui::contrast::error_text(ui);
     Plot::new("budget_plot")
         .height(height)
         .include_y(0.0)
@@ -118,7 +124,7 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
                 }
             }
             for (year, top) in tallest_over {
-                let label = egui::RichText::new(t.over_budget).color(ERROR_RED).strong();
+                let label = egui::RichText::new(t.over_budget).color(over_budget_text).strong();
                 let at = PlotPoint::new(f64::from(year), top);
                 plot_ui.text(Text::new(format!("{} {year}", t.over_budget), at, label).anchor(egui::Align2::CENTER_BOTTOM));
             }
@@ -145,7 +151,7 @@ pub fn budget_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &DrawnScena
             let over = row.over_budget();
             let year = egui::RichText::new(row.year.to_string());
             if over {
-                ui.label(year.color(ERROR_RED).strong()).on_hover_text(t.over_budget);
+                ui.label(year.color(crate::ui::contrast::error_text(ui)).strong()).on_hover_text(t.over_budget);
             } else {
                 ui.label(year);
             }
@@ -154,9 +160,10 @@ pub fn budget_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &DrawnScena
             }
             ui.label(row.budget_eur.map_or_else(|| t.no_budget.to_owned(), |eur| language.money(eur)));
             match row.balance_eur {
-                Some(balance) if over => {
-                    ui.label(egui::RichText::new(format!("{} ({})", language.money(balance), t.over_budget)).color(ERROR_RED))
-                }
+                Some(balance) if over => ui.label(
+                    egui::RichText::new(format!("{} ({})", language.money(balance), t.over_budget))
+                        .color(crate::ui::contrast::error_text(ui)),
+                ),
                 Some(balance) => ui.label(language.money(balance)),
                 None => ui.label("–"),
             };
@@ -174,7 +181,7 @@ pub fn unsecured_sentences_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &Dra
     }
     for row in rows {
         let text = egui::RichText::new(unsecured_sentence(ctx, &row));
-        ui.label(if row.over_budget() { text.color(ERROR_RED) } else { text });
+        ui.label(if row.over_budget() { text.color(crate::ui::contrast::error_text(ui)) } else { text });
     }
 }
 

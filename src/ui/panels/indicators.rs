@@ -6,7 +6,7 @@ use super::Panel;
 use crate::engine::{Indicators, Results};
 use crate::ui::action::Action;
 use crate::ui::context::PanelCtx;
-use crate::ui::theme::{ERROR_RED, GOOD_GREEN, INDICATOR_BLOCK_MIN_WIDTHS};
+use crate::ui::theme::INDICATOR_BLOCK_MIN_WIDTHS;
 use std::collections::HashMap;
 
 /// The indicators panel: the selected region's indicators (cached) and the blocks' widths.
@@ -170,10 +170,12 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
                     ui.label("");
                 }
                 first_row = false;
-                ui.label(egui::RichText::new(&shown.scenario.name).color(shown.color));
+                ui.label(egui::RichText::new(&shown.scenario.name).color(crate::ui::contrast::on_ui(ui, shown.color)));
                 match i.first_shortage_month {
-                    Some(month) => ui.label(egui::RichText::new(language.month(month)).color(ERROR_RED)),
-                    None => ui.label(egui::RichText::new(t.none).color(GOOD_GREEN)),
+                    Some(month) => {
+                        ui.label(egui::RichText::new(language.month(month)).color(crate::ui::contrast::error_text(ui)))
+                    }
+                    None => ui.label(egui::RichText::new(t.none).color(crate::ui::contrast::good_text(ui))),
                 };
                 let peak = match i.peak_shortage_month {
                     Some(month) => format!("{} ({})", language.number(i.peak_shortage, 0), language.month(month)),
@@ -195,7 +197,11 @@ fn shortage_probability_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, scenario_id: &
         Some(domain) => {
             let share = domain.any_shortage_probability;
             let text = egui::RichText::new(ctx.language().percent(share));
-            ui.label(if share > 0.0 { text.color(ERROR_RED) } else { text.color(GOOD_GREEN) });
+            ui.label(if share > 0.0 {
+                text.color(crate::ui::contrast::error_text(ui))
+            } else {
+                text.color(crate::ui::contrast::good_text(ui))
+            });
         }
         None => {
             ui.label("—").on_hover_text(ctx.strings().not_computed_hint);
@@ -214,7 +220,7 @@ fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
     egui::Grid::new("yearly_costs").striped(true).show(ui, |ui| {
         ui.label(t.year);
         for shown in &drawn {
-            ui.label(egui::RichText::new(&shown.scenario.name).color(shown.color));
+            ui.label(egui::RichText::new(&shown.scenario.name).color(crate::ui::contrast::on_ui(ui, shown.color)));
         }
         ui.label(t.budget);
         ui.end_row();
@@ -232,7 +238,7 @@ fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
                 let cost = shown.results.cost_per_year.iter().find(|(y, _)| *y == year).map_or(0.0, |(_, c)| *c);
                 let text = ctx.language().money(cost);
                 if budget.is_some_and(|b| cost > b) {
-                    ui.label(egui::RichText::new(text).color(ERROR_RED)).on_hover_text(t.over_budget);
+                    ui.label(egui::RichText::new(text).color(crate::ui::contrast::error_text(ui))).on_hover_text(t.over_budget);
                 } else {
                     ui.label(text);
                 }
@@ -251,7 +257,7 @@ fn regions_short_first_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) -> Option<Strin
     ui.heading(t.regions_short_first);
     let list = regions_short_first(results, &ctx.selection.scenario_id);
     if list.is_empty() {
-        ui.label(egui::RichText::new(t.no_region_short).color(GOOD_GREEN));
+        ui.label(egui::RichText::new(t.no_region_short).color(crate::ui::contrast::good_text(ui)));
     }
     let mut clicked_region = None;
     for (month_index, r, d) in list.into_iter().take(25) {

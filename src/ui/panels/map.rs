@@ -124,7 +124,7 @@ impl Panel for MapPanel {
         actions.extend(self.controls_ui(ui, ctx));
         let t = ctx.strings();
         for message in &self.messages {
-            ui.label(egui::RichText::new(message).color(theme::ERROR_RED));
+            ui.label(egui::RichText::new(message).color(crate::ui::contrast::error_text(ui)));
         }
         if let Some(cache) = self.cache.as_ref().filter(|c| !c.without_location.is_empty()) {
             ui.horizontal_wrapped(|ui| {

@@ -280,7 +280,7 @@ impl PlotsPanel {
                     ui.scope(|ui| {
                         ui.columns(series.len(), |columns| {
                             for (slot, (column, one)) in columns.iter_mut().zip(&series).enumerate() {
-                                let caption = egui::RichText::new(&one.name).color(one.color);
+                                let caption = egui::RichText::new(&one.name).color(crate::ui::contrast::on_ui(column, one.color));
                                 column.label(if one.leading { caption.strong() } else { caption });
                                 let id_salt = ("domain_plot", d, slot);
                                 domain_plot_ui(column, ctx, id_salt, std::slice::from_ref(one), &look, Some(y_max));
@@ -510,7 +510,7 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         for (slot, shown) in ctx.drawn_scenarios().into_iter().enumerate() {
             line_sample_ui(ui, shown.color, scenario_line_style(slot), DEMAND_LINE_WIDTH, false);
-            let text = egui::RichText::new(&shown.scenario.name).color(shown.color);
+            let text = egui::RichText::new(&shown.scenario.name).color(crate::ui::contrast::on_ui(ui, shown.color));
             ui.label(if shown.leading { text.strong() } else { text });
             ui.add_space(8.0);
         }

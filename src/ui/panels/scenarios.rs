@@ -10,7 +10,7 @@ use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::panels::measures::funding_label;
 use crate::ui::panels::range_editor::{RangeSpec, range_row_ui};
-use crate::ui::theme::{ERROR_RED, GOOD_GREEN, MONTH_CELL_WIDTH, scenario_color};
+use crate::ui::theme::{MONTH_CELL_WIDTH, scenario_color};
 use egui_plot::{Line, Plot, PlotPoints};
 
 /// The scenarios tab: one scenario at a time, the selected one ([`Selection::scenario_id`]):
@@ -48,7 +48,7 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
     ui.horizontal_wrapped(|ui| {
         for (position, scenario) in plan.scenarios.iter().enumerate() {
             let color = scenario_color(scenario.color.as_deref(), position);
-            let text = egui::RichText::new(&scenario.name).color(color);
+            let text = egui::RichText::new(&scenario.name).color(crate::ui::contrast::on_ui(ui, color));
             if ui.selectable_label(position == index, text).clicked() && position != index {
                 chosen = Some(Action::SelectScenario(scenario.id.clone()));
             }
@@ -210,9 +210,9 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
         let sum: f64 = scenario.age_distribution.iter().map(|(_, s)| s).sum();
         let ok = (sum - 1.0).abs() <= crate::validate::SHARE_SUM_TOLERANCE;
         ui.label(egui::RichText::new(format!("{}: {}", t.sum, language.number(sum, 4))).color(if ok {
-            GOOD_GREEN
+            crate::ui::contrast::good_text(ui)
         } else {
-            ERROR_RED
+            crate::ui::contrast::error_text(ui)
         }));
         ui.separator();
         ui.strong(t.funding_included);
@@ -326,7 +326,7 @@ fn ranges_ui(
         }
     });
     for message in messages {
-        ui.label(egui::RichText::new(format!("⚠ {message}")).color(ERROR_RED));
+        ui.label(egui::RichText::new(format!("⚠ {message}")).color(crate::ui::contrast::error_text(ui)));
     }
     gesture
 }
