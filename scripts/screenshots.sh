@@ -18,7 +18,7 @@ for size in 1280x720 1024x768 1600x1000; do
       DISPLAY=$display XDG_CONFIG_HOME=$home XDG_DATA_HOME=$home LIBGL_ALWAYS_SOFTWARE=1 \
         "$binary" "${flags[@]}" >/dev/null 2>&1 &
       app=$!
-      sleep 7; DISPLAY=$display xdotool mousemove 5 5; sleep 1
+      sleep 7; DISPLAY=$display xdotool mousemove 1 "$(( ${size#*x} - 2 ))"; sleep 1
       DISPLAY=$display import -window root "$out/screenshot-$size-$language-$mode.png"
       kill "$app" "$xvfb" 2>/dev/null || true
       wait "$app" "$xvfb" 2>/dev/null || true
