@@ -6,7 +6,7 @@
 use egui::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use integrationsplan::ui::app::App;
 use integrationsplan::ui::dialogs::Dialog;
 use integrationsplan::ui::settings::Settings;
@@ -400,4 +400,25 @@ fn a_click_on_a_problem_takes_the_planner_to_its_field() {
     harness.state_mut().handle(Action::GoToField("regions[4].population".into()));
     harness.run();
     assert_eq!(harness.state().selection.region_id.as_deref(), Some(region.id.as_str()));
+}
+
+#[test]
+fn a_negative_free_capacity_typed_in_is_kept_and_warned_about_in_german() {
+    let mut harness = harness();
+    harness.run();
+    assert!(harness.query_by_label_contains("ℹ Hinweise").is_none(), "the sample has no warnings");
+    harness.get_by_label("Regionen & Verteilung").click();
+    harness.run();
+    edit_cell(&mut harness, "Freie Plätze zu Beginn Kita-Plätze: Köln", "-120");
+    let koeln = harness.state().session.plan().regions.iter().find(|r| r.id == "koeln").unwrap();
+    assert_eq!(koeln.capacity_of("kita"), -120.0, "a warning, not a refusal: the figure is kept");
+    assert!(harness.query_by_label_contains("Der Plan hat Fehler").is_none(), "not an error");
+
+    harness.get_by_label("ℹ Hinweise (1)").click();
+    harness.run();
+    let line = harness.get_by_label_contains("Region Köln").accesskit_node().label().unwrap_or_default();
+    assert!(line.contains("-120") || line.contains("−120"), "names the figure: {line}");
+    for english in ["negative", "places are missing", "expected"] {
+        assert!(!line.contains(english), "English in the German window: {line}");
+    }
 }

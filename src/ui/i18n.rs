@@ -361,6 +361,10 @@ pub struct Strings {
     pub saved: &'static str,
     /// Warnings when loading.
     pub load_warnings: &'static str,
+    /// The status bar's list of warnings (the plan is valid, but a figure needs a look).
+    pub warnings: &'static str,
+    /// Hides the warnings of the last load.
+    pub dismiss_load_warnings: &'static str,
     /// Title of the plan.
     pub plan_title: &'static str,
     /// Persons (newcomers).
@@ -793,6 +797,8 @@ pub static GERMAN: Strings = Strings {
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
     load_warnings: "Hinweise beim Laden",
+    warnings: "Hinweise",
+    dismiss_load_warnings: "Hinweise beim Laden ausblenden",
     plan_title: "Titel",
     persons: "Neuzugewanderte",
     unsaved_marker: "ungespeichert",
@@ -1080,6 +1086,8 @@ pub static ENGLISH: Strings = Strings {
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",
     load_warnings: "Notes from loading",
+    warnings: "Notes",
+    dismiss_load_warnings: "Hide the notes from loading",
     plan_title: "Title",
     persons: "Newcomers",
     unsaved_marker: "unsaved",

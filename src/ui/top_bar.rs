@@ -199,13 +199,32 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>
                 }
             });
         }
-        let warnings = session.load_warnings();
-        if !warnings.is_empty() {
-            let text = format!("ℹ {}: {}", t.load_warnings, warnings.len());
-            let hover = warnings.iter().take(20).map(|i| i.to_string()).collect::<Vec<_>>().join("\n");
-            if ui.link(text).on_hover_text(hover).clicked() {
-                actions.push(Action::DismissLoadWarnings);
+        // Warnings of the plan as it is now (a negative capacity typed in) and of the last load,
+        // in the window's language; a click takes the planner to the field.
+        let mut warnings: Vec<&crate::issue::Issue> = session.issues().iter().filter(|i| !i.is_error()).collect();
+        for warning in session.load_warnings() {
+            if !warnings.contains(&warning) {
+                warnings.push(warning);
             }
+        }
+        if !warnings.is_empty() {
+            let text = format!("ℹ {} ({})", t.warnings, warnings.len());
+            ui.menu_button(text, |ui| {
+                for issue in warnings.iter().take(50) {
+                    let line = super::field_label::issue_text(issue, ctx.plan(), ctx.language());
+                    if ui.button(line).clicked() {
+                        actions.push(Action::GoToField(issue.path.clone()));
+                        ui.close();
+                    }
+                }
+                if !session.load_warnings().is_empty() {
+                    ui.separator();
+                    if ui.button(t.dismiss_load_warnings).clicked() {
+                        actions.push(Action::DismissLoadWarnings);
+                        ui.close();
+                    }
+                }
+            });
         }
         if session.is_updating() {
             ui.spinner();
