@@ -37,6 +37,8 @@ mod scenario_ids;
 mod snapshot;
 #[path = "ui/table_import.rs"]
 mod table_import;
+#[path = "ui/tables.rs"]
+mod tables;
 #[path = "ui/text.rs"]
 mod text;
 #[path = "ui/undo.rs"]

@@ -159,6 +159,29 @@ pub struct Strings {
     pub col_cost_year: &'static str,
     /// Column: funding.
     pub col_funding: &'static str,
+    // --- tables helper (issue 16: measures table, about this plan, region picker, exports) ---
+    /// The search field at the top of every region picker.
+    pub region_search: &'static str,
+    /// Column "Notes" of the measures table.
+    pub col_notes: &'static str,
+    /// Hint that the measures table scrolls sideways.
+    pub measures_more_columns: &'static str,
+    /// Side-panel tab with title, notes and sources of the plan.
+    pub tab_plan: &'static str,
+    /// Field "author" of the plan.
+    pub plan_author: &'static str,
+    /// Field "notes" of the plan (sources, assumptions).
+    pub plan_notes: &'static str,
+    /// What the planner may write into the notes.
+    pub plan_notes_hint: &'static str,
+    /// The modelled period.
+    pub plan_period: &'static str,
+    /// Heading of the counts of the plan's lists.
+    pub plan_contents: &'static str,
+    /// Unit of the period's length.
+    pub plan_months: &'static str,
+    /// Shown when the plan has no notes.
+    pub plan_no_notes: &'static str,
     /// State-wide (measure without region).
     pub statewide: &'static str,
     /// Funding: secured.
@@ -680,6 +703,18 @@ pub static GERMAN: Strings = Strings {
     col_cost_once: "Einmalkosten €",
     col_cost_year: "Kosten/Jahr €",
     col_funding: "Finanzierung",
+    // --- tables helper (issue 16) ---
+    region_search: "suchen",
+    col_notes: "Notizen",
+    measures_more_columns: "Weitere Spalten: seitlich blättern ➡",
+    tab_plan: "Über diesen Plan",
+    plan_author: "Verfasst von",
+    plan_notes: "Notizen und Quellen",
+    plan_notes_hint: "Quellen, Annahmen, Stand der Zahlen …",
+    plan_period: "Zeitraum",
+    plan_contents: "Umfang",
+    plan_months: "Monate",
+    plan_no_notes: "(keine Notizen)",
     statewide: "landesweit",
     funding_secured: "gesichert",
     funding_planned: "geplant",
@@ -962,6 +997,18 @@ pub static ENGLISH: Strings = Strings {
     col_cost_once: "One-off €",
     col_cost_year: "Per year €",
     col_funding: "Funding",
+    // --- tables helper (issue 16) ---
+    region_search: "search",
+    col_notes: "Notes",
+    measures_more_columns: "More columns: scroll sideways ➡",
+    tab_plan: "About this plan",
+    plan_author: "Author",
+    plan_notes: "Notes and sources",
+    plan_notes_hint: "Sources, assumptions, date of the figures …",
+    plan_period: "Period",
+    plan_contents: "Contents",
+    plan_months: "months",
+    plan_no_notes: "(no notes)",
     statewide: "state-wide",
     funding_secured: "secured",
     funding_planned: "planned",

@@ -7,6 +7,7 @@ pub mod domains;
 pub mod indicators;
 pub mod map;
 pub mod measures;
+pub mod measures_table;
 pub mod plots;
 pub mod presentation;
 pub mod range_editor;

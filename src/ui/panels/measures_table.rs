@@ -1,0 +1,348 @@
+//! The measures table as two tables side by side that share rows and vertical scroll offset:
+//! on the left the frozen part (duplicate/delete and the name), on the right every other column
+//! in a sideways-scrolling area, so that the name stays in view while the planner scrolls to
+//! "Finanzierung" or "Notizen" on a narrow side panel (a 1280 px projector).
+
+use super::Drafts;
+use super::measures::{MeasureView, SortColumn, funding_label};
+use crate::model::{Funding, Measure, Plan};
+use crate::ui::cells::{CellContext, labelled_combo};
+use crate::ui::context::PanelCtx;
+use crate::ui::document::{Command, unique_id};
+use crate::ui::i18n::Strings;
+use crate::ui::region_picker::{RegionChoices, RegionPicker};
+use crate::ui::theme::ROW_HEIGHT;
+use egui_extras::{Column, TableBuilder, TableRow};
+
+/// The height of a row and of the header.
+const LINE_HEIGHT: f32 = ROW_HEIGHT + 4.0;
+/// The frozen name column takes this share of the panel's width at first …
+const NAME_SHARE: f32 = 0.36;
+/// … but no less and no more than these widths (points).
+const NAME_WIDTH_RANGE: (f32, f32) = (110.0, 240.0);
+
+/// What the table keeps between frames.
+#[derive(Debug, Default)]
+pub struct TableState {
+    /// The shared vertical scroll offset of both halves (points).
+    pub scroll_y: f32,
+    /// The id of a measure just added: the table scrolls to it and focuses its name.
+    pub focus_id: Option<String>,
+    /// Whether the scrolling half was wider than its room in the last frame.
+    pub overflows: bool,
+    /// A sideways offset to apply in the next frame (a cell got the keyboard focus off view).
+    pub reveal_x: Option<f32>,
+    /// The widget that had the keyboard focus in the last frame.
+    pub last_focus: Option<egui::Id>,
+}
+
+/// Draws the table of the measures `rows` (plan indices in shown order) and returns the edits.
+pub fn table_ui(
+    view: &mut MeasureView,
+    state: &mut TableState,
+    drafts: &mut Drafts,
+    ctx: &PanelCtx<'_>,
+    ui: &mut egui::Ui,
+    rows: &[usize],
+) -> Vec<Command> {
+    let t = ctx.strings();
+    let plan = ctx.plan();
+    let mut commands = Vec::new();
+    let mut cells = CellContext { drafts, issues: ctx.issues(), language: ctx.language() };
+    let target_row =
+        state.focus_id.as_ref().and_then(|id| rows.iter().position(|&i| plan.measures.get(i).is_some_and(|m| m.id == *id)));
+    let name_width = (ui.available_width() * NAME_SHARE).clamp(NAME_WIDTH_RANGE.0, NAME_WIDTH_RANGE.1);
+    let height = ui.available_height();
+    // Both halves keep the same room for rows: the scrolling half loses the sideways bar's height.
+    let solid = egui::style::ScrollStyle::solid();
+    let bar_room = solid.bar_width + solid.bar_inner_margin + solid.bar_outer_margin;
+    let mut offsets = [state.scroll_y; 2];
+    let mut focused = false;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        let frozen = ui.vertical(|ui| {
+            ui.set_height(height - bar_room);
+            let mut table = TableBuilder::new(ui)
+                .id_salt("measures_names")
+                .striped(true)
+                .resizable(true)
+                .vertical_scroll_offset(state.scroll_y)
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::exact(48.0))
+                .column(Column::initial(name_width).range(NAME_WIDTH_RANGE.0..=420.0).clip(true));
+            if let Some(row) = target_row {
+                table = table.scroll_to_row(row, Some(egui::Align::Center));
+            }
+            table
+                .header(LINE_HEIGHT, |mut header| {
+                    header.col(|_| {});
+                    header.col(|ui| sort_header(ui, view, SortColumn::Name, t.col_name));
+                })
+                .body(|body| {
+                    body.rows(LINE_HEIGHT, rows.len(), |mut row| {
+                        let Some(&index) = rows.get(row.index()) else { return };
+                        let Some(measure) = plan.measures.get(index) else { return };
+                        let focus = target_row == Some(row.index());
+                        focused |= focus;
+                        frozen_row_ui(&mut row, &mut cells, plan, index, measure, focus, t, &mut commands);
+                    });
+                })
+        });
+        offsets[0] = frozen.inner.state.clamped_offset().y;
+        // A solid, always visible sideways bar: the planner must see that there is more.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        let mut area = egui::ScrollArea::horizontal();
+        if let Some(x) = state.reveal_x.take() {
+            area = area.horizontal_scroll_offset(x);
+        }
+        let scrolling = area
+            .id_salt("measures_columns")
+            .auto_shrink([false, false])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                ui.vertical(|ui| {
+                    ui.set_height(height - bar_room);
+                    // The table takes the width it needs; the area scrolls over it.
+                    let spacing = ui.spacing().item_spacing.x;
+                    ui.set_min_width(COLUMN_WIDTHS.iter().map(|(width, _)| width + spacing).sum::<f32>());
+                    let mut table = TableBuilder::new(ui)
+                        .id_salt("measures_columns_table")
+                        .striped(true)
+                        .resizable(true)
+                        .vertical_scroll_offset(state.scroll_y)
+                        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+                    for (width, least) in COLUMN_WIDTHS {
+                        table = table.column(Column::initial(width).at_least(least).at_most(width * 3.0).clip(true));
+                    }
+                    if let Some(row) = target_row {
+                        table = table.scroll_to_row(row, Some(egui::Align::Center));
+                    }
+                    table
+                        .header(LINE_HEIGHT, |mut header| {
+                            for (column, label) in sortable_columns(t) {
+                                header.col(|ui| sort_header(ui, view, column, label));
+                            }
+                            header.col(|ui| {
+                                ui.strong(t.col_notes);
+                            });
+                        })
+                        .body(|body| {
+                            body.rows(LINE_HEIGHT, rows.len(), |mut row| {
+                                let Some(&index) = rows.get(row.index()) else { return };
+                                let Some(measure) = plan.measures.get(index) else { return };
+                                if let Some(edited) = columns_row_ui(&mut row, &mut cells, ctx, index, measure) {
+                                    commands.push(Command::SetMeasure(index, edited));
+                                }
+                            });
+                        })
+                })
+                .inner
+            });
+        offsets[1] = scrolling.inner.state.clamped_offset().y;
+        state.overflows = scrolling.content_size.x > scrolling.inner_rect.width() + 1.0;
+        let offset_x = scrolling.state.clamped_offset().x;
+        let content_x = egui::Rangef::new(
+            scrolling.inner_rect.left() - offset_x,
+            scrolling.inner_rect.left() - offset_x + scrolling.content_size.x,
+        );
+        state.reveal_x = reveal_focus(ui.ctx(), &mut state.last_focus, scrolling.inner_rect, content_x, offset_x);
+    });
+    // Whichever half the planner scrolled leads; the other follows in the next frame.
+    let moved = offsets.into_iter().find(|y| (y - state.scroll_y).abs() > 0.5);
+    if let Some(y) = moved {
+        state.scroll_y = y;
+        ui.ctx().request_repaint();
+    }
+    if focused {
+        state.focus_id = None;
+    }
+    commands
+}
+
+/// When the keyboard focus moved to a cell of the scrolling half that lies sideways out of view
+/// (Tab through a row), the offset that centres it: egui's own scrolling moves only the rows.
+fn reveal_focus(
+    ctx: &egui::Context,
+    last_focus: &mut Option<egui::Id>,
+    view: egui::Rect,
+    content_x: egui::Rangef,
+    offset_x: f32,
+) -> Option<f32> {
+    let focus = ctx.memory(|m| m.focused());
+    if focus == *last_focus {
+        return None;
+    }
+    *last_focus = focus;
+    let rect = ctx.read_response(focus?)?.rect;
+    let in_rows = view.y_range().contains(rect.center().y) && content_x.contains(rect.center().x);
+    let off_view = rect.left() < view.left() || rect.right() > view.right();
+    (in_rows && off_view).then(|| (offset_x + rect.center().x - view.center().x).max(0.0))
+}
+
+/// Widths of the scrolling columns (initial, least), in the order of [`sortable_columns`], then
+/// the notes.
+const COLUMN_WIDTHS: [(f32, f32); 10] = [
+    (110.0, 60.0),
+    (150.0, 80.0),
+    (70.0, 50.0),
+    (80.0, 60.0),
+    (100.0, 60.0),
+    (70.0, 40.0),
+    (110.0, 60.0),
+    (110.0, 60.0),
+    (120.0, 70.0),
+    (220.0, 80.0),
+];
+
+/// The sortable columns of the scrolling half with their headers.
+fn sortable_columns(t: &Strings) -> [(SortColumn, &'static str); 9] {
+    [
+        (SortColumn::Domain, t.col_domain),
+        (SortColumn::Region, t.col_region),
+        (SortColumn::Places, t.col_places),
+        (SortColumn::Start, t.col_start),
+        (SortColumn::End, t.col_end),
+        (SortColumn::Ramp, t.col_ramp),
+        (SortColumn::CostOnce, t.col_cost_once),
+        (SortColumn::CostYear, t.col_cost_year),
+        (SortColumn::Funding, t.col_funding),
+    ]
+}
+
+/// A header that sorts by its column: ascending, descending, unsorted.
+fn sort_header(ui: &mut egui::Ui, view: &mut MeasureView, column: SortColumn, label: &str) {
+    let marker = match view.sort {
+        Some((c, true)) if c == column => " ⏶",
+        Some((c, false)) if c == column => " ⏷",
+        _ => "",
+    };
+    if ui.button(egui::RichText::new(format!("{label}{marker}")).strong()).clicked() {
+        view.sort = match view.sort {
+            Some((c, true)) if c == column => Some((column, false)),
+            Some((c, false)) if c == column => None,
+            _ => Some((column, true)),
+        };
+    }
+}
+
+/// Duplicate, delete and the name of one measure.
+#[allow(clippy::too_many_arguments)]
+fn frozen_row_ui(
+    row: &mut TableRow<'_, '_>,
+    cells: &mut CellContext<'_>,
+    plan: &Plan,
+    index: usize,
+    measure: &Measure,
+    focus: bool,
+    t: &Strings,
+    commands: &mut Vec<Command>,
+) {
+    let name = &measure.name;
+    row.col(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        if ui.small_button("📋").on_hover_text(format!("{}: {name}", t.duplicate)).clicked() {
+            let mut copy = measure.clone();
+            copy.id = unique_id(&measure.id, plan.measures.iter().map(|m| m.id.as_str()));
+            copy.name = format!("{} (2)", measure.name);
+            commands.push(Command::InsertMeasure(index + 1, copy));
+        }
+        if ui.small_button("🗑").on_hover_text(format!("{}: {name}", t.delete)).clicked() {
+            commands.push(Command::DeleteMeasure(index));
+        }
+    });
+    row.col(|ui| {
+        let path = format!("measures[{index}].name");
+        if let Some(v) = cells.text_with_focus(ui, &path, &format!("{}: {name}", t.col_name), name, focus) {
+            commands.push(Command::SetMeasure(index, Measure { name: v, ..measure.clone() }));
+        }
+    });
+}
+
+/// Every other column of one measure; the edited measure when a cell was committed.
+fn columns_row_ui(
+    row: &mut TableRow<'_, '_>,
+    cells: &mut CellContext<'_>,
+    ctx: &PanelCtx<'_>,
+    index: usize,
+    measure: &Measure,
+) -> Option<Measure> {
+    let t = ctx.strings();
+    let plan = ctx.plan();
+    let path = format!("measures[{index}]");
+    let name = &measure.name;
+    let label = |column: &str| format!("{column}: {name}");
+    let mut edited = measure.clone();
+    row.col(|ui| {
+        let current = plan.domains.iter().find(|d| d.id == measure.domain).map_or(measure.domain.clone(), |d| d.name.clone());
+        let width = ui.available_width();
+        labelled_combo(ui, format!("{path}.domain"), &label(t.col_domain), current, width, |ui| {
+            for domain in &plan.domains {
+                ui.selectable_value(&mut edited.domain, domain.id.clone(), &domain.name);
+            }
+        });
+    });
+    row.col(|ui| {
+        let current = match &measure.region {
+            None => t.statewide.to_owned(),
+            Some(id) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
+        };
+        let choices = RegionChoices::new(vec![(None, t.statewide.to_owned())], plan, |r| Some(r.id.clone()));
+        let width = ui.available_width();
+        let region_label = label(t.col_region);
+        RegionPicker::new(format!("{path}.region"), &region_label, t.region_search).selected_text(current).width(width).show(
+            ui,
+            &choices,
+            &mut edited.region,
+        );
+    });
+    row.col(|ui| {
+        if let Some(v) = cells.number(ui, &format!("{path}.places"), &label(t.col_places), measure.places) {
+            edited.places = v;
+        }
+    });
+    row.col(|ui| {
+        if let Some(Some(v)) = cells.month(ui, &format!("{path}.start"), &label(t.col_start), Some(measure.start), false) {
+            edited.start = v;
+        }
+    });
+    row.col(|ui| {
+        if measure.end.is_none() {
+            ui.label("∞").on_hover_text(t.open_ended);
+        }
+        if let Some(v) = cells.month(ui, &format!("{path}.end"), &label(t.col_end), measure.end, true) {
+            edited.end = v;
+        }
+    });
+    row.col(|ui| {
+        if let Some(v) = cells.whole(ui, &format!("{path}.ramp_months"), &label(t.col_ramp), measure.ramp_months) {
+            edited.ramp_months = v;
+        }
+    });
+    row.col(|ui| {
+        if let Some(v) = cells.number(ui, &format!("{path}.cost_once_eur"), &label(t.col_cost_once), measure.cost_once_eur) {
+            edited.cost_once_eur = v;
+        }
+    });
+    row.col(|ui| {
+        let path = format!("{path}.cost_per_year_eur");
+        if let Some(v) = cells.number(ui, &path, &label(t.col_cost_year), measure.cost_per_year_eur) {
+            edited.cost_per_year_eur = v;
+        }
+    });
+    row.col(|ui| {
+        let width = ui.available_width();
+        let shown = funding_label(measure.funding, t);
+        labelled_combo(ui, format!("{path}.funding"), &label(t.col_funding), shown, width, |ui| {
+            for funding in Funding::ALL {
+                ui.selectable_value(&mut edited.funding, funding, funding_label(funding, t));
+            }
+        });
+    });
+    row.col(|ui| {
+        if let Some(v) = cells.text(ui, &format!("{path}.notes"), &label(t.col_notes), &measure.notes) {
+            edited.notes = v;
+        }
+    });
+    (edited != *measure).then_some(edited)
+}
