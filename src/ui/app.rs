@@ -529,6 +529,7 @@ fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: T
         ui.selectable_value(&mut chosen, Tab::Scenarios, t.tab_scenarios);
         ui.selectable_value(&mut chosen, Tab::Regions, t.tab_regions);
         ui.selectable_value(&mut chosen, Tab::Domains, t.tab_domains);
+        ui.selectable_value(&mut chosen, Tab::Plan, t.tab_plan);
     });
     ui.separator();
     let mut actions = if chosen != tab { vec![Action::ShowTab(chosen)] } else { Vec::new() };
@@ -537,6 +538,7 @@ fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: T
         Tab::Scenarios => panels.scenarios.ui(ui, ctx),
         Tab::Regions => panels.regions.ui(ui, ctx),
         Tab::Domains => panels.domains.ui(ui, ctx),
+        Tab::Plan => panels.plan_info.ui(ui, ctx),
     });
     actions
 }

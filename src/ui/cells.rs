@@ -103,6 +103,7 @@ impl CellContext<'_> {
             info.label = Some(label.to_owned());
             info
         });
+        note_focus(ui, &response);
         if response.changed() {
             self.drafts.insert(path.to_owned(), text.clone());
         }
@@ -122,6 +123,28 @@ impl CellContext<'_> {
         }
         committed
     }
+}
+
+/// Key of the rect of the cell that gained the keyboard focus (see [`note_focus`]).
+fn gained_focus_key() -> egui::Id {
+    egui::Id::unique("cell_gained_focus")
+}
+
+/// Remembers the rect of a cell or combo that just gained the keyboard focus, so that a table
+/// scrolling sideways can bring it into view (egui's own scrolling moves only the rows).
+pub fn note_focus(ui: &egui::Ui, response: &egui::Response) {
+    if response.gained_focus() {
+        ui.data_mut(|d| d.insert_temp(gained_focus_key(), response.rect));
+    }
+}
+
+/// Takes the rect noted by [`note_focus`] since the last call.
+pub fn take_noted_focus(ctx: &egui::Context) -> Option<egui::Rect> {
+    ctx.data_mut(|d| {
+        let rect = d.get_temp::<egui::Rect>(gained_focus_key());
+        d.remove::<egui::Rect>(gained_focus_key());
+        rect
+    })
 }
 
 /// A number as shown for editing: German grouping, up to 6 decimals, no trailing zeros.
@@ -163,6 +186,7 @@ pub fn labelled_combo<R>(
     let inner =
         egui::ComboBox::from_id_salt(id_salt).selected_text(selected).width(width).height(420.0).show_ui(ui, add_contents);
     let response = inner.response;
+    note_focus(ui, &response);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
     response
 }

@@ -176,6 +176,8 @@ pub struct Strings {
     pub plan_notes_hint: &'static str,
     /// The modelled period.
     pub plan_period: &'static str,
+    /// Count word of the regions ("53 Regionen").
+    pub plan_count_regions: &'static str,
     /// Heading of the counts of the plan's lists.
     pub plan_contents: &'static str,
     /// Unit of the period's length.
@@ -712,6 +714,7 @@ pub static GERMAN: Strings = Strings {
     plan_notes: "Notizen und Quellen",
     plan_notes_hint: "Quellen, Annahmen, Stand der Zahlen …",
     plan_period: "Zeitraum",
+    plan_count_regions: "Regionen",
     plan_contents: "Umfang",
     plan_months: "Monate",
     plan_no_notes: "(keine Notizen)",
@@ -1006,6 +1009,7 @@ pub static ENGLISH: Strings = Strings {
     plan_notes: "Notes and sources",
     plan_notes_hint: "Sources, assumptions, date of the figures …",
     plan_period: "Period",
+    plan_count_regions: "regions",
     plan_contents: "Contents",
     plan_months: "months",
     plan_no_notes: "(no notes)",

@@ -31,6 +31,7 @@ impl App {
                 self.panels.scenarios.edited = i;
             }
             ("domains", _) => self.tab = Tab::Domains,
+            ("meta", _) => self.tab = Tab::Plan,
             ("distribution", _) => self.tab = Tab::Regions,
             _ => {}
         }

@@ -153,6 +153,7 @@ impl<'a> RegionPicker<'a> {
                     ui.close();
                 }
             });
+        super::cells::note_focus(ui, &inner.response);
         inner.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
         if inner.inner.is_none() || changed {
             // Closed: the next opening starts with an empty search field that has the focus.

@@ -2,7 +2,6 @@
 //! can be reached, the name stays in view, a new measure's name has the focus, the region
 //! pickers search, and the plan's notes are shown.
 
-use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use integrationsplan::ui::app::App;
@@ -35,8 +34,18 @@ fn every_measures_column_is_reachable_at_1280_and_the_name_stays_in_view() {
     settle(&mut harness);
     let name = "Kita Neubau Köln-Kalk";
     assert!(!in_side_panel(&harness, &format!("Finanzierung: {name}")), "at 1280 px not every column fits");
-    let columns =
-        ["Finanzierung", "Notizen", "Bereich", "Region", "Plätze", "Beginn", "Ende", "Anlauf (Mon.)", "Einmalkosten €", "Kosten/Jahr €"];
+    let columns = [
+        "Finanzierung",
+        "Notizen",
+        "Bereich",
+        "Region",
+        "Plätze",
+        "Beginn",
+        "Ende",
+        "Anlauf (Mon.)",
+        "Einmalkosten €",
+        "Kosten/Jahr €",
+    ];
     for column in columns {
         // A keyboard or screen-reader user moves the focus to the cell; the table follows.
         let cell = format!("{column}: {name}");
@@ -80,4 +89,73 @@ fn a_new_measure_is_shown_and_its_name_has_the_focus() {
     harness.key_press(egui::Key::Enter);
     settle(&mut harness);
     assert_eq!(harness.state().session.plan().measures.last().map(|m| m.name.as_str()), Some("Kita Sonnenschein"));
+}
+
+#[test]
+fn typing_in_the_region_picker_narrows_the_list_and_enter_takes_the_first_match() {
+    use egui_kittest::kittest::NodeT;
+    let mut harness = projector();
+    settle(&mut harness);
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Region").click();
+    settle(&mut harness);
+    let search = "Region – suchen";
+    assert!(harness.get_by_label(search).is_focused(), "the search field has the focus at once");
+    // One order everywhere: "NRW gesamt" first, then German alphabetical order (Ä as A).
+    let names: Vec<String> = harness
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|node| node.accesskit_node().label())
+        .filter(|label| ["NRW gesamt", "Bielefeld", "Bochum", "Märkischer Kreis", "Minden-Lübbecke", "Mettmann"].contains(&label.as_str()))
+        .collect();
+    assert_eq!(names, ["NRW gesamt", "Bielefeld", "Bochum", "Märkischer Kreis", "Mettmann", "Minden-Lübbecke"]);
+
+    harness.get_by_label(search).type_text("dü");
+    settle(&mut harness);
+    assert!(harness.query_by_label("Düsseldorf").is_some());
+    assert!(harness.query_by_label("Düren").is_some());
+    assert!(harness.query_by_label("Duisburg").is_none(), "an umlaut typed is meant");
+    assert!(harness.query_by_label("Köln").is_none());
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert_eq!(harness.state().selection.region_id.as_deref(), Some("dueren"), "Düren comes first alphabetically");
+
+    // The measures table's region column uses the same picker: a click picks.
+    harness.state_mut().panels.measures.view.text = "Kita Neubau Köln-Kalk".to_owned();
+    settle(&mut harness);
+    harness.get_by_label("Region: Kita Neubau Köln-Kalk").click();
+    settle(&mut harness);
+    harness.get_by_label("Region: Kita Neubau Köln-Kalk – suchen").type_text("muens");
+    settle(&mut harness);
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Münster").click();
+    settle(&mut harness);
+    let plan = harness.state().session.plan();
+    let measure = plan.measures.iter().find(|m| m.name == "Kita Neubau Köln-Kalk").expect("measure");
+    assert_eq!(measure.region.as_deref(), Some("muenster"));
+}
+
+#[test]
+fn the_about_panel_shows_the_notes_and_a_title_edit_is_one_undo_step() {
+    let mut harness = projector();
+    settle(&mut harness);
+    harness.get_by_label("Ansicht").click();
+    settle(&mut harness);
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Über diesen Plan …").click();
+    settle(&mut harness);
+    let notes = harness.get_by_label("Notizen und Quellen").value().unwrap_or_default();
+    assert!(notes.contains("Destatis") && notes.contains("illustrativ"), "{notes}");
+    assert!(harness.query_by_label("53 Regionen · 4 Bereiche · 40 Maßnahmen · 3 Szenarien").is_some());
+
+    let steps = harness.state().session.doc().undo_len();
+    harness.get_by_label("Titel").click();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Titel").type_text("Workshop Münster");
+    settle(&mut harness);
+    assert_eq!(harness.state().session.plan().meta.title, "NRW 2025 – Beispielplan", "nothing is changed while typing");
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert_eq!(harness.state().session.plan().meta.title, "Workshop Münster");
+    assert_eq!(harness.state().session.doc().undo_len(), steps + 1, "one edit, one undo step");
+    harness.state_mut().handle(integrationsplan::ui::action::Action::Undo);
+    settle(&mut harness);
+    assert_eq!(harness.state().session.plan().meta.title, "NRW 2025 – Beispielplan");
 }

@@ -6,7 +6,7 @@
 use super::Drafts;
 use super::measures::{MeasureView, SortColumn, funding_label};
 use crate::model::{Funding, Measure, Plan};
-use crate::ui::cells::{CellContext, labelled_combo};
+use crate::ui::cells::{CellContext, labelled_combo, take_noted_focus};
 use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::i18n::Strings;
@@ -26,14 +26,14 @@ const NAME_WIDTH_RANGE: (f32, f32) = (110.0, 240.0);
 pub struct TableState {
     /// The shared vertical scroll offset of both halves (points).
     pub scroll_y: f32,
+    /// The offset each half (frozen, scrolling) had at the end of the last frame.
+    pub shown_y: [f32; 2],
     /// The id of a measure just added: the table scrolls to it and focuses its name.
     pub focus_id: Option<String>,
     /// Whether the scrolling half was wider than its room in the last frame.
     pub overflows: bool,
     /// A sideways offset to apply in the next frame (a cell got the keyboard focus off view).
     pub reveal_x: Option<f32>,
-    /// The widget that had the keyboard focus in the last frame.
-    pub last_focus: Option<egui::Id>,
 }
 
 /// Draws the table of the measures `rows` (plan indices in shown order) and returns the edits.
@@ -56,7 +56,7 @@ pub fn table_ui(
     // Both halves keep the same room for rows: the scrolling half loses the sideways bar's height.
     let solid = egui::style::ScrollStyle::solid();
     let bar_room = solid.bar_width + solid.bar_inner_margin + solid.bar_outer_margin;
-    let mut offsets = [state.scroll_y; 2];
+    let mut offsets = state.shown_y;
     let mut focused = false;
     ui.horizontal_top(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
@@ -66,13 +66,14 @@ pub fn table_ui(
                 .id_salt("measures_names")
                 .striped(true)
                 .resizable(true)
-                .vertical_scroll_offset(state.scroll_y)
                 .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .column(Column::exact(48.0))
                 .column(Column::initial(name_width).range(NAME_WIDTH_RANGE.0..=420.0).clip(true));
             if let Some(row) = target_row {
-                table = table.scroll_to_row(row, Some(egui::Align::Center));
+                table = table.scroll_to_row(row, Some(egui::Align::Center)).animate_scrolling(false);
+            } else if (state.shown_y[0] - state.scroll_y).abs() > 0.5 {
+                table = table.vertical_scroll_offset(state.scroll_y);
             }
             table
                 .header(LINE_HEIGHT, |mut header| {
@@ -92,6 +93,8 @@ pub fn table_ui(
         offsets[0] = frozen.inner.state.clamped_offset().y;
         // A solid, always visible sideways bar: the planner must see that there is more.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        // Only a focus gained in the scrolling half counts.
+        take_noted_focus(ui.ctx());
         let mut area = egui::ScrollArea::horizontal();
         if let Some(x) = state.reveal_x.take() {
             area = area.horizontal_scroll_offset(x);
@@ -110,13 +113,14 @@ pub fn table_ui(
                         .id_salt("measures_columns_table")
                         .striped(true)
                         .resizable(true)
-                        .vertical_scroll_offset(state.scroll_y)
                         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
                     for (width, least) in COLUMN_WIDTHS {
                         table = table.column(Column::initial(width).at_least(least).at_most(width * 3.0).clip(true));
                     }
                     if let Some(row) = target_row {
-                        table = table.scroll_to_row(row, Some(egui::Align::Center));
+                        table = table.scroll_to_row(row, Some(egui::Align::Center)).animate_scrolling(false);
+                    } else if (state.shown_y[1] - state.scroll_y).abs() > 0.5 {
+                        table = table.vertical_scroll_offset(state.scroll_y);
                     }
                     table
                         .header(LINE_HEIGHT, |mut header| {
@@ -141,17 +145,17 @@ pub fn table_ui(
             });
         offsets[1] = scrolling.inner.state.clamped_offset().y;
         state.overflows = scrolling.content_size.x > scrolling.inner_rect.width() + 1.0;
-        let offset_x = scrolling.state.clamped_offset().x;
-        let content_x = egui::Rangef::new(
-            scrolling.inner_rect.left() - offset_x,
-            scrolling.inner_rect.left() - offset_x + scrolling.content_size.x,
-        );
-        state.reveal_x = reveal_focus(ui.ctx(), &mut state.last_focus, scrolling.inner_rect, content_x, offset_x);
+        let noted = take_noted_focus(ui.ctx());
+        state.reveal_x = noted.and_then(|cell| reveal_offset(cell, scrolling.inner_rect, scrolling.state.clamped_offset().x));
     });
-    // Whichever half the planner scrolled leads; the other follows in the next frame.
-    let moved = offsets.into_iter().find(|y| (y - state.scroll_y).abs() > 0.5);
-    if let Some(y) = moved {
-        state.scroll_y = y;
+    // Whichever half the planner scrolled leads; only the other one is moved, in the next frame
+    // (moving the leader too would restart its scroll animation every frame).
+    let moved = (0..2).find(|&half| (offsets[half] - state.shown_y[half]).abs() > 0.5);
+    if let Some(half) = moved {
+        state.scroll_y = offsets[half];
+    }
+    state.shown_y = offsets;
+    if offsets.iter().any(|y| (y - state.scroll_y).abs() > 0.5) {
         ui.ctx().request_repaint();
     }
     if focused {
@@ -160,24 +164,11 @@ pub fn table_ui(
     commands
 }
 
-/// When the keyboard focus moved to a cell of the scrolling half that lies sideways out of view
+/// When a cell of the scrolling half that lies sideways out of view got the keyboard focus
 /// (Tab through a row), the offset that centres it: egui's own scrolling moves only the rows.
-fn reveal_focus(
-    ctx: &egui::Context,
-    last_focus: &mut Option<egui::Id>,
-    view: egui::Rect,
-    content_x: egui::Rangef,
-    offset_x: f32,
-) -> Option<f32> {
-    let focus = ctx.memory(|m| m.focused());
-    if focus == *last_focus {
-        return None;
-    }
-    *last_focus = focus;
-    let rect = ctx.read_response(focus?)?.rect;
-    let in_rows = view.y_range().contains(rect.center().y) && content_x.contains(rect.center().x);
-    let off_view = rect.left() < view.left() || rect.right() > view.right();
-    (in_rows && off_view).then(|| (offset_x + rect.center().x - view.center().x).max(0.0))
+fn reveal_offset(cell: egui::Rect, view: egui::Rect, offset_x: f32) -> Option<f32> {
+    let off_view = cell.left() < view.left() || cell.right() > view.right();
+    off_view.then(|| (offset_x + cell.center().x - view.center().x).max(0.0))
 }
 
 /// Widths of the scrolling columns (initial, least), in the order of [`sortable_columns`], then
