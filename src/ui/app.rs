@@ -524,7 +524,8 @@ impl App {
 fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: Tab) -> Vec<Action> {
     let t = ctx.strings();
     let mut chosen = tab;
-    ui.horizontal(|ui| {
+    // Wrapped: on a narrow panel the tabs take a second line instead of widening the panel.
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut chosen, Tab::Measures, t.tab_measures);
         ui.selectable_value(&mut chosen, Tab::Scenarios, t.tab_scenarios);
         ui.selectable_value(&mut chosen, Tab::Regions, t.tab_regions);

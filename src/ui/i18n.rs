@@ -1009,7 +1009,7 @@ pub static ENGLISH: Strings = Strings {
     plan_notes: "Notes and sources",
     plan_notes_hint: "Sources, assumptions, date of the figures …",
     plan_period: "Period",
-    plan_count_regions: "regions",
+    plan_count_regions: "Regions",
     plan_contents: "Contents",
     plan_months: "months",
     plan_no_notes: "(no notes)",

@@ -121,7 +121,11 @@ impl<'a> RegionPicker<'a> {
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
             .show_ui(ui, |ui| {
                 let mut needle: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
-                let edit = egui::TextEdit::singleline(&mut needle).hint_text(search_word).desired_width(f32::INFINITY);
+                let edit_id = id.with("search_field");
+                // Read before the field handles the key (it gives the focus up on Enter).
+                let entered = ui.memory(|m| m.has_focus(edit_id)) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let edit =
+                    egui::TextEdit::singleline(&mut needle).id(edit_id).hint_text(search_word).desired_width(f32::INFINITY);
                 let response = ui.add(edit);
                 let shown = needle.clone();
                 response.widget_info(|| {
@@ -129,11 +133,13 @@ impl<'a> RegionPicker<'a> {
                     info.label = Some(search_label.clone());
                     info
                 });
-                if !ui.data(|d| d.get_temp::<bool>(opened_id).unwrap_or(false)) {
+                // While the list is open and nothing else has the keyboard, typing searches (the
+                // click that opened the list may take the focus away in the frame after).
+                let first_frame = !ui.data(|d| d.get_temp::<bool>(opened_id).unwrap_or(false));
+                if first_frame || ui.memory(|m| m.focused().is_none()) {
                     response.request_focus();
                     ui.data_mut(|d| d.insert_temp(opened_id, true));
                 }
-                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.separator();
                 let mut picked = None;
                 egui::ScrollArea::vertical().id_salt("region_list").max_height(420.0).show(ui, |ui| {

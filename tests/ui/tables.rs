@@ -104,7 +104,9 @@ fn typing_in_the_region_picker_narrows_the_list_and_enter_takes_the_first_match(
     let names: Vec<String> = harness
         .query_all_by_role(egui::accesskit::Role::Button)
         .filter_map(|node| node.accesskit_node().label())
-        .filter(|label| ["NRW gesamt", "Bielefeld", "Bochum", "Märkischer Kreis", "Minden-Lübbecke", "Mettmann"].contains(&label.as_str()))
+        .filter(|label| {
+            ["NRW gesamt", "Bielefeld", "Bochum", "Märkischer Kreis", "Minden-Lübbecke", "Mettmann"].contains(&label.as_str())
+        })
         .collect();
     assert_eq!(names, ["NRW gesamt", "Bielefeld", "Bochum", "Märkischer Kreis", "Mettmann", "Minden-Lübbecke"]);
 

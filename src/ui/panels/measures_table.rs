@@ -68,7 +68,7 @@ pub fn table_ui(
                 .resizable(true)
                 .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::exact(48.0))
+                .column(Column::exact(58.0))
                 .column(Column::initial(name_width).range(NAME_WIDTH_RANGE.0..=420.0).clip(true));
             if let Some(row) = target_row {
                 table = table.scroll_to_row(row, Some(egui::Align::Center)).animate_scrolling(false);
@@ -176,14 +176,14 @@ fn reveal_offset(cell: egui::Rect, view: egui::Rect, offset_x: f32) -> Option<f3
 const COLUMN_WIDTHS: [(f32, f32); 10] = [
     (110.0, 60.0),
     (150.0, 80.0),
-    (70.0, 50.0),
-    (80.0, 60.0),
-    (100.0, 60.0),
-    (70.0, 40.0),
-    (110.0, 60.0),
-    (110.0, 60.0),
+    (80.0, 50.0),
+    (85.0, 60.0),
+    (105.0, 60.0),
+    (105.0, 40.0),
+    (130.0, 60.0),
+    (125.0, 60.0),
     (120.0, 70.0),
-    (220.0, 80.0),
+    (240.0, 80.0),
 ];
 
 /// The sortable columns of the scrolling half with their headers.
