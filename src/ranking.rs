@@ -181,6 +181,7 @@ pub fn write_ranking_csv(
     let h = headers;
     writer.write_record([h.rank, h.region, h.id, h.first_shortage, h.peak, h.place_months, h.per_thousand, h.share_percent])?;
     let number = |value: f64| crate::io::format_csv_number((value * 100.0).round() / 100.0, dialect);
+    let whole = |places: f64| crate::io::format_csv_number(crate::io::whole_places(places), dialect);
     for (rank, row) in order.iter().filter_map(|&i| rows.get(i)).enumerate() {
         let first = row.first_shortage.and_then(|t| months.get(t)).map(ToString::to_string).unwrap_or_default();
         writer.write_record([
@@ -188,8 +189,8 @@ pub fn write_ranking_csv(
             spreadsheet_text(&row.name),
             spreadsheet_text(&row.id),
             first,
-            number(row.peak_shortage),
-            number(row.place_months),
+            whole(row.peak_shortage),
+            whole(row.place_months),
             number(row.per_thousand),
             number(row.share * 100.0),
         ])?;

@@ -41,6 +41,8 @@ mod scenario_ids;
 mod snapshot;
 #[path = "ui/table_import.rs"]
 mod table_import;
+#[path = "ui/tables.rs"]
+mod tables;
 #[path = "ui/text.rs"]
 mod text;
 #[path = "ui/undo.rs"]
@@ -155,7 +157,7 @@ fn adding_and_deleting_a_measure_can_be_undone() {
     assert_eq!(harness.state().session.plan().measures[count].name, "Neue Maßnahme");
 
     filter_measures(&mut harness, "Kita Neubau Köln-Kalk");
-    click(&mut harness, "🗑");
+    click(&mut harness, "Löschen: Kita Neubau Köln-Kalk");
     let names: Vec<_> = harness.state().session.plan().measures.iter().map(|m| m.name.clone()).collect();
     assert!(!names.contains(&"Kita Neubau Köln-Kalk".to_owned()));
     assert_eq!(names.len(), count);
@@ -178,7 +180,7 @@ fn duplicating_a_measure_gives_it_a_new_id() {
     let mut harness = harness();
     harness.run();
     filter_measures(&mut harness, "Kita Neubau Köln-Kalk");
-    click(&mut harness, "📋");
+    click(&mut harness, "Duplizieren: Kita Neubau Köln-Kalk");
     let copies: Vec<_> =
         harness.state().session.plan().measures.iter().filter(|m| m.name.starts_with("Kita Neubau Köln-Kalk")).collect();
     assert_eq!(copies.len(), 2);

@@ -7,6 +7,7 @@
 //! Text cells go through [`cell_text`]: never read as a formula, never longer than Excel allows.
 
 use super::export::spreadsheet_text;
+use super::labelled::{LABELLED_STATE_ROW, Labels, whole_places};
 use crate::engine::{Results, ScenarioResults};
 use crate::model::Month;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
@@ -76,16 +77,36 @@ pub fn save_results_xlsx(results: &Results, path: &Path) -> Result<(), XlsxExpor
 
 /// The workbook of `results` as the bytes of an `.xlsx` file.
 pub fn results_xlsx_bytes(results: &Results) -> Result<Vec<u8>, XlsxError> {
+    workbook_bytes(results, None)
+}
+
+/// Writes the window's workbook (see [`labelled_results_xlsx_bytes`]) to `path` atomically.
+pub fn save_labelled_results_xlsx(results: &Results, labels: &Labels, path: &Path) -> Result<(), XlsxExportError> {
+    let fail = |message: String| XlsxExportError { file: path.display().to_string(), message };
+    let bytes = labelled_results_xlsx_bytes(results, labels).map_err(|e| fail(e.to_string()))?;
+    super::write_atomically(path, &bytes, false).map_err(|e| fail(e.to_string()))
+}
+
+/// The window's workbook: domains and regions by name with their ids in columns of their own,
+/// places shown as whole numbers, the state rows' gap as "Fehlende Plätze (Summe der Regionen)".
+pub fn labelled_results_xlsx_bytes(results: &Results, labels: &Labels) -> Result<Vec<u8>, XlsxError> {
+    workbook_bytes(results, Some(labels))
+}
+
+fn workbook_bytes(results: &Results, labels: Option<&Labels>) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let formats = Formats::new();
-    summary_sheet(workbook.add_worksheet(), results, &formats)?;
+    summary_sheet(workbook.add_worksheet(), results, labels, &formats)?;
     budget_sheet(workbook.add_worksheet(), results, &formats)?;
     let mut used_names = vec![SUMMARY_SHEET.to_lowercase(), BUDGET_SHEET.to_lowercase()];
     for scenario in &results.scenarios {
         let name = sheet_name(&scenario.name, &scenario.id, &mut used_names);
         let sheet = workbook.add_worksheet();
         sheet.set_name(name)?;
-        scenario_sheet(sheet, results, scenario, &formats)?;
+        match labels {
+            Some(labels) => labelled_scenario_sheet(sheet, results, scenario, labels, &formats)?,
+            None => scenario_sheet(sheet, results, scenario, &formats)?,
+        }
     }
     workbook.save_to_buffer()
 }
@@ -94,6 +115,7 @@ pub fn results_xlsx_bytes(results: &Results) -> Result<Vec<u8>, XlsxError> {
 struct Formats {
     header: Format,
     number: Format,
+    whole: Format,
     money: Format,
     month: Format,
     title: Format,
@@ -104,6 +126,7 @@ impl Formats {
         Formats {
             header: Format::new().set_bold().set_background_color("DDE6F0"),
             number: Format::new().set_num_format("#,##0.0"),
+            whole: Format::new().set_num_format("#,##0"),
             money: Format::new().set_num_format("#,##0 \"€\""),
             month: Format::new().set_num_format("mm/yyyy"),
             title: Format::new().set_bold().set_font_size(14),
@@ -132,7 +155,7 @@ fn excel_month(month: Month) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(month.year().clamp(1900, 9999) as u16, month.month_of_year() as u8, 1)
 }
 
-fn summary_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Result<(), XlsxError> {
+fn summary_sheet(sheet: &mut Worksheet, results: &Results, labels: Option<&Labels>, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_name(SUMMARY_SHEET)?;
     sheet.write_string_with_format(0, 0, cell_text(&results.title), &f.title)?;
     let headers =
@@ -140,22 +163,29 @@ fn summary_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Resul
     for (c, header) in headers.iter().enumerate() {
         sheet.write_string_with_format(2, c as u16, *header, &f.header)?;
     }
+    if labels.is_some() {
+        sheet.write_string_with_format(2, headers.len() as u16, "Bereich-ID", &f.header)?;
+    }
     let mut row = 3u32;
     for scenario in &results.scenarios {
         for domain in &scenario.domains {
             let i = &domain.indicators;
             sheet.write_string(row, 0, cell_text(&scenario.name))?;
-            sheet.write_string(row, 1, cell_text(&domain.id))?;
+            sheet.write_string(row, 1, cell_text(labels.map_or(domain.id.as_str(), |l| l.domain(&domain.id))))?;
             match i.first_shortage_month {
                 Some(m) => sheet.write_datetime_with_format(row, 2, excel_month(m)?, &f.month)?,
                 None => sheet.write_string(row, 2, "–")?,
             };
-            sheet.write_number_with_format(row, 3, i.peak_shortage, &f.number)?;
+            let places = if labels.is_some() { &f.whole } else { &f.number };
+            sheet.write_number_with_format(row, 3, i.peak_shortage, places)?;
             match i.peak_shortage_month {
                 Some(m) => sheet.write_datetime_with_format(row, 4, excel_month(m)?, &f.month)?,
                 None => sheet.write_string(row, 4, "–")?,
             };
-            sheet.write_number_with_format(row, 5, i.shortage_place_months, &f.number)?;
+            sheet.write_number_with_format(row, 5, i.shortage_place_months, places)?;
+            if labels.is_some() {
+                sheet.write_string(row, 6, cell_text(&domain.id))?;
+            }
             row += 1;
         }
     }
@@ -258,6 +288,80 @@ fn scenario_sheet(sheet: &mut Worksheet, results: &Results, scenario: &ScenarioR
     sheet.set_column_width(2, 14)?;
     for c in 3..=5 {
         sheet.set_column_width(c, 16)?;
+    }
+    Ok(())
+}
+
+/// Headers of a scenario sheet of the window's workbook.
+pub const LABELLED_SCENARIO_HEADERS: [&str; 9] = [
+    "Monat",
+    "Region",
+    "Region-ID",
+    "Bereich",
+    "Bereich-ID",
+    "Bedarf (Plätze)",
+    "Kapazität (Plätze)",
+    "Lücke (Kapazität − Bedarf)",
+    "Fehlende Plätze (Summe der Regionen)",
+];
+
+/// A scenario sheet with names and ids and whole places (the window's workbook).
+fn labelled_scenario_sheet(
+    sheet: &mut Worksheet,
+    results: &Results,
+    scenario: &ScenarioResults,
+    labels: &Labels,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (c, header) in LABELLED_SCENARIO_HEADERS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *header, &f.header)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let with_regions = results.months.len() * results.domain_ids.len() * (1 + scenario.regions.len()) <= MAX_ROWS;
+    let mut row = 1u32;
+    let mut write_row = |sheet: &mut Worksheet, t: usize, region: (&str, &str), domain_id: &str, figures: [Option<f64>; 4]| {
+        if let Some(month) = results.months.get(t).copied().map(excel_month).transpose()? {
+            sheet.write_datetime_with_format(row, 0, month, &f.month)?;
+        }
+        sheet.write_string(row, 1, cell_text(region.0))?;
+        sheet.write_string(row, 2, cell_text(region.1))?;
+        sheet.write_string(row, 3, cell_text(labels.domain(domain_id)))?;
+        sheet.write_string(row, 4, cell_text(domain_id))?;
+        for (c, value) in figures.iter().enumerate() {
+            if let Some(value) = value {
+                sheet.write_number_with_format(row, c as u16 + 5, whole_places(*value), &f.whole)?;
+            }
+        }
+        row += 1;
+        Ok::<(), XlsxError>(())
+    };
+    for domain in &scenario.domains {
+        let curves = domain.demand.iter().zip(&domain.capacity).zip(&domain.shortage);
+        for (t, ((need, places), short)) in curves.enumerate() {
+            write_row(sheet, t, (LABELLED_STATE_ROW, "*"), &domain.id, [Some(*need), Some(*places), None, Some(*short)])?;
+        }
+    }
+    if with_regions {
+        for (r_index, region) in scenario.regions.iter().enumerate() {
+            let names = (labels.region(&region.id), region.id.as_str());
+            for (d, (domain_id, figures)) in results.domain_ids.iter().zip(&region.domains).enumerate() {
+                let demand = scenario.region_demand(r_index, d);
+                for (t, (need, places)) in demand.iter().zip(&figures.capacity).enumerate() {
+                    let gap = whole_places(*places) - whole_places(*need);
+                    write_row(sheet, t, names, domain_id, [Some(*need), Some(*places), Some(gap), None])?;
+                }
+            }
+        }
+    } else {
+        sheet.write_string(row + 1, 0, "Zu viele Regionen für ein Tabellenblatt: nur Landeswerte (CSV-Export enthält alle).")?;
+    }
+    sheet.set_column_width(0, 10)?;
+    sheet.set_column_width(1, 30)?;
+    sheet.set_column_width(2, 14)?;
+    sheet.set_column_width(3, 20)?;
+    sheet.set_column_width(4, 14)?;
+    for c in 5..=8 {
+        sheet.set_column_width(c, 18)?;
     }
     Ok(())
 }

@@ -18,6 +18,8 @@ pub enum Tab {
     Regions,
     /// Domains and their rates.
     Domains,
+    /// Title, author, notes and sources of the plan, its period and size.
+    Plan,
 }
 
 /// What the central area shows; new views (budget, map, fan charts) are added here and in

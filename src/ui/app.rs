@@ -554,11 +554,13 @@ fn fit_presentation_zoom(ctx: &egui::Context) {
 fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: Tab) -> Vec<Action> {
     let t = ctx.strings();
     let mut chosen = tab;
-    ui.horizontal(|ui| {
+    // Wrapped: on a narrow panel the tabs take a second line instead of widening the panel.
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut chosen, Tab::Measures, t.tab_measures);
         ui.selectable_value(&mut chosen, Tab::Scenarios, t.tab_scenarios);
         ui.selectable_value(&mut chosen, Tab::Regions, t.tab_regions);
         ui.selectable_value(&mut chosen, Tab::Domains, t.tab_domains);
+        ui.selectable_value(&mut chosen, Tab::Plan, t.tab_plan);
     });
     ui.separator();
     let mut actions = if chosen != tab { vec![Action::ShowTab(chosen)] } else { Vec::new() };
@@ -567,6 +569,7 @@ fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: T
         Tab::Scenarios => panels.scenarios.ui(ui, ctx),
         Tab::Regions => panels.regions.ui(ui, ctx),
         Tab::Domains => panels.domains.ui(ui, ctx),
+        Tab::Plan => panels.plan_info.ui(ui, ctx),
     });
     actions
 }

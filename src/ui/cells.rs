@@ -24,13 +24,13 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_a_number;
-        self.cell(ui, path, label, shown, |text| crate::format::parse_user_number(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, false, |text| crate::format::parse_user_number(text, german).ok_or(message))
     }
 
     /// An editable whole number ≥ 0.
     pub fn whole(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: u32) -> Option<u32> {
         let message = self.language.strings().not_a_whole_number;
-        self.cell(ui, path, label, value.to_string(), |text| text.trim().parse::<u32>().map_err(|_| message))
+        self.cell(ui, path, label, value.to_string(), false, |text| text.trim().parse::<u32>().map_err(|_| message))
     }
 
     /// An editable month; with `optional`, an empty text means "none".
@@ -44,7 +44,7 @@ impl CellContext<'_> {
     ) -> Option<Option<Month>> {
         let shown = value.map(|m| self.language.month(m)).unwrap_or_default();
         let message = self.language.strings().not_a_month;
-        self.cell(ui, path, label, shown, |text| {
+        self.cell(ui, path, label, shown, false, |text| {
             let text = text.trim();
             if text.is_empty() && optional {
                 return Ok(None);
@@ -53,9 +53,15 @@ impl CellContext<'_> {
         })
     }
 
-    /// An editable text.
+    /// An editable text; the whole text shows on hover (a narrow column cuts it).
     pub fn text(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: &str) -> Option<String> {
-        self.cell(ui, path, label, value.to_owned(), |text| Ok(text.to_owned()))
+        self.text_with_focus(ui, path, label, value, false)
+    }
+
+    /// An editable text that takes the keyboard focus with its text selected when `focus` is
+    /// true (a new row's name, so that the planner can type it at once).
+    pub fn text_with_focus(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: &str, focus: bool) -> Option<String> {
+        self.cell(ui, path, label, value.to_owned(), focus, |text| Ok(text.to_owned()))
     }
 
     fn cell<T>(
@@ -64,6 +70,7 @@ impl CellContext<'_> {
         path: &str,
         label: &str,
         shown: String,
+        focus: bool,
         parse: impl Fn(&str) -> Result<T, &'static str>,
     ) -> Option<T> {
         let draft = self.drafts.get(path).cloned();
@@ -80,13 +87,23 @@ impl CellContext<'_> {
             .id_salt(path)
             .desired_width(width)
             .text_color_opt(problem.as_ref().map(|_| crate::ui::contrast::error_text(ui)));
-        let response = ui.add(edit);
+        let output = edit.show(ui);
+        let response = output.response.response;
+        if focus {
+            response.request_focus();
+            let mut state = output.state;
+            let everything =
+                egui::text::CCursorRange::two(egui::text::CCursor::new(0), egui::text::CCursor::new(text.chars().count()));
+            state.cursor.set_char_range(Some(everything));
+            state.store(ui.ctx(), response.id);
+        }
         let text_now = text.clone();
         response.widget_info(|| {
             let mut info = egui::WidgetInfo::text_edit(true, "", &text_now, "");
             info.label = Some(label.to_owned());
             info
         });
+        note_focus(ui, &response);
         if response.changed() {
             self.drafts.insert(path.to_owned(), text.clone());
         }
@@ -101,9 +118,33 @@ impl CellContext<'_> {
         if let Some(problem) = problem {
             ui.painter().rect_stroke(response.rect, 2.0, egui::Stroke::new(1.5, ERROR_RED), egui::StrokeKind::Inside);
             response.on_hover_text(problem);
+        } else if !text.is_empty() && output.galley.size().x > response.rect.width() - 8.0 {
+            response.on_hover_text(text);
         }
         committed
     }
+}
+
+/// Key of the rect of the cell that gained the keyboard focus (see [`note_focus`]).
+fn gained_focus_key() -> egui::Id {
+    egui::Id::unique("cell_gained_focus")
+}
+
+/// Remembers the rect of a cell or combo that just gained the keyboard focus, so that a table
+/// scrolling sideways can bring it into view (egui's own scrolling moves only the rows).
+pub fn note_focus(ui: &egui::Ui, response: &egui::Response) {
+    if response.gained_focus() {
+        ui.data_mut(|d| d.insert_temp(gained_focus_key(), response.rect));
+    }
+}
+
+/// Takes the rect noted by [`note_focus`] since the last call.
+pub fn take_noted_focus(ctx: &egui::Context) -> Option<egui::Rect> {
+    ctx.data_mut(|d| {
+        let rect = d.get_temp::<egui::Rect>(gained_focus_key());
+        d.remove::<egui::Rect>(gained_focus_key());
+        rect
+    })
 }
 
 /// A number as shown for editing: German grouping, up to 6 decimals, no trailing zeros.
@@ -145,6 +186,7 @@ pub fn labelled_combo<R>(
     let inner =
         egui::ComboBox::from_id_salt(id_salt).selected_text(selected).width(width).height(420.0).show_ui(ui, add_contents);
     let response = inner.response;
+    note_focus(ui, &response);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
     response
 }

@@ -126,11 +126,13 @@ impl App {
         }
     }
 
-    /// Writes the results of all scenarios as CSV for German Excel (`;`, decimal comma, BOM).
+    /// Writes the results of all scenarios as CSV for German Excel (`;`, decimal comma, BOM):
+    /// names and ids, whole places (the command line keeps the CSV of SPEC §4).
     pub fn export_csv(&mut self, path: &Path) -> bool {
         let mut bytes = Vec::new();
+        let labels = crate::io::Labels::of_plan(self.session.plan());
         let written = self.check_export_target(path).and_then(|()| {
-            crate::io::write_results_csv(self.session.results(), crate::io::CsvDialect::German, &mut bytes)
+            crate::io::write_labelled_results_csv(self.session.results(), &labels, &mut bytes)
                 .map_err(|e| format!("{}: {e}", path.display()))
                 .and_then(|()| crate::io::write_atomically(path, &bytes, false).map_err(|e| e.to_string()))
         });
@@ -165,11 +167,14 @@ impl App {
         self.report_export(path, written)
     }
 
-    /// Writes the results as an Excel workbook (summary sheet, one sheet per scenario).
+    /// Writes the results as an Excel workbook (summary sheet, one sheet per scenario) with
+    /// names and ids and whole places.
     pub fn export_xlsx(&mut self, path: &Path) -> bool {
+        let labels = crate::io::Labels::of_plan(self.session.plan());
+        let results = self.session.results();
         let written = self
             .check_export_target(path)
-            .and_then(|()| crate::io::save_results_xlsx(self.session.results(), path).map_err(|e| e.to_string()));
+            .and_then(|()| crate::io::save_labelled_results_xlsx(results, &labels, path).map_err(|e| e.to_string()));
         self.report_export(path, written)
     }
 

@@ -159,6 +159,31 @@ pub struct Strings {
     pub col_cost_year: &'static str,
     /// Column: funding.
     pub col_funding: &'static str,
+    // --- tables helper (issue 16: measures table, about this plan, region picker, exports) ---
+    /// The search field at the top of every region picker.
+    pub region_search: &'static str,
+    /// Column "Notes" of the measures table.
+    pub col_notes: &'static str,
+    /// Hint that the measures table scrolls sideways.
+    pub measures_more_columns: &'static str,
+    /// Side-panel tab with title, notes and sources of the plan.
+    pub tab_plan: &'static str,
+    /// Field "author" of the plan.
+    pub plan_author: &'static str,
+    /// Field "notes" of the plan (sources, assumptions).
+    pub plan_notes: &'static str,
+    /// What the planner may write into the notes.
+    pub plan_notes_hint: &'static str,
+    /// The modelled period.
+    pub plan_period: &'static str,
+    /// Count word of the regions ("53 Regionen").
+    pub plan_count_regions: &'static str,
+    /// Heading of the counts of the plan's lists.
+    pub plan_contents: &'static str,
+    /// Unit of the period's length.
+    pub plan_months: &'static str,
+    /// Shown when the plan has no notes.
+    pub plan_no_notes: &'static str,
     /// State-wide (measure without region).
     pub statewide: &'static str,
     /// Funding: secured.
@@ -173,6 +198,10 @@ pub struct Strings {
     pub duplicate: &'static str,
     /// Delete.
     pub delete: &'static str,
+    /// Names the handle that sets a column's width ("Spaltenbreite: Name").
+    pub column_width: &'static str,
+    /// Names a filter box for screen readers ("Filter: Bereich").
+    pub filter_by: &'static str,
     /// Filter text hint.
     pub filter: &'static str,
     /// Any (filter).
@@ -696,6 +725,19 @@ pub static GERMAN: Strings = Strings {
     col_cost_once: "Einmalkosten €",
     col_cost_year: "Kosten/Jahr €",
     col_funding: "Finanzierung",
+    // --- tables helper (issue 16) ---
+    region_search: "suchen",
+    col_notes: "Notizen",
+    measures_more_columns: "Weitere Spalten: seitlich blättern ➡",
+    tab_plan: "Über diesen Plan",
+    plan_author: "Verfasst von",
+    plan_notes: "Notizen und Quellen",
+    plan_notes_hint: "Quellen, Annahmen, Stand der Zahlen …",
+    plan_period: "Zeitraum",
+    plan_count_regions: "Regionen",
+    plan_contents: "Umfang",
+    plan_months: "Monate",
+    plan_no_notes: "(keine Notizen)",
     statewide: "landesweit",
     funding_secured: "gesichert",
     funding_planned: "geplant",
@@ -704,6 +746,8 @@ pub static GERMAN: Strings = Strings {
     duplicate: "Duplizieren",
     delete: "Löschen",
     filter: "Suchen …",
+    filter_by: "Filter",
+    column_width: "Spaltenbreite",
     all: "alle",
     totals: "Summe",
     new_measure_name: "Neue Maßnahme",
@@ -985,6 +1029,19 @@ pub static ENGLISH: Strings = Strings {
     col_cost_once: "One-off €",
     col_cost_year: "Per year €",
     col_funding: "Funding",
+    // --- tables helper (issue 16) ---
+    region_search: "search",
+    col_notes: "Notes",
+    measures_more_columns: "More columns: scroll sideways ➡",
+    tab_plan: "About this plan",
+    plan_author: "Author",
+    plan_notes: "Notes and sources",
+    plan_notes_hint: "Sources, assumptions, date of the figures …",
+    plan_period: "Period",
+    plan_count_regions: "Regions",
+    plan_contents: "Contents",
+    plan_months: "months",
+    plan_no_notes: "(no notes)",
     statewide: "state-wide",
     funding_secured: "secured",
     funding_planned: "planned",
@@ -993,6 +1050,8 @@ pub static ENGLISH: Strings = Strings {
     duplicate: "Duplicate",
     delete: "Delete",
     filter: "Search …",
+    filter_by: "Filter",
+    column_width: "Column width",
     all: "all",
     totals: "Total",
     new_measure_name: "New measure",

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod job;
 mod navigate;
 pub mod panels;
+pub mod region_picker;
 pub mod session;
 pub mod settings;
 pub mod snapshot;

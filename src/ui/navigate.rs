@@ -33,6 +33,7 @@ impl App {
                 }
             }
             ("domains", _) => self.tab = Tab::Domains,
+            ("meta", _) => self.tab = Tab::Plan,
             ("distribution", _) => self.tab = Tab::Regions,
             _ => {}
         }

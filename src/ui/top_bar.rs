@@ -6,6 +6,7 @@ use super::cells::labelled_combo;
 use super::context::PanelCtx;
 use super::files::PickPurpose;
 use super::i18n::Language;
+use super::region_picker::{RegionChoices, RegionPicker};
 use super::snapshot::SnapshotTarget;
 
 /// The menu bar: File, Edit, View, undo/redo buttons, selectors, presentation.
@@ -99,6 +100,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
             if ui.button(t.presentation).clicked() {
                 actions.push(Action::SetPresentation(true));
             }
+            ui.separator();
+            if ui.button(format!("{} …", t.tab_plan)).clicked() {
+                actions.push(Action::ShowTab(super::action::Tab::Plan));
+            }
         });
     });
     actions
@@ -167,16 +172,12 @@ pub fn scenario_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action
 /// The whole state or one region.
 pub fn region_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
     let t = ctx.strings();
-    let mut regions: Vec<_> = ctx.plan().regions.iter().collect();
-    regions.sort_by(|a, b| a.name.cmp(&b.name));
+    let choices = RegionChoices::new(vec![(None, t.whole_state.to_owned())], ctx.plan(), |r| Some(r.id.clone()));
     let mut chosen = ctx.selection.region_id.clone();
-    labelled_combo(ui, "region_select", t.region, format!("{}: {}", t.region, ctx.place_name()), 260.0, |ui| {
-        ui.selectable_value(&mut chosen, None, t.whole_state);
-        for region in regions {
-            ui.selectable_value(&mut chosen, Some(region.id.clone()), &region.name);
-        }
-    });
-    if chosen != ctx.selection.region_id { vec![Action::SelectRegion(chosen)] } else { Vec::new() }
+    let picker = RegionPicker::new("region_select", t.region, t.region_search)
+        .selected_text(format!("{}: {}", t.region, ctx.place_name()))
+        .width(260.0);
+    if picker.show(ui, &choices, &mut chosen) { vec![Action::SelectRegion(chosen)] } else { Vec::new() }
 }
 
 /// Errors, load warnings, background work, the last message, the file.

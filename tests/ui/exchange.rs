@@ -36,24 +36,37 @@ fn the_csv_for_excel_reads_back_as_the_engines_numbers() {
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 byte-order mark for Excel");
     let text = String::from_utf8(bytes).unwrap();
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), integrationsplan::io::LABELLED_HEADERS);
     let results = &harness.state().session.results();
-    let mut checked = 0;
+    let (mut state_rows, mut koeln_rows) = (0, 0);
     for record in reader.records() {
         let record = record.unwrap();
-        if &record[1] != "*" {
-            continue;
+        let scenario = results.scenarios.iter().find(|s| s.id == record[1]).unwrap();
+        assert_eq!(&record[0], scenario.name, "scenario by name, id beside it");
+        let month = integrationsplan::model::Month::parse(&format!("{}-{}", &record[6][3..], &record[6][..2])).unwrap();
+        let t = results.months.iter().position(|m| *m == month).unwrap();
+        let whole = |cell: &str| -> f64 {
+            assert!(!cell.contains([',', '.']), "whole places: {cell}");
+            cell.parse().unwrap()
+        };
+        if &record[3] == "*" {
+            assert_eq!(&record[2], "Land gesamt (Summe der Regionen)");
+            let domain = scenario.domain(&record[5]).unwrap();
+            assert_eq!(whole(&record[7]), domain.demand[t].round(), "demand rounded to whole places");
+            assert_eq!(&record[9], "", "no capacity-minus-demand gap for the state");
+            assert_eq!(whole(&record[10]), domain.shortage[t].round(), "the sum of the regions' shortfalls");
+            state_rows += 1;
+        } else if &record[3] == "koeln" {
+            assert_eq!(&record[2], "Köln");
+            let plan = harness.state().session.plan();
+            let domain = plan.domains.iter().find(|d| d.id == record[5]).unwrap();
+            assert_eq!(&record[4], domain.name, "domain by name, id beside it");
+            assert_eq!(whole(&record[9]), whole(&record[8]) - whole(&record[7]), "gap = capacity − demand as shown");
+            koeln_rows += 1;
         }
-        let scenario = results.scenarios.iter().find(|s| s.id == record[0]).unwrap();
-        let domain = scenario.domain(&record[2]).unwrap();
-        let t = results.months.iter().position(|m| m.to_string() == record[3]).unwrap();
-        let demand: f64 = record[4].replace(',', ".").parse().unwrap();
-        assert!(!record[4].contains('.'), "decimal comma, no thousands dot: {}", &record[4]);
-        assert_eq!(demand, domain.demand[t], "exact numbers");
-        let gap: f64 = record[6].replace(',', ".").parse().unwrap();
-        assert_eq!(gap, -domain.shortage[t]);
-        checked += 1;
     }
-    assert_eq!(checked, results.scenarios.len() * results.domain_ids.len() * results.months.len());
+    assert_eq!(state_rows, results.scenarios.len() * results.domain_ids.len() * results.months.len());
+    assert_eq!(koeln_rows, state_rows, "one row per scenario, domain and month for Köln");
 }
 
 #[test]
@@ -102,9 +115,26 @@ fn the_excel_workbook_is_written_from_the_menu_path() {
     let written = folder.path().join("ergebnisse.xlsx");
     let bytes = std::fs::read(&written).unwrap();
     assert!(bytes.starts_with(b"PK"), "an .xlsx is a zip file");
-    use calamine::Reader;
+    use calamine::{DataType, Reader};
     let workbook: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     // Summary, budget ("Haushalt"), one sheet per scenario.
+    let mut workbook = workbook;
     assert_eq!(workbook.sheet_names().len(), 2 + harness.state().session.results().scenarios.len());
+    // Names with their ids beside them, whole places.
+    let first = harness.state().session.results().scenarios[0].name.clone();
+    let sheet = workbook.worksheet_range(&first).unwrap();
+    let headers: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(headers, integrationsplan::io::LABELLED_SCENARIO_HEADERS);
+    let koeln = sheet.rows().find(|row| row.get(2).is_some_and(|c| c.get_string() == Some("koeln"))).expect("a Köln row");
+    assert_eq!(koeln[1].to_string(), "Köln");
+    assert_eq!(koeln[3].to_string(), "Kita-Plätze");
+    assert_eq!(koeln[4].to_string(), "kita");
+    let demand = koeln[5].get_float().unwrap();
+    assert_eq!(demand, demand.round(), "whole places");
+    let state = sheet.rows().nth(1).unwrap();
+    assert_eq!(state[1].to_string(), "Land gesamt (Summe der Regionen)");
+    assert!(state[7].is_empty() && state[8].get_float().is_some(), "the state's gap is the regions' summed shortfall");
+    let summary = workbook.worksheet_range("Übersicht").unwrap();
+    assert!(summary.rows().any(|row| row.get(1).is_some_and(|c| c.get_string() == Some("Kita-Plätze"))), "domains by name");
     assert!(harness.query_by_label_contains("Exportiert").is_some(), "the status bar says where it went");
 }

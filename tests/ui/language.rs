@@ -105,9 +105,13 @@ fn leaks(language: Language) -> Vec<String> {
     let foreign = foreign_texts(language);
     let mut found = Vec::new();
 
-    for (tab, name) in
-        [(Tab::Measures, "measures"), (Tab::Scenarios, "scenarios"), (Tab::Regions, "regions"), (Tab::Domains, "domains")]
-    {
+    for (tab, name) in [
+        (Tab::Measures, "measures"),
+        (Tab::Scenarios, "scenarios"),
+        (Tab::Regions, "regions"),
+        (Tab::Domains, "domains"),
+        (Tab::Plan, "plan"),
+    ] {
         harness.state_mut().handle(Action::ShowTab(tab));
         harness.run();
         check(&harness, &foreign, name, &mut found);

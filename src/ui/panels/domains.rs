@@ -80,7 +80,8 @@ fn domains_ui(drafts: &mut Drafts, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec
                             {
                                 entry.1 = v;
                             }
-                            if ui.small_button("🗑").on_hover_text(t.delete).clicked() {
+                            let name = format!("{}: {} {band}", t.delete, t.rate);
+                            if super::measures_table::icon_button(ui, "🗑", &name).clicked() {
                                 delete = Some(b);
                             }
                             ui.end_row();

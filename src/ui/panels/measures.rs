@@ -1,14 +1,14 @@
 //! The measures table: inline editing, add/duplicate/delete, filter, sort, totals.
 
+use super::measures_table::{TableState, table_ui};
 use super::{Drafts, Panel};
 use crate::model::{Funding, Measure, Month, Plan};
 use crate::ui::action::Action;
-use crate::ui::cells::{CellContext, labelled_combo};
+use crate::ui::cells::labelled_combo;
 use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::i18n::Strings;
-use crate::ui::theme::ROW_HEIGHT;
-use egui_extras::{Column, TableBuilder};
+use crate::ui::region_picker::{RegionChoices, RegionPicker};
 
 /// Filter and sort state of the measures table.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,6 +32,8 @@ pub struct MeasuresPanel {
     pub view: MeasureView,
     /// Texts typed into cells that do not parse yet, by field path.
     pub drafts: Drafts,
+    /// Scroll offset and the row to focus.
+    pub table: TableState,
 }
 
 impl Panel for MeasuresPanel {
@@ -42,13 +44,15 @@ impl Panel for MeasuresPanel {
             let measure = new_measure(ctx.plan(), t.new_measure_name);
             let region = ctx.selection.region_id.clone();
             let index = ctx.plan().measures.len();
+            self.table.focus_id = Some(measure.id.clone());
             actions.push(Action::Edit(Command::InsertMeasure(index, Measure { region, ..measure })));
             self.view = MeasureView { sort: self.view.sort, ..MeasureView::default() };
         }
         let rows = visible_measures(ctx.plan(), &self.view);
-        totals_ui(ctx, ui, &rows, t);
+        totals_ui(ctx, ui, &rows, t, self.table.overflows);
         ui.separator();
-        actions.extend(table_ui(&mut self.view, &mut self.drafts, ctx, ui, &rows, t));
+        let edits = table_ui(&mut self.view, &mut self.table, &mut self.drafts, ctx, ui, &rows);
+        actions.extend(edits.into_iter().map(Action::Edit));
         actions
     }
 
@@ -167,12 +171,18 @@ fn filter_bar_ui(filter: &mut MeasureView, ui: &mut egui::Ui, ctx: &PanelCtx<'_>
         if ui.button(t.optimize_button).on_hover_text(t.optimize_title).clicked() {
             actions.push(Action::OpenOptimizer);
         }
-        ui.add(egui::TextEdit::singleline(&mut filter.text).hint_text(t.filter).desired_width(160.0));
+        let search = ui.add(egui::TextEdit::singleline(&mut filter.text).hint_text(t.filter).desired_width(160.0));
+        let typed = filter.text.clone();
+        search.widget_info(|| {
+            let mut info = egui::WidgetInfo::text_edit(true, "", &typed, t.filter);
+            info.label = Some(t.filter.to_owned());
+            info
+        });
         let domain_text = filter.domain.clone().map_or_else(
             || format!("{}: {}", t.col_domain, t.all),
             |d| plan.domains.iter().find(|x| x.id == d).map_or(d.clone(), |x| x.name.clone()),
         );
-        labelled_combo(ui, "filter_domain", &format!("{} {}", t.filter, t.col_domain), domain_text, 150.0, |ui| {
+        labelled_combo(ui, "filter_domain", &format!("{}: {}", t.filter_by, t.col_domain), domain_text, 150.0, |ui| {
             ui.selectable_value(&mut filter.domain, None, t.all);
             for domain in &plan.domains {
                 ui.selectable_value(&mut filter.domain, Some(domain.id.clone()), &domain.name);
@@ -183,16 +193,17 @@ fn filter_bar_ui(filter: &mut MeasureView, ui: &mut egui::Ui, ctx: &PanelCtx<'_>
             Some(None) => t.statewide.to_owned(),
             Some(Some(id)) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
         };
-        labelled_combo(ui, "filter_region", &format!("{} {}", t.filter, t.col_region), region_text, 150.0, |ui| {
-            ui.selectable_value(&mut filter.region, None, t.all);
-            ui.selectable_value(&mut filter.region, Some(None), t.statewide);
-            for region in &plan.regions {
-                ui.selectable_value(&mut filter.region, Some(Some(region.id.clone())), &region.name);
-            }
-        });
+        let leading = vec![(None, t.all.to_owned()), (Some(None), t.statewide.to_owned())];
+        let choices = RegionChoices::new(leading, plan, |r| Some(Some(r.id.clone())));
+        let label = format!("{}: {}", t.filter_by, t.col_region);
+        RegionPicker::new("filter_region", &label, t.region_search).selected_text(region_text).width(150.0).show(
+            ui,
+            &choices,
+            &mut filter.region,
+        );
         let funding_text =
             filter.funding.map_or_else(|| format!("{}: {}", t.col_funding, t.all), |f| funding_label(f, t).to_owned());
-        labelled_combo(ui, "filter_funding", &format!("{} {}", t.filter, t.col_funding), funding_text, 150.0, |ui| {
+        labelled_combo(ui, "filter_funding", &format!("{}: {}", t.filter_by, t.col_funding), funding_text, 150.0, |ui| {
             ui.selectable_value(&mut filter.funding, None, t.all);
             for funding in Funding::ALL {
                 ui.selectable_value(&mut filter.funding, Some(funding), funding_label(funding, t));
@@ -202,7 +213,8 @@ fn filter_bar_ui(filter: &mut MeasureView, ui: &mut egui::Ui, ctx: &PanelCtx<'_>
     add
 }
 
-fn totals_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, rows: &[usize], t: &Strings) {
+/// Rows shown, the sums of places per domain and of the costs; a hint when columns are hidden.
+fn totals_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, rows: &[usize], t: &Strings, more_columns: bool) {
     let language = ctx.language();
     let plan = ctx.plan();
     ui.horizontal_wrapped(|ui| {
@@ -218,177 +230,11 @@ fn totals_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, rows: &[usize], t: &Strings)
         let yearly: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_per_year_eur).sum();
         ui.label(format!("{}: {}", t.col_cost_once, language.euro(once)));
         ui.label(format!("{}: {}", t.col_cost_year, language.euro(yearly)));
+        if more_columns {
+            ui.separator();
+            ui.weak(t.measures_more_columns);
+        }
     });
-}
-
-fn sort_header(ui: &mut egui::Ui, view: &mut MeasureView, column: SortColumn, label: &str) {
-    let marker = match view.sort {
-        Some((c, true)) if c == column => " ⏶",
-        Some((c, false)) if c == column => " ⏷",
-        _ => "",
-    };
-    if ui.button(egui::RichText::new(format!("{label}{marker}")).strong()).clicked() {
-        view.sort = match view.sort {
-            Some((c, true)) if c == column => Some((column, false)),
-            Some((c, false)) if c == column => None,
-            _ => Some((column, true)),
-        };
-    }
-}
-
-fn table_ui(
-    view: &mut MeasureView,
-    drafts: &mut Drafts,
-    ctx: &PanelCtx<'_>,
-    ui: &mut egui::Ui,
-    rows: &[usize],
-    t: &'static Strings,
-) -> Vec<Action> {
-    let language = ctx.language();
-    let mut commands = Vec::new();
-    let plan = ctx.plan();
-    let mut cells = CellContext { drafts, issues: ctx.issues(), language };
-    TableBuilder::new(ui)
-        .id_salt("measures_table")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(56.0))
-        .column(Column::initial(210.0).at_least(120.0).clip(true))
-        .column(Column::initial(110.0).at_least(70.0))
-        .column(Column::initial(130.0).at_least(80.0))
-        .column(Column::initial(70.0).at_least(50.0))
-        .column(Column::initial(75.0).at_least(60.0))
-        .column(Column::initial(75.0).at_least(60.0))
-        .column(Column::initial(55.0).at_least(40.0))
-        .column(Column::initial(100.0).at_least(60.0))
-        .column(Column::initial(100.0).at_least(60.0))
-        .column(Column::remainder().at_least(80.0))
-        .header(ROW_HEIGHT + 4.0, |mut header| {
-            header.col(|_| {});
-            let columns = [
-                (SortColumn::Name, t.col_name),
-                (SortColumn::Domain, t.col_domain),
-                (SortColumn::Region, t.col_region),
-                (SortColumn::Places, t.col_places),
-                (SortColumn::Start, t.col_start),
-                (SortColumn::End, t.col_end),
-                (SortColumn::Ramp, t.col_ramp),
-                (SortColumn::CostOnce, t.col_cost_once),
-                (SortColumn::CostYear, t.col_cost_year),
-                (SortColumn::Funding, t.col_funding),
-            ];
-            for (column, label) in columns {
-                header.col(|ui| sort_header(ui, view, column, label));
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT + 4.0, rows.len(), |mut row| {
-                let Some(&index) = rows.get(row.index()) else { return };
-                let Some(measure) = plan.measures.get(index) else { return };
-                let path = format!("measures[{index}]");
-                let name = measure.name.clone();
-                let label = |column: &str| format!("{column}: {name}");
-                let mut edited = measure.clone();
-                row.col(|ui| {
-                    if ui.small_button("📋").on_hover_text(format!("{}: {name}", t.duplicate)).clicked() {
-                        let mut copy = measure.clone();
-                        copy.id = unique_id(&measure.id, plan.measures.iter().map(|m| m.id.as_str()));
-                        copy.name = format!("{} (2)", measure.name);
-                        commands.push(Command::InsertMeasure(index + 1, copy));
-                    }
-                    if ui.small_button("🗑").on_hover_text(format!("{}: {name}", t.delete)).clicked() {
-                        commands.push(Command::DeleteMeasure(index));
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(v) = cells.text(ui, &format!("{path}.name"), &label(t.col_name), &measure.name) {
-                        edited.name = v;
-                    }
-                });
-                row.col(|ui| {
-                    let current =
-                        plan.domains.iter().find(|d| d.id == measure.domain).map_or(measure.domain.clone(), |d| d.name.clone());
-                    let width = ui.available_width();
-                    labelled_combo(ui, format!("{path}.domain"), &label(t.col_domain), current, width, |ui| {
-                        for domain in &plan.domains {
-                            ui.selectable_value(&mut edited.domain, domain.id.clone(), &domain.name);
-                        }
-                    });
-                });
-                row.col(|ui| {
-                    let current = match &measure.region {
-                        None => t.statewide.to_owned(),
-                        Some(id) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
-                    };
-                    let width = ui.available_width();
-                    labelled_combo(ui, format!("{path}.region"), &label(t.col_region), current, width, |ui| {
-                        ui.selectable_value(&mut edited.region, None, t.statewide);
-                        for region in &plan.regions {
-                            ui.selectable_value(&mut edited.region, Some(region.id.clone()), &region.name);
-                        }
-                    });
-                });
-                row.col(|ui| {
-                    if let Some(v) = cells.number(ui, &format!("{path}.places"), &label(t.col_places), measure.places) {
-                        edited.places = v;
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(Some(v)) =
-                        cells.month(ui, &format!("{path}.start"), &label(t.col_start), Some(measure.start), false)
-                    {
-                        edited.start = v;
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(v) = cells.month(ui, &format!("{path}.end"), &label(t.col_end), measure.end, true) {
-                        edited.end = v;
-                    }
-                    if measure.end.is_none() {
-                        ui.label("∞").on_hover_text(t.open_ended);
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(v) = cells.whole(ui, &format!("{path}.ramp_months"), &label(t.col_ramp), measure.ramp_months) {
-                        edited.ramp_months = v;
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(v) =
-                        cells.number(ui, &format!("{path}.cost_once_eur"), &label(t.col_cost_once), measure.cost_once_eur)
-                    {
-                        edited.cost_once_eur = v;
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(v) =
-                        cells.number(ui, &format!("{path}.cost_per_year_eur"), &label(t.col_cost_year), measure.cost_per_year_eur)
-                    {
-                        edited.cost_per_year_eur = v;
-                    }
-                });
-                row.col(|ui| {
-                    let width = ui.available_width();
-                    labelled_combo(
-                        ui,
-                        format!("{path}.funding"),
-                        &label(t.col_funding),
-                        funding_label(measure.funding, t),
-                        width,
-                        |ui| {
-                            for funding in Funding::ALL {
-                                ui.selectable_value(&mut edited.funding, funding, funding_label(funding, t));
-                            }
-                        },
-                    );
-                });
-                if edited != *measure {
-                    commands.push(Command::SetMeasure(index, edited));
-                }
-            });
-        });
-    commands.into_iter().map(Action::Edit).collect()
 }
 
 #[cfg(test)]

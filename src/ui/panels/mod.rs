@@ -7,6 +7,8 @@ pub mod domains;
 pub mod indicators;
 pub mod map;
 pub mod measures;
+pub mod measures_table;
+pub mod plan_info;
 pub mod plots;
 pub mod presentation;
 pub mod range_editor;
@@ -52,12 +54,15 @@ pub struct Panels {
     pub budget: budget::BudgetPanel,
     /// The map and the ranking of the districts.
     pub map: map::MapPanel,
+    /// Title, notes and sources of the plan.
+    pub plan_info: plan_info::PlanInfoPanel,
 }
 
 impl Panels {
     /// Forgets every draft.
     pub fn clear_drafts(&mut self) {
         self.measures.clear_drafts();
+        self.plan_info.clear_drafts();
         self.scenarios.clear_drafts();
         self.regions.clear_drafts();
         self.domains.clear_drafts();

@@ -160,7 +160,8 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
                 {
                     target.per_month = value;
                 }
-                if ui.small_button("🗑").on_hover_text(t.delete).clicked() {
+                let name = format!("{}: {} {}", t.delete, t.per_month, s + 1);
+                if super::measures_table::icon_button(ui, "🗑", &name).clicked() {
                     delete_step = Some(s);
                 }
                 ui.end_row();
