@@ -394,7 +394,7 @@ impl App {
                 egui::ScrollArea::horizontal().id_salt("editors_scroll").show(ui, |ui| editors_ui(ui, &ctx, panels, tab)).inner
             });
         actions.extend(editors.inner);
-        let central = egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, central, ("indicators", 300.0)));
+        let central = egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, central, ("indicators", (ui.available_height() * 0.38).clamp(150.0, 300.0))));
         actions.extend(central.inner);
         actions
     }
@@ -560,7 +560,7 @@ fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: T
         ui.selectable_value(&mut chosen, Tab::Scenarios, t.tab_scenarios);
         ui.selectable_value(&mut chosen, Tab::Regions, t.tab_regions);
         ui.selectable_value(&mut chosen, Tab::Domains, t.tab_domains);
-        ui.selectable_value(&mut chosen, Tab::Plan, t.tab_plan);
+        ui.selectable_value(&mut chosen, Tab::Plan, t.tab_plan_short);
     });
     ui.separator();
     let mut actions = if chosen != tab { vec![Action::ShowTab(chosen)] } else { Vec::new() };

@@ -166,6 +166,8 @@ pub struct Strings {
     pub col_notes: &'static str,
     /// Hint that the measures table scrolls sideways.
     pub measures_more_columns: &'static str,
+    /// The editor tab of [`Strings::tab_plan`], short so the tabs fit one row.
+    pub tab_plan_short: &'static str,
     /// Side-panel tab with title, notes and sources of the plan.
     pub tab_plan: &'static str,
     /// Field "author" of the plan.
@@ -730,6 +732,7 @@ pub static GERMAN: Strings = Strings {
     col_notes: "Notizen",
     measures_more_columns: "Weitere Spalten: seitlich blättern ➡",
     tab_plan: "Über diesen Plan",
+    tab_plan_short: "Plan",
     plan_author: "Verfasst von",
     plan_notes: "Notizen und Quellen",
     plan_notes_hint: "Quellen, Annahmen, Stand der Zahlen …",
@@ -1034,6 +1037,7 @@ pub static ENGLISH: Strings = Strings {
     col_notes: "Notes",
     measures_more_columns: "More columns: scroll sideways ➡",
     tab_plan: "About this plan",
+    tab_plan_short: "Plan",
     plan_author: "Author",
     plan_notes: "Notes and sources",
     plan_notes_hint: "Sources, assumptions, date of the figures …",

@@ -83,6 +83,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
                 if ui.radio(ctx.settings.dark, t.dark_theme).clicked() {
                     actions.push(Action::SetDark(true));
                 }
+                ui.separator();
+                if ui.button(format!("{} …", t.tab_plan)).clicked() {
+                    actions.push(Action::ShowTab(super::action::Tab::Plan));
+                    ui.close();
+                }
             });
             actions.extend(tools_menus_ui(ui, ctx));
             ui.separator();
@@ -99,10 +104,6 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
             ui.separator();
             if ui.button(t.presentation).clicked() {
                 actions.push(Action::SetPresentation(true));
-            }
-            ui.separator();
-            if ui.button(format!("{} …", t.tab_plan)).clicked() {
-                actions.push(Action::ShowTab(super::action::Tab::Plan));
             }
         });
     });
