@@ -88,7 +88,14 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
     }
 
     /// Writes `text` at `at`, anchored by `anchor` (horizontal, vertical).
-    pub fn text(&self, text: &str, at: (i32, i32), font: &FontDesc<'_>, ink: Rgb, anchor: (HPos, VPos)) -> Result<(), PictureError> {
+    pub fn text(
+        &self,
+        text: &str,
+        at: (i32, i32),
+        font: &FontDesc<'_>,
+        ink: Rgb,
+        anchor: (HPos, VPos),
+    ) -> Result<(), PictureError> {
         let style = font.color(&color(ink)).pos(Pos::new(anchor.0, anchor.1));
         self.root.draw(&Text::new(text.to_owned(), at, style))?;
         Ok(())
@@ -102,7 +109,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             None => self.root.draw(&PathElement::new(points, style))?,
             Some((dash, gap)) => {
                 let (dash, gap) = self.dash(dash, gap, width_points);
-                self.root.draw(&plotters::element::DashedPathElement::new(points.into_iter(), dash, gap, style))?
+                self.root.draw(&plotters::element::DashedPathElement::new(points, dash, gap, style))?
             }
         }
         Ok(())
@@ -209,9 +216,12 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                         self.bar(Rect { x: left, y: middle - swatch / 2, w: swatch, h: swatch }, *ink, *slot)?;
                     }
                 }
-                LegendItem::Demand(_) => {
-                    self.line(vec![(cursor_x, middle), (cursor_x + sample, middle)], style.neutral_line, style.demand_width, None)?
-                }
+                LegendItem::Demand(_) => self.line(
+                    vec![(cursor_x, middle), (cursor_x + sample, middle)],
+                    style.neutral_line,
+                    style.demand_width,
+                    None,
+                )?,
                 LegendItem::Capacity(_) => {
                     let step = vec![
                         (cursor_x, middle + swatch / 3),
@@ -277,7 +287,14 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
     }
 
     /// A heading at `(x, y)` cut to `max_width` (one line, `…` when cut); returns its height.
-    pub fn heading(&self, text: &str, at: (i32, i32), max_width: i32, font: &FontDesc<'_>, ink: Rgb) -> Result<i32, PictureError> {
+    pub fn heading(
+        &self,
+        text: &str,
+        at: (i32, i32),
+        max_width: i32,
+        font: &FontDesc<'_>,
+        ink: Rgb,
+    ) -> Result<i32, PictureError> {
         let line = wrap(text, f64::from(max_width), 1, |s| self.width(s, font)).into_iter().next().unwrap_or_default();
         self.text(&line, at, font, ink, (HPos::Left, VPos::Top))?;
         Ok(self.line_height(font))

@@ -12,7 +12,8 @@ pub fn draw_cost_chart<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect, 
     let style = spec.style;
     let language = spec.language;
     let years: Vec<i32> = {
-        let mut years: Vec<i32> = spec.costs.iter().flatten().map(|(y, _)| *y).chain(spec.budget.iter().map(|(y, _)| *y)).collect();
+        let mut years: Vec<i32> =
+            spec.costs.iter().flatten().map(|(y, _)| *y).chain(spec.budget.iter().map(|(y, _)| *y)).collect();
         years.sort_unstable();
         years.dedup();
         years

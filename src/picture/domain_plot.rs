@@ -21,7 +21,8 @@ pub fn draw_domain_chart<DB: DrawingBackend>(
     let language = spec.language;
     let months = &spec.months;
     let count = months.len().max(1) as f64;
-    let top = domain.curves.iter().flat_map(|c| c.demand.iter().chain(&c.capacity).chain(&c.shortage)).copied().fold(0.0, f64::max);
+    let top =
+        domain.curves.iter().flat_map(|c| c.demand.iter().chain(&c.capacity).chain(&c.shortage)).copied().fold(0.0, f64::max);
     let y_max = if top > 0.0 && top.is_finite() { top * 1.08 } else { 1.0 };
     let decimals = if y_max < 10.0 { 1 } else { 0 };
     let label_font = canvas.font(size_points, false);
@@ -98,8 +99,7 @@ fn month_at(spec: &ChartSpec, x: f64) -> String {
 /// Labelled months: every January (every second or more when the horizon is long), or the first
 /// month and every quarter when the horizon holds fewer than three Januaries.
 pub fn month_keys(months: &[crate::model::Month]) -> Vec<f64> {
-    let januaries: Vec<f64> =
-        months.iter().enumerate().filter(|(_, m)| m.month_of_year() == 1).map(|(t, _)| t as f64).collect();
+    let januaries: Vec<f64> = months.iter().enumerate().filter(|(_, m)| m.month_of_year() == 1).map(|(t, _)| t as f64).collect();
     if januaries.len() >= 3 {
         let step = januaries.len().div_ceil(8);
         return januaries.into_iter().step_by(step).collect();

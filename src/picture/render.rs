@@ -24,12 +24,11 @@ fn register_fonts() -> Result<(), PictureError> {
 }
 
 /// Draws with `draw` on a canvas of `size` pixels over the ground colour.
-fn paint<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    spec: &ChartSpec,
-    size: (u32, u32),
-    draw: &dyn Fn(&Canvas<'_, DB>, (u32, u32)) -> Result<(), PictureError>,
-) -> Result<(), PictureError> {
+fn paint<DB, F>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec, size: (u32, u32), draw: F) -> Result<(), PictureError>
+where
+    DB: DrawingBackend,
+    F: Fn(&Canvas<'_, DB>, (u32, u32)) -> Result<(), PictureError>,
+{
     root.fill(&color(spec.style.background))?;
     let canvas = Canvas { root, spec, unit: f64::from(size.1) / 1080.0 };
     draw(&canvas, size)?;

@@ -142,8 +142,7 @@ impl ChartSpec {
         let plan = request.plan;
         let results = request.results;
         let t = texts(request.language);
-        let region_index =
-            request.region_id.as_ref().and_then(|id| results.region_ids.iter().position(|r| r == id));
+        let region_index = request.region_id.as_ref().and_then(|id| results.region_ids.iter().position(|r| r == id));
         let place = match region_index.and_then(|r| plan.regions.get(r)) {
             Some(region) => region.name.clone(),
             None => t.whole_state.to_owned(),

@@ -110,7 +110,11 @@ fn indicator_table<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect) -> R
         }
         let Some(scenario) = spec.scenarios.get(row.slot) else { continue };
         let middle = y + line / 2;
-        canvas.bar(Rect { x: area.x + canvas.px(8.0), y: middle - swatch / 2, w: swatch, h: swatch }, scenario.color, scenario.slot)?;
+        canvas.bar(
+            Rect { x: area.x + canvas.px(8.0), y: middle - swatch / 2, w: swatch, h: swatch },
+            scenario.color,
+            scenario.slot,
+        )?;
         let name_x = area.x + canvas.px(8.0) + swatch + canvas.px(8.0);
         let name_width = f64::from(name_w - (name_x - area.x) - canvas.px(8.0));
         let name = wrap(&scenario.name, name_width, 1, |s| canvas.width(s, &font)).into_iter().next().unwrap_or_default();

@@ -49,7 +49,10 @@ fn svg(request: &PictureRequest<'_>, picture: Picture) -> String {
 
 /// The texts of the SVG's text elements.
 fn svg_texts(svg: &str) -> Vec<String> {
-    svg.split("<text").skip(1).filter_map(|part| Some(part.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned())).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|part| Some(part.split_once('>')?.1.split_once("</text>")?.0.trim().to_owned()))
+        .collect()
 }
 
 #[test]
@@ -92,7 +95,8 @@ fn the_presentation_palette_draws_thicker_lines_in_black_text() {
     assert_ne!(light_png.2, presentation_png.2);
     let leading = light.scenarios[0].color;
     let area = ((250, 1870), (260, 930));
-    let (thin, thick) = (count_color(&light_png, leading, area.0, area.1), count_color(&presentation_png, leading, area.0, area.1));
+    let (thin, thick) =
+        (count_color(&light_png, leading, area.0, area.1), count_color(&presentation_png, leading, area.0, area.1));
     assert!(thick > thin * 3 / 2, "presentation lines are thicker: {thin} vs {thick}");
     assert!(svg(&presentation, Picture::DomainPlot(0)).contains("#000000"), "black text");
 }
@@ -135,10 +139,22 @@ fn the_english_svg_has_english_words_only() {
     let request = request(&plan, &results, Language::English);
     let mut text = svg(&request, Picture::Summary);
     text.push_str(&svg(&request, Picture::DomainPlot(1)));
-    for expected in ["Demand", "Capacity", "Places missing", "Source: Destatis", "As of 2026-11-25", "All of NRW", "Indicators", "Cost per year", "€ m"] {
+    for expected in [
+        "Demand",
+        "Capacity",
+        "Places missing",
+        "Source: Destatis",
+        "As of 2026-11-25",
+        "All of NRW",
+        "Indicators",
+        "Cost per year",
+        "€ m",
+    ] {
         assert!(text.contains(expected), "{expected:?} missing");
     }
-    for german in ["Bedarf", "Kapazität", "Fehlende", "Quelle", "Stand", "NRW gesamt", "Kennzahlen", "Kosten", "Mio. €", "Monat", "keiner"] {
+    for german in
+        ["Bedarf", "Kapazität", "Fehlende", "Quelle", "Stand", "NRW gesamt", "Kennzahlen", "Kosten", "Mio. €", "Monat", "keiner"]
+    {
         assert!(!text.contains(german), "German {german:?} in the English picture");
     }
 }
@@ -239,8 +255,14 @@ fn write_sample_pictures() {
         for presentation in [false, true] {
             for region in [None, essen.clone()] {
                 let request = PictureRequest { presentation, region_id: region.clone(), ..request(&plan, &results, language) };
-                let name = format!("{tag}{}{}", if presentation { "-presentation" } else { "" }, if region.is_some() { "-essen" } else { "" });
-                for (picture, what) in [(Picture::DomainPlot(0), "kita"), (Picture::CostPlot, "costs"), (Picture::Summary, "summary")] {
+                let name = format!(
+                    "{tag}{}{}",
+                    if presentation { "-presentation" } else { "" },
+                    if region.is_some() { "-essen" } else { "" }
+                );
+                for (picture, what) in
+                    [(Picture::DomainPlot(0), "kita"), (Picture::CostPlot, "costs"), (Picture::Summary, "summary")]
+                {
                     for format in PictureFormat::offered(picture) {
                         let start = std::time::Instant::now();
                         let bytes = render(&request, picture, *format).unwrap_or_else(|e| panic!("{e}"));

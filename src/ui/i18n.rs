@@ -280,8 +280,8 @@ pub struct Strings {
     pub export_summary_png: &'static str,
     /// Message when no screenshot could be taken.
     pub snapshot_failed: &'static str,
-    /// Label before the scenario names on the summary page.
-    pub summary_scenarios: &'static str,
+    /// Before the file endings a picture can be saved with (`.png, .svg`).
+    pub picture_formats: &'static str,
     pub save_error_title: &'static str,
     /// Plan has errors banner.
     pub plan_has_errors: &'static str,
@@ -701,10 +701,10 @@ pub static GERMAN: Strings = Strings {
     dropped_measure_off: "Maßnahme gibt es hier nicht, Abschaltung entfernt",
     export_error_title: "Export fehlgeschlagen",
     export_xlsx: "Ergebnisse als Excel-Arbeitsmappe (XLSX) exportieren …",
-    save_plot_png: "Als Bild (PNG) speichern",
-    export_summary_png: "Zusammenfassung als Bild (PNG) speichern …",
+    save_plot_png: "Als Bild speichern (PNG, SVG)",
+    export_summary_png: "Zusammenfassung als Bild speichern (PNG, SVG, PDF) …",
     snapshot_failed: "Das Bild konnte nicht aufgenommen werden (kein Bild vom Grafiktreiber).",
-    summary_scenarios: "Szenarien",
+    picture_formats: "Dieses Bild gibt es als",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -983,10 +983,10 @@ pub static ENGLISH: Strings = Strings {
     dropped_measure_off: "Measure does not exist here, switch-off dropped",
     export_error_title: "Export failed",
     export_xlsx: "Export results as Excel workbook (XLSX) …",
-    save_plot_png: "Save as picture (PNG)",
-    export_summary_png: "Save summary as picture (PNG) …",
+    save_plot_png: "Save as picture (PNG, SVG)",
+    export_summary_png: "Save summary as picture (PNG, SVG, PDF) …",
     snapshot_failed: "The picture could not be taken (no image from the graphics driver).",
-    summary_scenarios: "Scenarios",
+    picture_formats: "This picture can be saved as",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",

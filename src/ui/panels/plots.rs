@@ -8,7 +8,6 @@ use crate::ui::i18n::Language;
 use crate::ui::snapshot::SnapshotTarget;
 use crate::ui::theme::{BUDGET_LINE, PLOT_HEIGHT, PRESENTATION_LINE_FACTOR, SHORTAGE_FILL, band_fill};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
-use std::collections::HashMap;
 
 /// One curve set to draw: a scenario's demand and capacity (state or region) and shortage.
 pub struct DomainSeries {
@@ -71,39 +70,17 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
     ctx.drawn_scenarios()
         .into_iter()
         .filter_map(|shown| {
-            let scenario = shown.results;
             let domain_index = ctx.session.results().domain_ids.iter().position(|id| id == domain_id)?;
-            let name = shown.scenario.name.clone();
-            let band = series_band(ctx, &shown.scenario.id, domain_id, region_index);
-            match region_index {
-                None => {
-                    let domain = scenario.domains.get(domain_index)?;
-                    Some(DomainSeries {
-                        name,
-                        color: shown.color,
-                        demand: domain.demand.clone(),
-                        capacity: domain.capacity.clone(),
-                        shortage: domain.shortage.clone(),
-                        leading: shown.leading,
-                        band,
-                    })
-                }
-                Some(r) => {
-                    let figures = scenario.regions.get(r)?.domains.get(domain_index)?;
-                    let demand = scenario.region_demand(r, domain_index);
-                    let shortage =
-                        demand.iter().zip(&figures.capacity).map(|(d, c)| crate::engine::shortage_of(*d, *c)).collect();
-                    Some(DomainSeries {
-                        name,
-                        color: shown.color,
-                        demand,
-                        capacity: figures.capacity.clone(),
-                        shortage,
-                        leading: shown.leading,
-                        band,
-                    })
-                }
-            }
+            let curves = crate::picture::series::domain_curves(shown.results, domain_index, region_index)?;
+            Some(DomainSeries {
+                name: shown.scenario.name.clone(),
+                color: shown.color,
+                demand: curves.demand,
+                capacity: curves.capacity,
+                shortage: curves.shortage,
+                leading: shown.leading,
+                band: series_band(ctx, &shown.scenario.id, domain_id, region_index),
+            })
         })
         .collect()
 }
@@ -155,12 +132,9 @@ pub fn step_points(values: &[f64]) -> Vec<[f64; 2]> {
     points
 }
 
-/// The plots panel: where each plot was drawn (for pictures of one plot), and whether the
-/// plot views go back to showing everything in the next frame.
+/// The plots panel: whether the plot views go back to showing everything in the next frame.
 #[derive(Debug, Default)]
 pub struct PlotsPanel {
-    /// Where each plot was drawn in the last frame.
-    pub rects: HashMap<SnapshotTarget, egui::Rect>,
     reset: bool,
 }
 
@@ -204,21 +178,14 @@ impl PlotsPanel {
         let t = ctx.strings();
         let language = ctx.language();
         let plan = ctx.plan();
-        let summary = ctx.summary;
-        // On the summary page every plot must fit on the one page: share the height out.
-        let plot_height = if summary {
-            let plots = plan.domains.len() as f32 + 1.0;
-            ((ui.available_height() - 80.0) / plots - 34.0).clamp(60.0, PLOT_HEIGHT)
-        } else {
-            PLOT_HEIGHT
-        };
+        let plot_height = PLOT_HEIGHT;
         ui.horizontal_wrapped(|ui| {
             ui.heading(format!("{} – {}", plan.meta.title, ctx.place_name()));
-            if !summary && ui.button(t.reset_view).clicked() {
+            if ui.button(t.reset_view).clicked() {
                 self.reset = true;
             }
             // In presentation mode the big switch beside the plots does this.
-            if !summary && !ctx.presentation {
+            if !ctx.presentation {
                 actions.extend(bands_toolbar_ui(ui, ctx));
             }
         });
@@ -227,11 +194,9 @@ impl PlotsPanel {
         let reset = self.reset;
         let months = &ctx.session.results().months;
         let mut asked = None;
-        let rects = &mut self.rects;
         egui::ScrollArea::vertical().id_salt("plots_scroll").show(ui, |ui| {
             for (d, domain) in plan.domains.iter().enumerate() {
                 let series = domain_series(ctx, &domain.id);
-                let top_left = ui.cursor().min;
                 if plot_title_ui(ui, &format!("{} ({})", domain.name, domain.unit), ctx) {
                     asked = Some(SnapshotTarget::DomainPlot(d));
                 }
@@ -242,7 +207,7 @@ impl PlotsPanel {
                     .collect();
                 let mut plot = Plot::new(("domain_plot", d))
                     .height(plot_height)
-                    .show_crosshair(!summary)
+                    .show_crosshair(true)
                     .link_axis(link, [true, false])
                     .link_cursor(link, [true, false])
                     .include_y(0.0)
@@ -250,9 +215,6 @@ impl PlotsPanel {
                     .x_axis_formatter(|mark, _| month_label(months, mark.value, language))
                     .y_axis_formatter(move |mark, _| language.number(mark.value, 0))
                     .label_formatter(|hover| {
-                        if summary {
-                            return None;
-                        }
                         let (name, position) = match hover {
                             egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
                             egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
@@ -272,7 +234,7 @@ impl PlotsPanel {
                 if reset {
                     plot = plot.reset();
                 }
-                let shown = plot.show(ui, |plot_ui| {
+                plot.show(ui, |plot_ui| {
                     // Bands first, so that every line is drawn over them.
                     for s in &series {
                         let Some(band) = &s.band else { continue };
@@ -314,12 +276,9 @@ impl PlotsPanel {
                         );
                     }
                 });
-                rects.insert(SnapshotTarget::DomainPlot(d), picture_rect(ui, top_left, shown.response.rect));
                 ui.add_space(6.0);
             }
-            let (cost_rect, cost_asked) = cost_plot_ui(ui, ctx, plot_height);
-            rects.insert(SnapshotTarget::CostPlot, cost_rect);
-            asked = asked.or(cost_asked);
+            asked = asked.or(cost_plot_ui(ui, ctx, plot_height));
         });
         asked
     }
@@ -347,17 +306,16 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
     });
 }
 
-/// The yearly cost plot; returns where it was drawn and whether its picture was asked for.
-fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Rect, Option<SnapshotTarget>) {
+/// The yearly cost plot; returns whether its picture was asked for.
+fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> Option<SnapshotTarget> {
     let t = ctx.strings();
     let language = ctx.language();
     let plan = ctx.plan();
-    let top_left = ui.cursor().min;
     let asked = plot_title_ui(ui, t.cost_per_year, ctx).then_some(SnapshotTarget::CostPlot);
     let drawn = ctx.drawn_scenarios();
     let count = drawn.len().max(1) as f64;
     let bar_width = 0.8 / count;
-    let shown = Plot::new("cost_plot")
+    Plot::new("cost_plot")
         .height(height)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
@@ -387,23 +345,16 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Re
                 plot_ui.line(Line::new(t.budget, segment).color(BUDGET_LINE).width(3.0));
             }
         });
-    (picture_rect(ui, top_left, shown.response.rect), asked)
+    asked
 }
 
-/// A plot's title with its "PNG" button (not on the summary page); true when the button was clicked.
+/// A plot's title with its picture button; true when the button was clicked.
 fn plot_title_ui(ui: &mut egui::Ui, title: &str, ctx: &PanelCtx<'_>) -> bool {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(title).strong());
-        !ctx.summary && ui.small_button("PNG").on_hover_text(ctx.strings().save_plot_png).clicked()
+        ui.small_button("PNG").on_hover_text(ctx.strings().save_plot_png).clicked()
     })
     .inner
-}
-
-/// The area of a plot's picture: its title and axes too, from `top_left` (before the title) to
-/// below the plot, across the full width.
-fn picture_rect(ui: &egui::Ui, top_left: egui::Pos2, plot_rect: egui::Rect) -> egui::Rect {
-    let bottom = plot_rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
-    egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom))
 }
 
 #[cfg(test)]
@@ -416,7 +367,6 @@ mod tests {
     fn the_plots_panel_asks_for_a_picture_of_one_plot() {
         let mut harness = bench(PlotsPanel::default());
         harness.run();
-        assert!(harness.state().panel.rects.contains_key(&SnapshotTarget::CostPlot), "where each plot was drawn");
         harness.get_all_by_label("PNG").next().expect("a button per plot").click();
         harness.run();
         assert_eq!(harness.state().actions, vec![Action::AskSnapshot(SnapshotTarget::DomainPlot(0))]);
