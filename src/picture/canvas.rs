@@ -13,6 +13,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 /// The font family the pictures register their embedded font under.
 pub const FAMILY: &str = "sans-serif";
 
+/// The dash pattern of the budget line (short dashes: never mistaken for a demand line).
+pub const BUDGET_DASH_SLOT: usize = 2;
+
 /// A rectangle in pixels: left, top, width, height.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -237,7 +240,8 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                     style.shortage_opacity,
                 )?,
                 LegendItem::Budget(_) => {
-                    self.line(vec![(cursor_x, middle), (cursor_x + sample, middle)], style.budget, style.demand_width, None)?
+                    let segment = vec![(cursor_x, middle), (cursor_x + sample, middle)];
+                    self.line(segment, style.budget, style.demand_width * 0.8, Some(BUDGET_DASH_SLOT))?
                 }
             }
             self.text(&label, (cursor_x + marks + gap, middle), font, style.text, (HPos::Left, VPos::Center))?;

@@ -2,7 +2,7 @@
 //! own fill pattern), the budget per year as a line. Costs are the state's in every view.
 
 use super::PictureError;
-use super::canvas::{Canvas, LegendKind, Rect, color};
+use super::canvas::{BUDGET_DASH_SLOT, Canvas, LegendKind, Rect, color};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -64,7 +64,7 @@ pub fn draw_cost_chart<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect, 
     for (year, eur) in &spec.budget {
         let year = f64::from(*year);
         let segment = vec![chart.backend_coord(&(year - 0.46, eur / 1e6)), chart.backend_coord(&(year + 0.46, eur / 1e6))];
-        canvas.line(segment, style.budget, style.demand_width * 0.8, None)?;
+        canvas.line(segment, style.budget, style.demand_width * 0.8, Some(BUDGET_DASH_SLOT))?;
     }
     Ok(())
 }
