@@ -33,11 +33,11 @@ pub struct App {
     pub panels: Panels,
     /// The open dialog, if any.
     pub dialog: Option<Dialog>,
-    /// A picture being taken.
+    /// A screenshot of the map being taken.
     pub snapshot: Option<PendingSnapshot>,
     /// Frames to wait for a screenshot before saying that none came.
     pub snapshot_patience_frames: u32,
-    /// The picture a PNG path is being asked for.
+    /// The picture a path is being asked for.
     pub(super) snapshot_choice: Option<SnapshotTarget>,
     /// A native file dialog that is open.
     pub(super) pending_pick: Option<PendingPick>,
@@ -125,6 +125,11 @@ impl App {
         self.tab
     }
 
+    /// The picture a file path is being asked for, if any.
+    pub fn snapshot_choice(&self) -> Option<SnapshotTarget> {
+        self.snapshot_choice
+    }
+
     /// Whether presentation mode is on.
     pub fn is_presenting(&self) -> bool {
         self.presentation.is_some()
@@ -162,7 +167,7 @@ impl App {
             Action::UsePath(purpose, path) => self.use_picked_path(purpose, path),
             Action::AskSnapshot(target) => {
                 self.snapshot_choice = Some(target);
-                self.start_pick(super::files::PickPurpose::ExportPng);
+                self.start_pick(super::files::PickPurpose::ExportPicture);
             }
             Action::SetPresentation(on) => self.set_presentation(on),
             Action::SelectScenario(id) => self.selection.scenario_id = id,
@@ -339,10 +344,6 @@ impl App {
         self.update_title(&ctx);
 
         self.drive_snapshot(&ctx);
-        if self.showing_summary_page() {
-            self.summary_page_ui(ui);
-            return;
-        }
         let mut actions = if self.is_presenting() {
             ctx.set_theme(egui::Theme::Light);
             self.presentation_ui(ui)
@@ -394,7 +395,9 @@ impl App {
                 egui::ScrollArea::horizontal().id_salt("editors_scroll").show(ui, |ui| editors_ui(ui, &ctx, panels, tab)).inner
             });
         actions.extend(editors.inner);
-        let central = egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, central, ("indicators", (ui.available_height() * 0.38).clamp(150.0, 300.0))));
+        let central = egui::CentralPanel::default().show(ui, |ui| {
+            central_ui(ui, &ctx, panels, central, ("indicators", (ui.available_height() * 0.38).clamp(150.0, 300.0)))
+        });
         actions.extend(central.inner);
         actions
     }
@@ -436,56 +439,22 @@ impl App {
         actions
     }
 
-    /// The one-page summary for slides: title, scenarios, plots, indicators; no controls.
-    fn summary_page_ui(&mut self, ui: &mut egui::Ui) {
-        let presentation = self.is_presenting();
-        let ctx = PanelCtx { summary: true, presentation, ..PanelCtx::new(&self.session, &self.selection, &self.settings) };
-        let panels = &mut self.panels;
-        let t = ctx.strings();
-        egui::Panel::top("summary_title").show(ui, |ui| {
-            ui.heading(egui::RichText::new(&ctx.plan().meta.title).size(26.0).strong());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(format!("{}:", t.summary_scenarios)).strong());
-                for (index, scenario) in ctx.plan().scenarios.iter().enumerate() {
-                    if ctx.selection.compared_ids.contains(&scenario.id) {
-                        let color = super::theme::scenario_color(scenario.color.as_deref(), index);
-                        ui.label(
-                            egui::RichText::new(format!("■ {}", scenario.name))
-                                .color(crate::ui::contrast::on_ui(ui, color))
-                                .strong(),
-                        );
-                    }
-                }
-                ui.label(format!("· {}", ctx.language().date(chrono::Local::now().date_naive())));
-            });
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
-            // Plots on the left, indicators on the right, both of fixed size: one page.
-            let size = ui.available_size();
-            let (width, height) = (size.x.max(400.0), size.y.max(300.0));
-            ui.horizontal_top(|ui| {
-                ui.allocate_ui_with_layout(egui::vec2(width * 0.6, height), egui::Layout::top_down(egui::Align::Min), |ui| {
-                    ui.set_max_height(height);
-                    panels.plots.ui(ui, &ctx);
-                });
-                ui.separator();
-                let size = egui::vec2(width * 0.4 - 20.0, height);
-                ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
-                    ui.set_max_height(height);
-                    // The map above the indicators.
-                    ui.allocate_ui_with_layout(
-                        egui::vec2(size.x, height * 0.45),
-                        egui::Layout::top_down(egui::Align::Min),
-                        |ui| {
-                            panels.map.summary_ui(ui, &ctx);
-                        },
-                    );
-                    panels.indicators.ui(ui, &ctx);
-                    ui.separator();
-                    summary_budget_ui(ui, &ctx);
-                });
-            });
-        });
+    /// What a picture for slides is made of: the plan, its results, the drawn scenarios in their
+    /// colours, the selected region, the window's language, and the presentation palette while
+    /// presenting.
+    pub fn picture_request(&self) -> crate::picture::PictureRequest<'_> {
+        let selection = &self.selection;
+        crate::picture::PictureRequest {
+            region_id: selection.region_id.clone(),
+            language: self.settings.language,
+            presentation: self.is_presenting(),
+            ..crate::picture::PictureRequest::new(
+                self.session.plan(),
+                self.session.results(),
+                &selection.scenario_id,
+                &selection.compared_ids,
+            )
+        }
     }
 
     /// Shortcuts, dropped files and the window's close button, as actions.
@@ -572,15 +541,6 @@ fn editors_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, tab: T
         Tab::Plan => panels.plan_info.ui(ui, ctx),
     });
     actions
-}
-
-/// The budget of the leading scenario on the summary page: its table and unsecured amounts.
-fn summary_budget_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) {
-    use super::panels::budget::{budget_table_ui, unsecured_sentences_ui};
-    let Some(leading) = ctx.drawn_scenarios().into_iter().find(|shown| shown.leading) else { return };
-    ui.heading(format!("{} – {}", ctx.strings().view_budget, leading.scenario.name));
-    budget_table_ui(ui, ctx, &leading, "summary_budget");
-    unsecured_sentences_ui(ui, ctx, &leading);
 }
 
 /// The charts view: the plots in a resizable panel, the indicators below them. The plots are

@@ -104,14 +104,12 @@ pub struct PanelCtx<'a> {
     pub settings: &'a Settings,
     /// Presentation mode: large text, thick lines, editing hidden.
     pub presentation: bool,
-    /// The one-page summary is being drawn for a picture: no buttons, no hover texts.
-    pub summary: bool,
 }
 
 impl<'a> PanelCtx<'a> {
     /// A context for the normal window.
     pub fn new(session: &'a Session, selection: &'a Selection, settings: &'a Settings) -> Self {
-        PanelCtx { session, selection, settings, presentation: false, summary: false }
+        PanelCtx { session, selection, settings, presentation: false }
     }
 
     /// The plan as it is now.

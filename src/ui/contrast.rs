@@ -173,9 +173,9 @@ mod tests {
 
     #[test]
     fn coloured_text_of_the_app_is_readable_in_every_theme() {
-        use crate::ui::theme::{ERROR_RED, GOOD_GREEN, SCENARIO_PALETTE};
+        use crate::ui::theme::{ERROR_RED, GOOD_GREEN, scenario_color};
         for (theme, visuals) in themes() {
-            let colours = SCENARIO_PALETTE.iter().copied().chain([ERROR_RED, GOOD_GREEN]);
+            let colours = (0..8).map(|index| scenario_color(None, index)).chain([ERROR_RED, GOOD_GREEN]);
             for colour in colours {
                 let text = text_color(colour, &visuals);
                 for ground in text_grounds(&visuals) {

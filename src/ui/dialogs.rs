@@ -51,9 +51,10 @@ pub fn path_title(purpose: PickPurpose, snapshot: Option<SnapshotTarget>, t: &'s
         PickPurpose::ImportMeasuresTable => t.import_measures_table,
         PickPurpose::ImportRegionsTable => t.import_regions_table,
         PickPurpose::ExportMeasuresTable => t.export_measures_table,
-        PickPurpose::ExportPng => match snapshot {
+        PickPurpose::ExportPicture => match snapshot {
             Some(SnapshotTarget::DomainPlot(_) | SnapshotTarget::CostPlot) => t.save_plot_png,
-            _ => t.export_summary_png,
+            Some(SnapshotTarget::Map) => t.save_map_png,
+            Some(SnapshotTarget::SummaryPage) | None => t.export_summary_png,
         },
     }
 }

@@ -8,6 +8,7 @@ use super::files::{PendingPick, PickOutcome, PickPurpose, with_default_extension
 use super::snapshot::{PendingSnapshot, SnapshotTarget};
 use crate::io::{load_file, save_plan};
 use crate::model::Plan;
+use crate::picture::{Picture, PictureFormat};
 use std::path::{Path, PathBuf};
 
 impl App {
@@ -68,7 +69,7 @@ impl App {
             PickPurpose::ExportXlsx => format!("{stem}-{}.xlsx", t.file_results),
             PickPurpose::ExportRanking => format!("{stem}-{}.csv", t.file_ranking),
             PickPurpose::ExportMeasuresTable => format!("{stem}-{}.xlsx", t.tab_measures.to_lowercase()),
-            PickPurpose::ExportPng => super::snapshot::suggested_name(
+            PickPurpose::ExportPicture => super::snapshot::suggested_name(
                 stem,
                 self.snapshot_choice.unwrap_or(SnapshotTarget::SummaryPage),
                 &self.session.results().domain_ids,
@@ -76,7 +77,11 @@ impl App {
             ),
             _ => doc.display_name.clone(),
         };
-        self.pending_pick = Some(PendingPick::start(purpose, &suggested, ctx));
+        let extensions: Vec<&'static str> = match self.snapshot_choice.and_then(SnapshotTarget::picture) {
+            Some(picture) => PictureFormat::offered(picture).iter().map(|f| f.extension()).collect(),
+            None => vec!["png"],
+        };
+        self.pending_pick = Some(PendingPick::start(purpose, &suggested, &extensions, ctx));
     }
 
     /// Takes the answer of a finished file dialog.
@@ -107,9 +112,14 @@ impl App {
             PickPurpose::ExportScenarios => {
                 self.export_scenarios(&with_default_extension(path, "json"));
             }
-            PickPurpose::ExportPng => {
+            PickPurpose::ExportPicture => {
                 let target = self.snapshot_choice.take().unwrap_or(SnapshotTarget::SummaryPage);
-                self.take_snapshot(target, &path);
+                match target.picture() {
+                    Some(picture) => {
+                        self.export_picture(picture, &path);
+                    }
+                    None => self.take_snapshot(target, &path),
+                }
             }
             PickPurpose::ExportXlsx => {
                 self.export_xlsx(&with_default_extension(path, "xlsx"));
@@ -239,7 +249,26 @@ impl App {
         }
     }
 
-    /// Takes a picture of `target` and saves it at `path` (PNG) over the next frames.
+    /// Draws `picture` for slides (as the window shows it: scenarios, region, language,
+    /// presentation palette) and writes it at `path` in the format its ending names (PNG when it
+    /// has none); an ending the picture is not offered in is refused with the ones it is.
+    pub fn export_picture(&mut self, picture: Picture, path: &Path) -> bool {
+        let path = with_default_extension(path.to_path_buf(), "png");
+        let t = self.settings.language.strings();
+        let offered = PictureFormat::offered(picture);
+        let written = self.check_export_target(&path).and_then(|()| {
+            let Some(format) = PictureFormat::of_path(&path).filter(|f| offered.contains(f)) else {
+                let endings: Vec<String> = offered.iter().map(|f| format!(".{}", f.extension())).collect();
+                return Err(format!("{}: {} {}", path.display(), t.picture_formats, endings.join(", ")));
+            };
+            let bytes = crate::picture::render(&self.picture_request(), picture, format)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            crate::io::write_atomically(&path, &bytes, false).map_err(|e| e.to_string())
+        });
+        self.report_export(&path, written)
+    }
+
+    /// Takes a screenshot of `target` (the map) and saves it at `path` (PNG) over the next frames.
     pub fn take_snapshot(&mut self, target: SnapshotTarget, path: &Path) {
         let path = with_default_extension(path.to_path_buf(), "png");
         if let Err(message) = self.check_export_target(&path) {
@@ -249,13 +278,8 @@ impl App {
         self.snapshot = Some(PendingSnapshot::new(target, path));
     }
 
-    /// Whether the one-page summary is being drawn for a picture.
-    pub fn showing_summary_page(&self) -> bool {
-        self.snapshot.as_ref().is_some_and(|s| s.target == SnapshotTarget::SummaryPage)
-    }
-
-    /// Drives a pending picture: lets the summary page settle, requests the screenshot, and
-    /// reports the outcome. Gives up when no image arrives (no renderer).
+    /// Drives a pending screenshot: requests it, and reports the outcome. Gives up when no
+    /// image arrives (no renderer).
     pub(super) fn drive_snapshot(&mut self, ctx: &egui::Context) {
         let t = self.settings.language.strings();
         let failed_message = t.snapshot_failed;
@@ -263,12 +287,7 @@ impl App {
         snapshot.frames += 1;
         ctx.request_repaint();
         if !snapshot.requested && snapshot.frames >= 3 {
-            let area = match snapshot.target {
-                SnapshotTarget::SummaryPage => None,
-                SnapshotTarget::Map => self.panels.map.rect,
-                target => self.panels.plots.rects.get(&target).copied(),
-            };
-            snapshot.request(ctx, area, t.snapshot_empty);
+            snapshot.request(ctx, self.panels.map.rect, t.snapshot_empty);
             return;
         }
         let outcome = match snapshot.poll() {

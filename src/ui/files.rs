@@ -22,8 +22,8 @@ pub enum PickPurpose {
     ExportScenarios,
     /// Export the results as an Excel workbook.
     ExportXlsx,
-    /// Save a plot or the summary page as a PNG picture.
-    ExportPng,
+    /// Save a plot, the summary page or the map as a picture.
+    ExportPicture,
     /// Read district boundaries (GeoJSON) for the map.
     LoadBoundaries,
     /// Export the map's ranking as CSV for German Excel.
@@ -45,7 +45,7 @@ impl PickPurpose {
                 | PickPurpose::ExportCsv
                 | PickPurpose::ExportScenarios
                 | PickPurpose::ExportXlsx
-                | PickPurpose::ExportPng
+                | PickPurpose::ExportPicture
                 | PickPurpose::ExportRanking
                 | PickPurpose::ExportMeasuresTable
         )
@@ -77,8 +77,15 @@ pub struct PendingPick {
 }
 
 impl PendingPick {
-    /// Starts a native dialog in a thread; `suggested_name` prefills the save dialog.
-    pub fn start(purpose: PickPurpose, suggested_name: &str, repaint: egui::Context) -> Self {
+    /// Starts a native dialog in a thread; `suggested_name` prefills the save dialog;
+    /// `picture_extensions` are the formats a picture is offered in (one filter each).
+    pub fn start(
+        purpose: PickPurpose,
+        suggested_name: &str,
+        picture_extensions: &[&'static str],
+        repaint: egui::Context,
+    ) -> Self {
+        let picture_extensions = picture_extensions.to_vec();
         let (sender, receiver) = channel();
         let suggested_name = suggested_name.to_owned();
         std::thread::spawn(move || {
@@ -93,7 +100,9 @@ impl PendingPick {
                 PickPurpose::ImportMeasuresTable | PickPurpose::ImportRegionsTable => {
                     rfd::FileDialog::new().add_filter("xlsx, ods, csv", &crate::import::TABLE_EXTENSIONS)
                 }
-                PickPurpose::ExportPng => rfd::FileDialog::new().add_filter("PNG (*.png)", &["png"]),
+                PickPurpose::ExportPicture => picture_extensions.iter().fold(rfd::FileDialog::new(), |dialog, extension| {
+                    dialog.add_filter(format!("{} (*.{extension})", extension.to_uppercase()), &[*extension])
+                }),
                 _ => rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]),
             };
             let chosen = if purpose.is_save() { dialog.set_file_name(suggested_name).save_file() } else { dialog.pick_file() };

@@ -1,16 +1,6 @@
 //! Every text of the user interface, in German (default) and English.
 
-use serde::{Deserialize, Serialize};
-
-/// The language of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Language {
-    /// Deutsch (default).
-    #[default]
-    German,
-    /// English.
-    English,
-}
+pub use crate::language::Language;
 
 impl Language {
     /// The texts of this language.
@@ -20,68 +10,6 @@ impl Language {
             Language::English => &ENGLISH,
         }
     }
-
-    /// Formats a number for this language (`1.234,5` or `1,234.5`).
-    pub fn number(self, value: f64, decimals: usize) -> String {
-        match self {
-            Language::German => crate::format::german_number(value, decimals),
-            Language::English => crate::format::english_number(value, decimals),
-        }
-    }
-
-    /// An amount of euro, compact: `850.000 €` / `€850,000` below a million, else in millions
-    /// with one decimal: `1.234,5 Mio. €` / `€1,234.5 m`.
-    pub fn money(self, eur: f64) -> String {
-        if eur.abs() >= 1e6 { self.millions(eur, 1) } else { self.euro(eur) }
-    }
-
-    /// An amount of euro in millions with `decimals` decimals: `12,5 Mio. €` / `€12.5 m`.
-    pub fn millions(self, eur: f64, decimals: usize) -> String {
-        let number = self.number(eur.abs() / 1e6, decimals);
-        match self {
-            Language::German => format!("{}{number} Mio. €", sign(eur, &number)),
-            Language::English => format!("{}€{number} m", sign(eur, &number)),
-        }
-    }
-
-    /// An amount of whole euro: `1.234 €` / `€1,234`.
-    pub fn euro(self, eur: f64) -> String {
-        let number = self.number(eur.abs(), 0);
-        match self {
-            Language::German => format!("{}{number} €", sign(eur, &number)),
-            Language::English => format!("{}€{number}", sign(eur, &number)),
-        }
-    }
-
-    /// A share (0 … 1) as whole percent: `73 %` / `73%`.
-    pub fn percent(self, share: f64) -> String {
-        let number = self.number(share * 100.0, 0);
-        match self {
-            Language::German => format!("{number} %"),
-            Language::English => format!("{number}%"),
-        }
-    }
-
-    /// Formats a date for this language (`25.11.2026` or `2026-11-25`).
-    pub fn date(self, date: chrono::NaiveDate) -> String {
-        match self {
-            Language::German => date.format("%d.%m.%Y").to_string(),
-            Language::English => date.format("%Y-%m-%d").to_string(),
-        }
-    }
-
-    /// Formats a month for this language (`08/2025` or `2025-08`).
-    pub fn month(self, month: crate::model::Month) -> String {
-        match self {
-            Language::German => month.to_german(),
-            Language::English => month.to_string(),
-        }
-    }
-}
-
-/// A minus for negative amounts that do not round to zero.
-fn sign(value: f64, shown: &str) -> &'static str {
-    if value < 0.0 && shown.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" }
 }
 
 /// All texts of the user interface.
@@ -383,8 +311,8 @@ pub struct Strings {
     pub export_summary_png: &'static str,
     /// Message when no screenshot could be taken.
     pub snapshot_failed: &'static str,
-    /// Label before the scenario names on the summary page.
-    pub summary_scenarios: &'static str,
+    /// Before the file endings a picture can be saved with (`.png, .svg`).
+    pub picture_formats: &'static str,
     pub save_error_title: &'static str,
     /// Plan has errors banner.
     pub plan_has_errors: &'static str,
@@ -836,10 +764,10 @@ pub static GERMAN: Strings = Strings {
     dropped_measure_off: "Maßnahme gibt es hier nicht, Abschaltung entfernt",
     export_error_title: "Export fehlgeschlagen",
     export_xlsx: "Ergebnisse als Excel-Arbeitsmappe (XLSX) exportieren …",
-    save_plot_png: "Als Bild (PNG) speichern",
-    export_summary_png: "Zusammenfassung als Bild (PNG) speichern …",
+    save_plot_png: "Als Bild speichern (PNG, SVG)",
+    export_summary_png: "Zusammenfassung als Bild speichern (PNG, SVG, PDF) …",
     snapshot_failed: "Das Bild konnte nicht aufgenommen werden (kein Bild vom Grafiktreiber).",
-    summary_scenarios: "Szenarien",
+    picture_formats: "Dieses Bild gibt es als",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -1141,10 +1069,10 @@ pub static ENGLISH: Strings = Strings {
     dropped_measure_off: "Measure does not exist here, switch-off dropped",
     export_error_title: "Export failed",
     export_xlsx: "Export results as Excel workbook (XLSX) …",
-    save_plot_png: "Save as picture (PNG)",
-    export_summary_png: "Save summary as picture (PNG) …",
+    save_plot_png: "Save as picture (PNG, SVG)",
+    export_summary_png: "Save summary as picture (PNG, SVG, PDF) …",
     snapshot_failed: "The picture could not be taken (no image from the graphics driver).",
-    summary_scenarios: "Scenarios",
+    picture_formats: "This picture can be saved as",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",

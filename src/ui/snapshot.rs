@@ -1,5 +1,6 @@
-//! Pictures for slides: a plot or a one-page summary of the window saved as PNG, from a
-//! screenshot of the rendered window (egui's viewport screenshot command).
+//! Pictures for slides: what a picture shows, and the map saved as PNG from a screenshot of the
+//! rendered window (egui's viewport screenshot command). Plots and the one-page summary are
+//! drawn in software instead ([`crate::picture`]).
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
@@ -17,13 +18,25 @@ pub enum SnapshotTarget {
     Map,
 }
 
+impl SnapshotTarget {
+    /// The picture drawn in software for this target; `None` for the map (a screenshot).
+    pub fn picture(self) -> Option<crate::picture::Picture> {
+        match self {
+            SnapshotTarget::DomainPlot(index) => Some(crate::picture::Picture::DomainPlot(index)),
+            SnapshotTarget::CostPlot => Some(crate::picture::Picture::CostPlot),
+            SnapshotTarget::SummaryPage => Some(crate::picture::Picture::Summary),
+            SnapshotTarget::Map => None,
+        }
+    }
+}
+
 /// A screenshot on its way to a file.
 pub struct PendingSnapshot {
     /// What is being saved.
     pub target: SnapshotTarget,
     /// Where it goes.
     pub path: PathBuf,
-    /// Frames drawn since the request (the summary page is requested once it has been laid out).
+    /// Frames drawn since the request (the screenshot is requested once the window has settled).
     pub frames: u32,
     /// Whether the screenshot command was sent.
     pub requested: bool,

@@ -33,24 +33,11 @@ pub const ROW_HEIGHT: f32 = 22.0;
 /// Height of one domain plot in points.
 pub const PLOT_HEIGHT: f32 = 190.0;
 
-/// Palette for scenarios without their own colour (colour-blind friendly).
-pub const SCENARIO_PALETTE: [Color32; 8] = [
-    Color32::from_rgb(0x1f, 0x77, 0xb4),
-    Color32::from_rgb(0xd6, 0x27, 0x28),
-    Color32::from_rgb(0x2c, 0xa0, 0x2c),
-    Color32::from_rgb(0xff, 0x7f, 0x0e),
-    Color32::from_rgb(0x94, 0x67, 0xbd),
-    Color32::from_rgb(0x8c, 0x56, 0x4b),
-    Color32::from_rgb(0xe3, 0x77, 0xc2),
-    Color32::from_rgb(0x17, 0xbe, 0xcf),
-];
-
-/// The colour of a scenario: its own `#rrggbb`, else the palette colour of its position.
+/// The colour of a scenario: its own `#rrggbb`, else the palette colour of its position (the
+/// palette lives in the core, so that the pictures for slides use the same colours).
 pub fn scenario_color(color: Option<&str>, index: usize) -> Color32 {
-    if let Some([r, g, b]) = color.and_then(crate::validate::parse_hex_color) {
-        return Color32::from_rgb(r, g, b);
-    }
-    SCENARIO_PALETTE.get(index % SCENARIO_PALETTE.len()).copied().unwrap_or(Color32::GRAY)
+    let crate::picture::Rgb(r, g, b) = crate::picture::scenario_color(color, index);
+    Color32::from_rgb(r, g, b)
 }
 
 /// Largest zoom factor of presentation mode (text and everything else 1.6× larger), used on

@@ -149,8 +149,9 @@ fn no_export_writes_over_the_open_plan() {
     assert!(!app.export_xlsx(&plan_path));
     assert!(!app.export_scenarios(&plan_path));
     assert!(!app.export_measures_table(&plan_path));
-    app.take_snapshot(integrationsplan::ui::snapshot::SnapshotTarget::SummaryPage, &plan_path);
-    assert!(app.snapshot.is_none(), "no picture is taken over the plan");
+    assert!(!app.export_picture(integrationsplan::picture::Picture::Summary, &plan_path), "no picture over the plan");
+    app.take_snapshot(integrationsplan::ui::snapshot::SnapshotTarget::Map, &plan_path);
+    assert!(app.snapshot.is_none(), "no screenshot is taken over the plan");
     harness.run();
     assert_eq!(std::fs::read(&plan_path).unwrap(), saved, "the plan file is untouched");
     assert!(matches!(harness.state().dialog, Some(Dialog::Notice(..))));

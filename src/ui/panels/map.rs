@@ -159,16 +159,6 @@ impl Panel for MapPanel {
 }
 
 impl MapPanel {
-    /// Draws the map alone, filling `ui` (the one-page summary: no controls, no hover texts).
-    pub fn summary_ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) {
-        self.refresh_cache(ctx);
-        let t = ctx.strings();
-        let domain = ctx.plan().domains.get(self.domain_index).map_or("", |d| d.name.as_str());
-        ui.label(egui::RichText::new(format!("{} – {domain} – {}", t.view_map, figure_name(t, self.figure))).strong());
-        let size = ui.available_size();
-        let _ = self.map_ui(ui, ctx, size);
-    }
-
     /// The rows of the ranking as shown, for the CSV export (computed afresh when the cache is
     /// of another state).
     pub fn ranking_rows(&mut self, ctx: &PanelCtx<'_>) -> (Vec<RegionFigures>, Vec<usize>) {
@@ -364,13 +354,11 @@ impl MapPanel {
     /// The map in a rect of `size`: circles or areas, legend, hover text; a click selects.
     fn map_ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>, size: Vec2) -> Vec<Action> {
         let mut actions = Vec::new();
-        let (rect, response) = ui.allocate_exact_size(size, if ctx.summary { Sense::hover() } else { Sense::click_and_drag() });
+        let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         self.rect = Some(rect);
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 4.0, theme::MAP_GROUND);
-        if !ctx.summary {
-            self.pan_and_zoom(ui, &response, rect);
-        }
+        self.pan_and_zoom(ui, &response, rect);
         let Some(cache) = &self.cache else { return actions };
         let factor = if ctx.presentation { theme::MAP_PRESENTATION_FACTOR } else { 1.0 };
         let boundaries = self.boundaries.as_ref();
@@ -406,9 +394,6 @@ impl MapPanel {
         // The legend is not enlarged again in presentation: the window's zoom already enlarges it,
         // and twice that would cover the map.
         draw_legend(&painter, ui, rect, cache, self.figure, boundaries.is_some(), ctx, 1.0);
-        if ctx.summary {
-            return actions;
-        }
         if let Some(row) = hovered.and_then(|i| cache.rows.get(i)) {
             let months = &ctx.session.results().months;
             let language = ctx.language();

@@ -13,7 +13,6 @@ use crate::ui::theme::{
 };
 use crate::ui::y_scale::{count_label, millions_label, y_grid_spacer};
 use egui_plot::{Bar, BarChart, FilledArea, GridMark, Legend, Line, LineStyle, Plot, PlotPoints};
-use std::collections::HashMap;
 
 /// One curve set to draw: a scenario's demand and capacity (state or region) and shortage.
 pub struct DomainSeries {
@@ -79,39 +78,18 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
         .into_iter()
         .enumerate()
         .filter_map(|(slot, shown)| {
-            let style = scenario_line_style(slot);
-            let scenario = shown.results;
             let domain_index = ctx.session.results().domain_ids.iter().position(|id| id == domain_id)?;
-            let name = shown.scenario.name.clone();
-            let band = series_band(ctx, &shown.scenario.id, domain_id, region_index);
-            match region_index {
-                None => {
-                    let domain = scenario.domains.get(domain_index)?;
-                    Some(DomainSeries {
-                        name,
-                        color: shown.color,
-                        demand: domain.demand.clone(),
-                        capacity: domain.capacity.clone(),
-                        shortage: domain.shortage.clone(),
-                        leading: shown.leading,
-                        style,
-                        band,
-                    })
-                }
-                Some(r) => {
-                    let figures = scenario.regions.get(r)?.domains.get(domain_index)?;
-                    Some(DomainSeries {
-                        name,
-                        color: shown.color,
-                        demand: scenario.region_demand(r, domain_index),
-                        capacity: figures.capacity.clone(),
-                        shortage: scenario.region_shortage(r, domain_index),
-                        leading: shown.leading,
-                        style,
-                        band,
-                    })
-                }
-            }
+            let curves = crate::picture::series::domain_curves(shown.results, domain_index, region_index)?;
+            Some(DomainSeries {
+                name: shown.scenario.name.clone(),
+                color: shown.color,
+                demand: curves.demand,
+                capacity: curves.capacity,
+                shortage: curves.shortage,
+                leading: shown.leading,
+                style: scenario_line_style(slot),
+                band: series_band(ctx, &shown.scenario.id, domain_id, region_index),
+            })
         })
         .collect()
 }
@@ -173,12 +151,9 @@ pub fn step_points(values: &[f64]) -> Vec<[f64; 2]> {
     points
 }
 
-/// The plots panel: where each plot was drawn (for pictures of one plot), and whether the
-/// plot views go back to showing everything in the next frame.
+/// The plots panel: whether the plot views go back to showing everything in the next frame.
 #[derive(Debug, Default)]
 pub struct PlotsPanel {
-    /// Where each plot was drawn in the last frame.
-    pub rects: HashMap<SnapshotTarget, egui::Rect>,
     reset: bool,
     /// One plot per scenario side by side (same y range per domain) instead of all overlaid.
     pub side_by_side: bool,
@@ -223,37 +198,28 @@ impl PlotsPanel {
     fn plots_ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>, actions: &mut Vec<Action>) -> Option<SnapshotTarget> {
         let t = ctx.strings();
         let plan = ctx.plan();
-        let summary = ctx.summary;
-        // On the summary page every plot must fit on the one page: share the height out.
-        let plot_height = if summary {
-            let plots = plan.domains.len() as f32 + 1.0;
-            ((ui.available_height() - 80.0) / plots - 34.0).clamp(60.0, PLOT_HEIGHT)
-        } else {
-            PLOT_HEIGHT
-        };
+        let plot_height = PLOT_HEIGHT;
         // In presentation mode the slim top bar already names plan and region.
-        if summary || !ctx.presentation {
+        if !ctx.presentation {
             ui.heading(format!("{} – {}", plan.meta.title, ctx.place_name()));
         }
-        if !summary {
-            ui.horizontal_wrapped(|ui| {
-                actions.extend(chart_focus_ui(ui, ctx));
+        ui.horizontal_wrapped(|ui| {
+            actions.extend(chart_focus_ui(ui, ctx));
+            ui.separator();
+            ui.selectable_value(&mut self.side_by_side, false, t.layout_overlaid);
+            ui.selectable_value(&mut self.side_by_side, true, t.layout_side_by_side);
+            ui.separator();
+            if ui.button(t.reset_view).clicked() {
+                self.reset = true;
+            }
+            // In presentation mode the big switch beside the plots does this.
+            if !ctx.presentation {
                 ui.separator();
-                ui.selectable_value(&mut self.side_by_side, false, t.layout_overlaid);
-                ui.selectable_value(&mut self.side_by_side, true, t.layout_side_by_side);
-                ui.separator();
-                if ui.button(t.reset_view).clicked() {
-                    self.reset = true;
-                }
-                // In presentation mode the big switch beside the plots does this.
-                if !ctx.presentation {
-                    ui.separator();
-                    actions.extend(bands_toolbar_ui(ui, ctx));
-                }
-            });
-        }
+                actions.extend(bands_toolbar_ui(ui, ctx));
+            }
+        });
         legend_ui(ctx, ui);
-        let focus = if summary { ChartFocus::All } else { ctx.selection.chart_focus.clone() };
+        let focus = ctx.selection.chart_focus.clone();
         // One plot alone fills the view (a caption row above each small multiple).
         let plot_height = match focus {
             ChartFocus::All => plot_height,
@@ -263,18 +229,16 @@ impl PlotsPanel {
         let look = PlotLook { height: plot_height, link, reset: self.reset };
         let side_by_side = self.side_by_side;
         let mut asked = None;
-        let rects = &mut self.rects;
         egui::ScrollArea::vertical().id_salt("plots_scroll").show(ui, |ui| {
             for (d, domain) in plan.domains.iter().enumerate() {
                 if !focus.shows_domain(&domain.id) {
                     continue;
                 }
                 let series = domain_series(ctx, &domain.id);
-                let top_left = ui.cursor().min;
                 if plot_title_ui(ui, &format!("{} ({})", domain.name, domain.unit), ctx) {
                     asked = Some(SnapshotTarget::DomainPlot(d));
                 }
-                let drawn = if side_by_side && series.len() > 1 {
+                if side_by_side && series.len() > 1 {
                     // Small multiples: one plot per scenario, all with the domain's y range.
                     let y_max = series.iter().map(DomainSeries::y_max).fold(0.0, f64::max);
                     ui.scope(|ui| {
@@ -286,19 +250,14 @@ impl PlotsPanel {
                                 domain_plot_ui(column, ctx, id_salt, std::slice::from_ref(one), &look, Some(y_max));
                             }
                         });
-                    })
-                    .response
-                    .rect
+                    });
                 } else {
-                    domain_plot_ui(ui, ctx, ("domain_plot", d), &series, &look, None).rect
-                };
-                rects.insert(SnapshotTarget::DomainPlot(d), picture_rect(ui, top_left, drawn));
+                    domain_plot_ui(ui, ctx, ("domain_plot", d), &series, &look, None);
+                }
                 ui.add_space(6.0);
             }
             if focus.shows_costs() {
-                let (cost_rect, cost_asked) = cost_plot_ui(ui, ctx, plot_height);
-                rects.insert(SnapshotTarget::CostPlot, cost_rect);
-                asked = asked.or(cost_asked);
+                asked = asked.or(cost_plot_ui(ui, ctx, plot_height));
             }
         });
         asked
@@ -381,12 +340,11 @@ fn domain_plot_ui(
 ) -> egui::Response {
     let t = ctx.strings();
     let language = ctx.language();
-    let summary = ctx.summary;
     let months = &ctx.session.results().months;
     let state_view = ctx.selection.region_id.is_none();
     let mut plot = Plot::new(id_salt)
         .height(look.height)
-        .show_crosshair(!summary)
+        .show_crosshair(true)
         .link_axis(look.link, [true, false])
         .link_cursor(look.link, [true, false])
         .include_y(0.0)
@@ -395,9 +353,6 @@ fn domain_plot_ui(
         .y_grid_spacer(y_grid_spacer)
         .y_axis_formatter(move |mark, _| count_label(language, mark))
         .label_formatter(|hover| {
-            if summary {
-                return None;
-            }
             let position = match hover {
                 egui_plot::HoverPosition::NearDataPoint { position, .. } | egui_plot::HoverPosition::Elsewhere { position } => {
                     *position
@@ -517,17 +472,16 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
     });
 }
 
-/// The yearly cost plot; returns where it was drawn and whether its picture was asked for.
-fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Rect, Option<SnapshotTarget>) {
+/// The yearly cost plot; returns whether its picture was asked for.
+fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> Option<SnapshotTarget> {
     let t = ctx.strings();
     let language = ctx.language();
     let plan = ctx.plan();
-    let top_left = ui.cursor().min;
     let asked = plot_title_ui(ui, t.cost_per_year, ctx).then_some(SnapshotTarget::CostPlot);
     let drawn = ctx.drawn_scenarios();
     let count = drawn.len().max(1) as f64;
     let bar_width = 0.8 / count;
-    let shown = Plot::new("cost_plot")
+    Plot::new("cost_plot")
         .height(height)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
@@ -558,23 +512,16 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> (egui::Re
                 plot_ui.line(Line::new(t.budget, segment).color(BUDGET_LINE).width(3.0));
             }
         });
-    (picture_rect(ui, top_left, shown.response.rect), asked)
+    asked
 }
 
-/// A plot's title with its "PNG" button (not on the summary page); true when the button was clicked.
+/// A plot's title with its picture button; true when the button was clicked.
 fn plot_title_ui(ui: &mut egui::Ui, title: &str, ctx: &PanelCtx<'_>) -> bool {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(title).strong());
-        !ctx.summary && ui.small_button("PNG").on_hover_text(ctx.strings().save_plot_png).clicked()
+        ui.small_button("PNG").on_hover_text(ctx.strings().save_plot_png).clicked()
     })
     .inner
-}
-
-/// The area of a plot's picture: its title and axes too, from `top_left` (before the title) to
-/// below the plot, across the full width.
-fn picture_rect(ui: &egui::Ui, top_left: egui::Pos2, plot_rect: egui::Rect) -> egui::Rect {
-    let bottom = plot_rect.bottom().max(ui.cursor().min.y - ui.spacing().item_spacing.y);
-    egui::Rect::from_min_max(top_left, egui::pos2(ui.max_rect().right(), bottom))
 }
 
 #[cfg(test)]
@@ -639,7 +586,6 @@ mod tests {
     fn the_plots_panel_asks_for_a_picture_of_one_plot() {
         let mut harness = bench(PlotsPanel::default());
         harness.run();
-        assert!(harness.state().panel.rects.contains_key(&SnapshotTarget::CostPlot), "where each plot was drawn");
         harness.get_all_by_label("PNG").next().expect("a button per plot").click();
         harness.run();
         assert_eq!(harness.state().actions, vec![Action::AskSnapshot(SnapshotTarget::DomainPlot(0))]);

@@ -1,0 +1,216 @@
+//! What a picture shows, gathered from plan, results and selection before anything is drawn:
+//! names, colours and dash patterns of the scenarios, the curves of the shown place, costs,
+//! indicators, and the words and numbers in the picture's language.
+
+use super::palette::{Rgb, Style};
+use super::series::{Curves, domain_curves};
+use super::text::{PictureTexts, texts};
+use crate::engine::{Indicators, Results};
+use crate::language::Language;
+use crate::model::{Month, Plan};
+
+/// A scenario the user has on screen: its id, its colour, whether it leads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownScenario {
+    /// Scenario id.
+    pub id: String,
+    /// Its colour (the window's, so that slide and screen agree).
+    pub color: Rgb,
+    /// Whether its shortage is shaded.
+    pub leading: bool,
+}
+
+/// Everything a picture is made from.
+#[derive(Debug, Clone)]
+pub struct PictureRequest<'a> {
+    /// The plan (title, domains, regions, budget, notes).
+    pub plan: &'a Plan,
+    /// Its results.
+    pub results: &'a Results,
+    /// The scenarios to draw, leading first.
+    pub scenarios: Vec<ShownScenario>,
+    /// The region shown, `None` for the whole state.
+    pub region_id: Option<String>,
+    /// The language of the words and numbers.
+    pub language: Language,
+    /// The presentation palette instead of the light one.
+    pub presentation: bool,
+    /// The date of the export, printed in the footer.
+    pub date: chrono::NaiveDate,
+}
+
+impl<'a> PictureRequest<'a> {
+    /// A request for the `leading` scenario and the `compared` ones (plan order), coloured as in
+    /// the window, for the state, in German, light, dated today.
+    pub fn new(plan: &'a Plan, results: &'a Results, leading: &str, compared: &[String]) -> Self {
+        let scenarios = plan
+            .scenarios
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.id == leading)
+            .chain(plan.scenarios.iter().enumerate().filter(|(_, s)| s.id != leading && compared.contains(&s.id)))
+            .map(|(index, s)| ShownScenario {
+                id: s.id.clone(),
+                color: super::palette::scenario_color(s.color.as_deref(), index),
+                leading: s.id == leading,
+            })
+            .collect();
+        PictureRequest {
+            plan,
+            results,
+            scenarios,
+            region_id: None,
+            language: Language::German,
+            presentation: false,
+            date: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// One scenario as drawn: name, colour, dash pattern slot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioKey {
+    /// Scenario name.
+    pub name: String,
+    /// Its colour.
+    pub color: Rgb,
+    /// Its position among the drawn scenarios (picks the dash pattern and bar pattern).
+    pub slot: usize,
+    /// Whether it leads (its shortage is shaded).
+    pub leading: bool,
+}
+
+/// One domain's plot: its curves per drawn scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainChart {
+    /// Domain name.
+    pub name: String,
+    /// Unit of the places.
+    pub unit: String,
+    /// Per drawn scenario (same order as [`ChartSpec::scenarios`]), its curves.
+    pub curves: Vec<Curves>,
+}
+
+/// One row of the indicator table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorRow {
+    /// Domain name.
+    pub domain: String,
+    /// Slot of the scenario in [`ChartSpec::scenarios`].
+    pub slot: usize,
+    /// First month with a shortage, peak shortage, place-months missing at the shown place.
+    pub indicators: Indicators,
+}
+
+/// Everything a picture draws, in the picture's language.
+#[derive(Debug, Clone)]
+pub struct ChartSpec {
+    /// The plan's title.
+    pub title: String,
+    /// The shown place: the region's name, or the whole state.
+    pub place: String,
+    /// Whether the whole state is shown.
+    pub state_view: bool,
+    /// The months of the horizon.
+    pub months: Vec<Month>,
+    /// The drawn scenarios, leading first.
+    pub scenarios: Vec<ScenarioKey>,
+    /// One plot per domain, in plan order.
+    pub domains: Vec<DomainChart>,
+    /// Cost per year per drawn scenario (state-wide: measures are paid by the state).
+    pub costs: Vec<Vec<(i32, f64)>>,
+    /// Budget per year.
+    pub budget: Vec<(i32, f64)>,
+    /// Indicators per domain and scenario at the shown place.
+    pub indicators: Vec<IndicatorRow>,
+    /// The plan's notes (sources), whitespace collapsed.
+    pub notes: String,
+    /// The date of the export as the language writes it.
+    pub date: String,
+    /// The picture's language.
+    pub language: Language,
+    /// Its words.
+    pub texts: &'static PictureTexts,
+    /// Its colours and sizes.
+    pub style: Style,
+}
+
+impl ChartSpec {
+    /// Gathers what `request` shows. Scenarios without results and unknown regions are left
+    /// out (an unknown region shows the state), never a panic.
+    pub fn build(request: &PictureRequest<'_>) -> ChartSpec {
+        let plan = request.plan;
+        let results = request.results;
+        let t = texts(request.language);
+        let region_index = request.region_id.as_ref().and_then(|id| results.region_ids.iter().position(|r| r == id));
+        let place = match region_index.and_then(|r| plan.regions.get(r)) {
+            Some(region) => region.name.clone(),
+            None => t.whole_state.to_owned(),
+        };
+        let drawn: Vec<_> = request
+            .scenarios
+            .iter()
+            .filter_map(|shown| {
+                let scenario_results = results.scenarios.iter().find(|s| s.id == shown.id)?;
+                let name = plan.scenarios.iter().find(|s| s.id == shown.id).map_or(&scenario_results.name, |s| &s.name);
+                Some((shown, name.clone(), scenario_results))
+            })
+            .collect();
+        let scenarios: Vec<ScenarioKey> = drawn
+            .iter()
+            .enumerate()
+            .map(|(slot, (shown, name, _))| ScenarioKey { name: name.clone(), color: shown.color, slot, leading: shown.leading })
+            .collect();
+        let mut domains = Vec::new();
+        let mut indicators = Vec::new();
+        for domain in &plan.domains {
+            let Some(domain_index) = results.domain_ids.iter().position(|id| *id == domain.id) else { continue };
+            let curves: Vec<Curves> = drawn
+                .iter()
+                .map(|(_, _, scenario)| domain_curves(scenario, domain_index, region_index).unwrap_or_default())
+                .collect();
+            for (slot, curve) in curves.iter().enumerate() {
+                let figures = Indicators::from_shortage(&curve.shortage, &results.months);
+                indicators.push(IndicatorRow { domain: domain.name.clone(), slot, indicators: figures });
+            }
+            domains.push(DomainChart { name: domain.name.clone(), unit: domain.unit.clone(), curves });
+        }
+        ChartSpec {
+            title: plan.meta.title.clone(),
+            place,
+            state_view: region_index.is_none(),
+            months: results.months.clone(),
+            scenarios,
+            domains,
+            costs: drawn.iter().map(|(_, _, s)| s.cost_per_year.clone()).collect(),
+            budget: plan.budget.iter().map(|b| (b.year, b.eur)).collect(),
+            indicators,
+            notes: plan.meta.notes.split_whitespace().collect::<Vec<_>>().join(" "),
+            date: request.language.date(request.date),
+            language: request.language,
+            texts: t,
+            style: Style::of(request.presentation),
+        }
+    }
+
+    /// The shown place with its label: `Region: Essen` or `NRW gesamt`.
+    pub fn place_label(&self) -> String {
+        if self.state_view { self.place.clone() } else { format!("{}: {}", self.texts.region, self.place) }
+    }
+
+    /// The footer's source line: the plan's notes, or that it names none.
+    pub fn source_line(&self) -> String {
+        let notes = if self.notes.is_empty() { self.texts.no_source } else { &self.notes };
+        format!("{}: {notes}", self.texts.source)
+    }
+
+    /// The footer's second line: program and date of the export.
+    pub fn made_line(&self) -> String {
+        format!("{} · {} {}", self.texts.app_name, self.texts.as_of, self.date)
+    }
+
+    /// The shortage's legend word: the state's is the sum of the regions' shortages.
+    pub fn shortage_word(&self) -> &'static str {
+        if self.state_view { self.texts.shortage_state } else { self.texts.shortage }
+    }
+}
