@@ -12,6 +12,13 @@ for size in 1280x720 1024x768 1600x1000; do
       Xvfb "$display" -screen 0 "${size}x24" >/dev/null 2>&1 &
       xvfb=$!
       sleep 1
+      # A window manager, when there is one, so that full screen and maximising work as on a desktop.
+      wm=
+      if command -v openbox >/dev/null; then
+        DISPLAY=$display openbox >/dev/null 2>&1 &
+        wm=$!
+        sleep 1
+      fi
       home=$(mktemp -d)
       flags=(--language "$language")
       if [ "$mode" = presentation ]; then flags+=(--presentation); fi
@@ -20,8 +27,8 @@ for size in 1280x720 1024x768 1600x1000; do
       app=$!
       sleep 7; DISPLAY=$display xdotool mousemove 1 "$(( ${size#*x} - 2 ))"; sleep 1
       DISPLAY=$display import -window root "$out/screenshot-$size-$language-$mode.png"
-      kill "$app" "$xvfb" 2>/dev/null || true
-      wait "$app" "$xvfb" 2>/dev/null || true
+      kill "$app" $wm "$xvfb" 2>/dev/null || true
+      wait "$app" $wm "$xvfb" 2>/dev/null || true
       rm -rf "$home"
     done
   done

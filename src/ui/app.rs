@@ -61,6 +61,8 @@ pub struct App {
     pub proposal_id: Option<String>,
     /// Enter presentation mode in the first frame (`integrationsplan --presentation`).
     pub present_on_start: bool,
+    /// Whether the window was checked against the screen it opened on.
+    fitted_to_screen: bool,
 }
 
 impl App {
@@ -89,6 +91,7 @@ impl App {
             table_import: None,
             proposal_id: None,
             present_on_start: false,
+            fitted_to_screen: false,
         }
     }
 
@@ -291,6 +294,21 @@ impl App {
                     self.after_replace();
                 }
             }
+        }
+    }
+
+    /// Maximises the window at the start when its screen is smaller than the default window and
+    /// its title bar (a 1280×720 or 1024×768 projector): eframe only limits the inner size, so
+    /// the bottom with the status bar would hang below the screen.
+    pub fn fit_window_to_screen(&mut self, ctx: &egui::Context) {
+        if self.fitted_to_screen {
+            return;
+        }
+        let Some(monitor) = ctx.input(|i| i.viewport().monitor_size) else { return };
+        self.fitted_to_screen = true;
+        let needed = super::DEFAULT_WINDOW_SIZE + super::theme::WINDOW_DECORATION_ROOM;
+        if monitor.x < needed.x || monitor.y < needed.y {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
         }
     }
 

@@ -41,6 +41,9 @@ const SETTINGS_KEY: &str = "integrationsplan-settings";
 /// When `run` was called, for the start-up time printed with `INTEGRATIONSPLAN_TIMING=1`.
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+/// Size of the window at the first start, in points, on a screen that has room for it.
+pub const DEFAULT_WINDOW_SIZE: egui::Vec2 = egui::vec2(1600.0, 950.0);
+
 /// Opens the main window on `file`, else on the last plan, else on the built-in sample.
 pub fn run(start: crate::cli::GuiStart) -> eframe::Result {
     let crate::cli::GuiStart { file, presentation, language } = start;
@@ -48,7 +51,7 @@ pub fn run(start: crate::cli::GuiStart) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Integrationsplan")
-            .with_inner_size([1600.0, 950.0])
+            .with_inner_size(DEFAULT_WINDOW_SIZE)
             .with_min_inner_size([900.0, 600.0])
             .with_drag_and_drop(true),
         persist_window: true,
@@ -103,6 +106,7 @@ pub fn start_app(file: Option<PathBuf>, settings: Settings) -> App {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.fit_window_to_screen(ui.ctx());
         self.show(ui);
         if ui.ctx().cumulative_frame_nr() == 0
             && std::env::var_os("INTEGRATIONSPLAN_TIMING").is_some()

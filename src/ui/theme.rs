@@ -40,6 +40,9 @@ pub fn scenario_color(color: Option<&str>, index: usize) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// Room a window manager takes around a window (title bar, borders, a task bar), in points.
+pub const WINDOW_DECORATION_ROOM: egui::Vec2 = egui::vec2(40.0, 80.0);
+
 /// Largest zoom factor of presentation mode (text and everything else 1.6× larger), used on
 /// screens big enough for it (1920×1080 and up).
 pub const PRESENTATION_ZOOM: f32 = 1.6;
