@@ -182,7 +182,7 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         let mut items: Vec<LegendItem> = spec
             .scenarios
             .iter()
-            .map(|s| LegendItem::Scenario { name: s.name.clone(), ink: s.color, slot: s.slot, leading: s.leading })
+            .map(|s| LegendItem::Scenario { name: s.name.clone(), ink: s.color, slot: s.pattern, leading: s.leading })
             .collect();
         if lines {
             items.push(LegendItem::Demand(t.demand));

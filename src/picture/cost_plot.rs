@@ -58,7 +58,7 @@ pub fn draw_cost_chart<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect, 
             let x = f64::from(*year) + offset;
             let (left, top) = chart.backend_coord(&(x - width * 0.45, eur / 1e6));
             let (right, bottom) = chart.backend_coord(&(x + width * 0.45, 0.0));
-            canvas.bar(Rect { x: left, y: top, w: right - left, h: bottom - top }, scenario.color, scenario.slot)?;
+            canvas.bar(Rect { x: left, y: top, w: right - left, h: bottom - top }, scenario.color, scenario.pattern)?;
         }
     }
     for (year, eur) in &spec.budget {

@@ -63,8 +63,8 @@ pub fn draw_domain_chart<DB: DrawingBackend>(
         let demand: Vec<(i32, i32)> =
             curves.demand.iter().enumerate().map(|(t, v)| chart.backend_coord(&(t as f64, *v))).collect();
         let capacity: Vec<(i32, i32)> = step_points(&curves.capacity).iter().map(|p| chart.backend_coord(p)).collect();
-        canvas.line(capacity, scenario.color, style.capacity_width, Some(scenario.slot))?;
-        canvas.line(demand, scenario.color, style.demand_width, Some(scenario.slot))?;
+        canvas.line(capacity, scenario.color, style.capacity_width, Some(scenario.pattern))?;
+        canvas.line(demand, scenario.color, style.demand_width, Some(scenario.pattern))?;
     }
     Ok(())
 }

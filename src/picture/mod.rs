@@ -16,7 +16,7 @@ pub mod spec;
 mod summary;
 pub mod text;
 
-pub use palette::{Rgb, scenario_color};
+pub use palette::{LinePattern, Rgb, line_pattern, scenario_color};
 pub use spec::{ChartSpec, PictureRequest, ShownScenario};
 
 use std::path::Path;

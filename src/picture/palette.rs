@@ -28,14 +28,38 @@ pub fn scenario_color(color: Option<&str>, index: usize) -> Rgb {
     SCENARIO_PALETTE.get(index % SCENARIO_PALETTE.len()).copied().unwrap_or(UNKNOWN_SCENARIO)
 }
 
-/// A scenario's dash pattern by its slot among the drawn scenarios, in pixels at 1080 lines:
-/// `None` is a solid line, else (dash, gap). Colour is never the only sign of a scenario.
-pub fn dash_pattern(slot: usize) -> Option<(f64, f64)> {
-    match slot % 4 {
-        0 => None,
-        1 => Some((22.0, 10.0)),
-        2 => Some((8.0, 7.0)),
-        _ => Some((3.0, 6.0)),
+/// The line of a scenario, so that colour is never the only sign of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinePattern {
+    /// A solid line.
+    Solid,
+    /// Long dashes.
+    LongDash,
+    /// Dots.
+    Dotted,
+    /// Short dashes.
+    ShortDash,
+}
+
+/// The line pattern of the scenario at `index` in the plan: the window and the pictures draw
+/// a scenario alike, whichever others are shown beside it.
+pub fn line_pattern(index: usize) -> LinePattern {
+    match index % 4 {
+        0 => LinePattern::Solid,
+        1 => LinePattern::LongDash,
+        2 => LinePattern::Dotted,
+        _ => LinePattern::ShortDash,
+    }
+}
+
+/// The dash pattern of the scenario at `index` in the plan, in pixels at 1080 lines: `None` is
+/// a solid line, else (dash, gap).
+pub fn dash_pattern(index: usize) -> Option<(f64, f64)> {
+    match line_pattern(index) {
+        LinePattern::Solid => None,
+        LinePattern::LongDash => Some((22.0, 10.0)),
+        LinePattern::Dotted => Some((3.0, 6.0)),
+        LinePattern::ShortDash => Some((8.0, 7.0)),
     }
 }
 

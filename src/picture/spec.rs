@@ -74,8 +74,11 @@ pub struct ScenarioKey {
     pub name: String,
     /// Its colour.
     pub color: Rgb,
-    /// Its position among the drawn scenarios (picks the dash pattern and bar pattern).
+    /// Its position among the drawn scenarios (order of bars and table rows).
     pub slot: usize,
+    /// Its position in the plan: picks its dash and bar pattern, so that a scenario keeps its
+    /// pattern whichever others are drawn (the window does the same).
+    pub pattern: usize,
     /// Whether it leads (its shortage is shaded).
     pub leading: bool,
 }
@@ -143,7 +146,8 @@ impl ChartSpec {
         let results = request.results;
         let t = texts(request.language);
         let region_index = request.region_id.as_ref().and_then(|id| results.region_ids.iter().position(|r| r == id));
-        let place = match region_index.and_then(|r| plan.regions.get(r)) {
+        let region = request.region_id.as_ref().and_then(|id| plan.regions.iter().find(|r| r.id == *id));
+        let place = match region.filter(|_| region_index.is_some()) {
             Some(region) => region.name.clone(),
             None => t.whole_state.to_owned(),
         };
@@ -159,7 +163,13 @@ impl ChartSpec {
         let scenarios: Vec<ScenarioKey> = drawn
             .iter()
             .enumerate()
-            .map(|(slot, (shown, name, _))| ScenarioKey { name: name.clone(), color: shown.color, slot, leading: shown.leading })
+            .map(|(slot, (shown, name, _))| ScenarioKey {
+                name: name.clone(),
+                color: shown.color,
+                slot,
+                pattern: plan.scenarios.iter().position(|s| s.id == shown.id).unwrap_or(slot),
+                leading: shown.leading,
+            })
             .collect();
         let mut domains = Vec::new();
         let mut indicators = Vec::new();

@@ -47,8 +47,8 @@ pub struct App {
     pub(super) egui_ctx: Option<egui::Context>,
     pub(super) tab: Tab,
     central: CentralView,
-    /// In presentation mode: zoom and theme to go back to.
-    presentation: Option<(f32, bool)>,
+    /// In presentation mode: zoom, theme and chart choice to go back to.
+    presentation: Option<(f32, bool, super::context::ChartFocus)>,
     allow_close: bool,
     shown_title: String,
     /// The widget whose drag or focus makes the current undo step (one gesture, one step).
@@ -319,7 +319,7 @@ impl App {
             return;
         }
         if on {
-            self.presentation = Some((ctx.zoom_factor(), self.settings.dark));
+            self.presentation = Some((ctx.zoom_factor(), self.settings.dark, self.selection.chart_focus.clone()));
             fit_presentation_zoom(&ctx);
             // In front of a room one domain at a time, as large as the screen allows.
             if self.selection.chart_focus == super::context::ChartFocus::All
@@ -330,8 +330,9 @@ impl App {
             self.settings.dark = false;
             ctx.set_visuals_of(egui::Theme::Light, super::theme::presentation_visuals());
         } else {
-            let (zoom, dark) = self.presentation.take().unwrap_or((1.0, false));
+            let (zoom, dark, focus) = self.presentation.take().unwrap_or((1.0, false, super::context::ChartFocus::All));
             ctx.set_zoom_factor(zoom);
+            self.selection.chart_focus = focus;
             self.settings.dark = dark;
             ctx.set_visuals_of(egui::Theme::Light, super::contrast::light_visuals());
         }
@@ -414,7 +415,7 @@ impl App {
             });
         actions.extend(editors.inner);
         let central = egui::CentralPanel::default().show(ui, |ui| {
-            central_ui(ui, &ctx, panels, central, ("indicators", (ui.available_height() * 0.38).clamp(150.0, 300.0)))
+            central_ui(ui, &ctx, panels, central, ("charts_plots", (ui.available_height() * 0.38).clamp(150.0, 300.0)))
         });
         actions.extend(central.inner);
         actions
@@ -452,7 +453,7 @@ impl App {
         actions.extend(what_if.inner);
         let view = self.central;
         let central =
-            egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, view, ("presentation_indicators", 200.0)));
+            egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, view, ("presentation_charts_plots", 200.0)));
         actions.extend(central.inner);
         actions
     }

@@ -167,7 +167,7 @@ impl<'a> PanelCtx<'a> {
                 let results = self.results_of(&scenario.id)?;
                 let color = super::theme::scenario_color(scenario.color.as_deref(), index);
                 let leading = scenario.id == self.selection.scenario_id;
-                Some(DrawnScenario { scenario, results, color, leading })
+                Some(DrawnScenario { scenario, results, color, leading, index })
             })
             .collect()
     }
@@ -198,4 +198,6 @@ pub struct DrawnScenario<'a> {
     pub color: egui::Color32,
     /// Whether it is the leading scenario.
     pub leading: bool,
+    /// Its position in the plan (its colour and line pattern follow it).
+    pub index: usize,
 }

@@ -116,7 +116,12 @@ pub const FOCUS_RING_WIDTH: f32 = 2.5;
 /// a keyboard user always sees where they are. Returns where it was drawn.
 pub fn focus_ring_ui(ctx: &egui::Context) -> Option<egui::Rect> {
     let id = ctx.memory(|m| m.focused())?;
-    let rect = ctx.read_response(id)?.rect.expand(2.0);
+    // Only the part of the control its scroll area shows: a control scrolled away has no ring.
+    let visible = ctx.read_response(id)?.interact_rect;
+    if !visible.is_positive() {
+        return None;
+    }
+    let rect = visible.expand(2.0);
     let color = focus_ring_color(ctx.global_style().visuals.panel_fill);
     let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Tooltip, egui::Id::unique("focus_ring")));
     painter.rect_stroke(rect, 3.0, egui::Stroke::new(FOCUS_RING_WIDTH, color), egui::StrokeKind::Outside);

@@ -146,6 +146,10 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
                     ui.label(note.as_str());
                 }
                 let response = ui.add(egui::TextEdit::singleline(text).hint_text(t.path).desired_width(560.0));
+                // The field has the keyboard when the dialog opens: type the path, press Enter.
+                if !ui.ctx().memory(|m| m.focused().is_some()) {
+                    response.request_focus();
+                }
                 let typed = text.clone();
                 response.widget_info(|| {
                     let mut info = egui::WidgetInfo::text_edit(true, "", &typed, t.path);

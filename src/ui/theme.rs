@@ -159,15 +159,17 @@ pub const SHORTAGE_ALPHA: u8 = 70;
 /// Size of a line sample in the legend, in points.
 pub const LINE_SAMPLE_SIZE: egui::Vec2 = egui::vec2(34.0, 14.0);
 
-/// The line pattern of the scenario drawn at `slot` (leading = 0): solid, long dash, dotted,
-/// short dash, then again. Two scenarios with the same demand stay visible as two lines.
-pub fn scenario_line_style(slot: usize) -> egui_plot::LineStyle {
+/// The line of the scenario at `index` in the plan: solid, long dash, dotted, short dash, then
+/// again (the same patterns as in the pictures, `picture::line_pattern`). Two scenarios with the
+/// same demand stay visible as two lines, and a scenario keeps its line when others are ticked.
+pub fn scenario_line_style(index: usize) -> egui_plot::LineStyle {
+    use crate::picture::LinePattern;
     use egui_plot::LineStyle;
-    match slot % 4 {
-        0 => LineStyle::Solid,
-        1 => LineStyle::Dashed { length: 14.0 },
-        2 => LineStyle::Dotted { spacing: 8.0 },
-        _ => LineStyle::Dashed { length: 4.0 },
+    match crate::picture::line_pattern(index) {
+        LinePattern::Solid => LineStyle::Solid,
+        LinePattern::LongDash => LineStyle::Dashed { length: 14.0 },
+        LinePattern::Dotted => LineStyle::Dotted { spacing: 8.0 },
+        LinePattern::ShortDash => LineStyle::Dashed { length: 4.0 },
     }
 }
 

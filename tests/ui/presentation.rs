@@ -77,3 +77,27 @@ fn presentation_on_a_1280_by_720_projector_shows_one_domain_large_with_its_indic
     click(&mut harness, "Alle Diagramme");
     assert!(harness.query_by_label("Schulplätze (Plätze)").is_some(), "all plots again");
 }
+
+#[test]
+fn the_arrival_slider_beyond_the_scenarios_range_widens_the_range_and_keeps_the_plan_valid() {
+    let mut harness = harness();
+    harness.run();
+    click(&mut harness, "Präsentation (F11)");
+    let app = harness.state();
+    let index = app.session.plan().scenarios.iter().position(|s| s.id == app.selection.scenario_id).unwrap();
+    let high = app.session.plan().scenarios[index].uncertainty.as_ref().and_then(|u| u.arrival_factor.as_ref()).unwrap().high;
+    harness.get_by_role_and_label(egui::accesskit::Role::Slider, "Zugangsfaktor").focus();
+    harness.run();
+    let presses = ((high - 1.0) / 0.05).ceil() as usize + 4;
+    for _ in 0..presses {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run();
+    }
+    let scenario = &harness.state().session.plan().scenarios[index];
+    assert!(scenario.arrival_factor > high, "the slider went past the range: {}", scenario.arrival_factor);
+    assert_eq!(scenario.arrival_factor, (scenario.arrival_factor * 100.0).round() / 100.0, "whole hundredths");
+    let range = scenario.uncertainty.as_ref().and_then(|u| u.arrival_factor.as_ref()).unwrap();
+    assert!(range.low <= scenario.arrival_factor && scenario.arrival_factor <= range.high, "the range holds the value");
+    harness.step();
+    assert!(!harness.state().session.issues().iter().any(|i| i.is_error()), "the plan stays valid");
+}

@@ -178,16 +178,23 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
                     None => ui.label(egui::RichText::new(t.none).color(crate::ui::contrast::good_text(ui))),
                 };
                 let peak = match i.peak_shortage_month {
-                    Some(month) => format!("{} ({})", language.number(i.peak_shortage, 0), language.month(month)),
+                    Some(month) => format!("{} ({})", places_text(language, i.peak_shortage), language.month(month)),
                     None => language.number(0.0, 0),
                 };
                 ui.label(peak);
-                ui.label(language.number(i.shortage_place_months, 0));
+                ui.label(places_text(language, i.shortage_place_months));
                 shortage_probability_ui(ctx, ui, &shown.scenario.id, &domain.id);
                 ui.end_row();
             }
         }
     });
+}
+
+/// A number of places as a planner reads it: whole numbers, but one decimal below 10, so that
+/// a small region 0,4 places short does not show "0" beside a red first-shortage month.
+pub fn places_text(language: crate::language::Language, places: f64) -> String {
+    let decimals = if places.abs() < 10.0 && places.fract().abs() > 1e-9 { 1 } else { 0 };
+    language.number(places, decimals)
 }
 
 /// The share of runs with a shortage in any month (`73 %`), `—` while not computed.
@@ -353,5 +360,14 @@ mod tests {
         harness.get_by_label_contains(&entry).click();
         harness.run();
         assert_eq!(harness.state().actions, vec![Action::SelectRegion(Some(region.id))]);
+    }
+
+    #[test]
+    fn small_shortages_keep_a_decimal_so_they_never_read_as_zero() {
+        use crate::language::Language;
+        assert_eq!(places_text(Language::German, 0.4), "0,4");
+        assert_eq!(places_text(Language::English, 7.75), "7.8");
+        assert_eq!(places_text(Language::German, 3.0), "3");
+        assert_eq!(places_text(Language::German, 1206.4), "1.206");
     }
 }

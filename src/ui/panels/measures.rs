@@ -228,8 +228,10 @@ fn totals_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, rows: &[usize], t: &Strings,
         }
         let once: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_once_eur).sum();
         let yearly: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_per_year_eur).sum();
-        ui.label(format!("{}: {}", t.col_cost_once, language.euro(once)));
-        ui.label(format!("{}: {}", t.col_cost_year, language.euro(yearly)));
+        // The headers carry the unit ("Einmalkosten €"); the sums say it themselves.
+        let word = |header: &'static str| header.trim_end_matches('€').trim_end();
+        ui.label(format!("{}: {}", word(t.col_cost_once), language.euro(once)));
+        ui.label(format!("{}: {}", word(t.col_cost_year), language.euro(yearly)));
         if more_columns {
             ui.separator();
             ui.weak(t.measures_more_columns);

@@ -1,6 +1,7 @@
 //! "Über diesen Plan": title, author, notes and sources (e.g. "Destatis", "illustrativ"), the
 //! period and how many regions, domains, measures and scenarios the plan holds. Title, author
-//! and notes are edited here; each field is committed when the planner leaves it (one undo step).
+//! and notes are edited here; title and author are committed when the planner leaves the field,
+//! the notes as they are typed (one undo step each).
 
 use super::{Drafts, Panel};
 use crate::model::Meta;
@@ -9,7 +10,7 @@ use crate::ui::cells::CellContext;
 use crate::ui::context::PanelCtx;
 use crate::ui::document::Command;
 
-/// Path of the notes' draft (the field path of validation messages).
+/// Id salt of the notes field (the field path of validation messages).
 const NOTES_PATH: &str = "meta.notes";
 
 /// The tab "Über diesen Plan".
@@ -21,8 +22,15 @@ pub struct PlanInfoPanel {
 
 impl Panel for PlanInfoPanel {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
-        let meta = plan_info_ui(&mut self.drafts, ui, ctx);
-        meta.map(|meta| Action::Edit(Command::SetMeta(meta))).into_iter().collect()
+        let mut notes_typing = None;
+        let meta = plan_info_ui(&mut self.drafts, ui, ctx, &mut notes_typing);
+        // Notes are taken over as they are typed (one undo step while the field has the focus),
+        // so that a save, a close or the recovery file never misses what stands in the field.
+        let edit = |meta| match notes_typing {
+            Some(id) => Action::EditGesture(Command::SetMeta(meta), id),
+            None => Action::Edit(Command::SetMeta(meta)),
+        };
+        meta.map(edit).into_iter().collect()
     }
 
     fn clear_drafts(&mut self) {
@@ -31,7 +39,7 @@ impl Panel for PlanInfoPanel {
 }
 
 /// Draws the fields; the new title, author and notes when one of them was committed.
-fn plan_info_ui(drafts: &mut Drafts, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Option<Meta> {
+fn plan_info_ui(drafts: &mut Drafts, ui: &mut egui::Ui, ctx: &PanelCtx<'_>, notes_typing: &mut Option<egui::Id>) -> Option<Meta> {
     let t = ctx.strings();
     let language = ctx.language();
     let plan = ctx.plan();
@@ -68,16 +76,17 @@ fn plan_info_ui(drafts: &mut Drafts, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> O
         });
         ui.separator();
         ui.strong(format!("{}:", t.plan_notes));
-        if let Some(notes) = notes_ui(drafts, ui, &plan.meta.notes, t.plan_notes, t.plan_notes_hint) {
+        if let Some((notes, id)) = notes_ui(ui, &plan.meta.notes, t.plan_notes, t.plan_notes_hint) {
             edited.notes = notes;
+            *notes_typing = Some(id);
         }
     });
     (edited != plan.meta).then_some(edited)
 }
 
-/// The notes as a wrapping text field; the text once the planner leaves the field.
-fn notes_ui(drafts: &mut Drafts, ui: &mut egui::Ui, notes: &str, label: &str, hint: &str) -> Option<String> {
-    let mut text = drafts.get(NOTES_PATH).cloned().unwrap_or_else(|| notes.to_owned());
+/// The notes as a wrapping text field; the text and the field's id after each change.
+fn notes_ui(ui: &mut egui::Ui, notes: &str, label: &str, hint: &str) -> Option<(String, egui::Id)> {
+    let mut text = notes.to_owned();
     let edit =
         egui::TextEdit::multiline(&mut text).id_salt(NOTES_PATH).hint_text(hint).desired_rows(10).desired_width(f32::INFINITY);
     let response = ui.add(edit);
@@ -87,13 +96,7 @@ fn notes_ui(drafts: &mut Drafts, ui: &mut egui::Ui, notes: &str, label: &str, hi
         info.label = Some(label.to_owned());
         info
     });
-    if response.changed() {
-        drafts.insert(NOTES_PATH.to_owned(), text);
-    }
-    if response.lost_focus() {
-        return drafts.remove(NOTES_PATH).filter(|typed| typed != notes);
-    }
-    None
+    (response.changed() && text != notes).then_some((text, response.id))
 }
 
 #[cfg(test)]
@@ -119,5 +122,21 @@ mod tests {
             }
             other => panic!("expected one meta edit, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn typed_notes_are_taken_over_at_once_so_a_save_never_misses_them() {
+        let mut harness = bench(PlanInfoPanel::default());
+        harness.run();
+        crate::ui::panels::testing::click(&mut harness, "Notizen und Quellen");
+        harness.get_by_label("Notizen und Quellen").type_text(" Stand Workshop");
+        harness.run();
+        let typed: Vec<&Action> =
+            harness.state().actions.iter().filter(|a| matches!(a, Action::EditGesture(Command::SetMeta(_), _))).collect();
+        let Some(Action::EditGesture(Command::SetMeta(meta), _)) = typed.last() else {
+            panic!("no edit while typing: {:?}", harness.state().actions)
+        };
+        assert!(meta.notes.ends_with("Stand Workshop"), "{}", meta.notes);
+        assert!(harness.get_by_label("Notizen und Quellen").is_focused(), "still typing: nothing waits for leaving the field");
     }
 }

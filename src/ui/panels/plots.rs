@@ -76,8 +76,7 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
     let region_index = ctx.region_index();
     ctx.drawn_scenarios()
         .into_iter()
-        .enumerate()
-        .filter_map(|(slot, shown)| {
+        .filter_map(|shown| {
             let domain_index = ctx.session.results().domain_ids.iter().position(|id| id == domain_id)?;
             let curves = crate::picture::series::domain_curves(shown.results, domain_index, region_index)?;
             Some(DomainSeries {
@@ -87,7 +86,7 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
                 capacity: curves.capacity,
                 shortage: curves.shortage,
                 leading: shown.leading,
-                style: scenario_line_style(slot),
+                style: scenario_line_style(shown.index),
                 band: series_band(ctx, &shown.scenario.id, domain_id, region_index),
             })
         })
@@ -342,7 +341,9 @@ fn domain_plot_ui(
     let language = ctx.language();
     let months = &ctx.session.results().months;
     let state_view = ctx.selection.region_id.is_none();
+    // The wheel scrolls the list of plots; zoom is Ctrl+wheel, pan is dragging.
     let mut plot = Plot::new(id_salt)
+        .allow_scroll(false)
         .height(look.height)
         .show_crosshair(true)
         .link_axis(look.link, [true, false])
@@ -463,8 +464,8 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
         }
     });
     ui.horizontal_wrapped(|ui| {
-        for (slot, shown) in ctx.drawn_scenarios().into_iter().enumerate() {
-            line_sample_ui(ui, shown.color, scenario_line_style(slot), DEMAND_LINE_WIDTH, false);
+        for shown in ctx.drawn_scenarios() {
+            line_sample_ui(ui, shown.color, scenario_line_style(shown.index), DEMAND_LINE_WIDTH, false);
             let text = egui::RichText::new(&shown.scenario.name).color(crate::ui::contrast::on_ui(ui, shown.color));
             ui.label(if shown.leading { text.strong() } else { text });
             ui.add_space(8.0);
@@ -482,6 +483,7 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> Option<Sn
     let count = drawn.len().max(1) as f64;
     let bar_width = 0.8 / count;
     Plot::new("cost_plot")
+        .allow_scroll(false)
         .height(height)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)

@@ -73,9 +73,17 @@ fn what_if_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
         response
     });
     let response = response.inner;
+    // Whole hundredths, as shown: no 2,4000000000000004 in the plan file.
+    let factor = (factor * 100.0).round() / 100.0;
     if response.changed() && factor != scenario.arrival_factor {
         let mut changed = scenario.clone();
         changed.arrival_factor = factor;
+        // The scenario's range (SPEC §5) must hold its own value: it widens with the slider
+        // instead of leaving the plan invalid in front of the room.
+        if let Some(range) = changed.uncertainty.as_mut().and_then(|u| u.arrival_factor.as_mut()) {
+            range.low = range.low.min(factor);
+            range.high = range.high.max(factor);
+        }
         actions.push(Action::EditGesture(Command::SetScenario(index, changed), response.id));
     }
     ui.add_space(12.0);
