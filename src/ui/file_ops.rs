@@ -261,8 +261,10 @@ impl App {
                 let endings: Vec<String> = offered.iter().map(|f| format!(".{}", f.extension())).collect();
                 return Err(format!("{}: {} {}", path.display(), t.picture_formats, endings.join(", ")));
             };
+            // The window's words for what went wrong; the detail (from the drawing library) is kept
+            // for a support request.
             let bytes = crate::picture::render(&self.picture_request(), picture, format)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+                .map_err(|e| format!("{}: {} ({e})", path.display(), t.picture_failed))?;
             crate::io::write_atomically(&path, &bytes, false).map_err(|e| e.to_string())
         });
         self.report_export(&path, written)

@@ -312,6 +312,8 @@ pub struct Strings {
     /// Message when no screenshot could be taken.
     pub snapshot_failed: &'static str,
     /// Before the file endings a picture can be saved with (`.png, .svg`).
+    /// The picture could not be drawn (the technical detail follows in brackets).
+    pub picture_failed: &'static str,
     pub picture_formats: &'static str,
     pub save_error_title: &'static str,
     /// Plan has errors banner.
@@ -768,6 +770,7 @@ pub static GERMAN: Strings = Strings {
     export_summary_png: "Zusammenfassung als Bild speichern (PNG, SVG, PDF) …",
     snapshot_failed: "Das Bild konnte nicht aufgenommen werden (kein Bild vom Grafiktreiber).",
     picture_formats: "Dieses Bild gibt es als",
+    picture_failed: "Das Bild konnte nicht gezeichnet werden",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -1073,6 +1076,7 @@ pub static ENGLISH: Strings = Strings {
     export_summary_png: "Save summary as picture (PNG, SVG, PDF) …",
     snapshot_failed: "The picture could not be taken (no image from the graphics driver).",
     picture_formats: "This picture can be saved as",
+    picture_failed: "The picture could not be drawn",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",

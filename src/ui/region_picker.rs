@@ -106,8 +106,14 @@ impl<'a> RegionPicker<'a> {
     }
 
     /// Draws the picker; true when `current` was changed by a click or by Enter in the search
-    /// field (Enter takes the first entry that matches).
-    pub fn show<T: Clone + PartialEq>(self, ui: &mut egui::Ui, choices: &RegionChoices<T>, current: &mut T) -> bool {
+    /// field (Enter takes the first entry that matches). `choices` is called only while the list
+    /// is open: a closed picker (one per table row) costs no sorting of the regions.
+    pub fn show<T: Clone + PartialEq>(
+        self,
+        ui: &mut egui::Ui,
+        choices: impl FnOnce() -> RegionChoices<T>,
+        current: &mut T,
+    ) -> bool {
         let RegionPicker { id, label, search_word, selected_text, width } = self;
         let id = ui.make_persistent_id(id);
         let search_id = id.with("search");
@@ -142,6 +148,7 @@ impl<'a> RegionPicker<'a> {
                 }
                 ui.separator();
                 let mut picked = None;
+                let choices = choices();
                 egui::ScrollArea::vertical().id_salt("region_list").max_height(420.0).show(ui, |ui| {
                     for (position, (value, name)) in choices.matching(&needle).enumerate() {
                         if entered && position == 0 {

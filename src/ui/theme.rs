@@ -6,6 +6,8 @@ use egui::Color32;
 pub const ERROR_RED: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
 /// Fill of shortage areas in plots.
 pub const SHORTAGE_FILL: Color32 = Color32::from_rgba_premultiplied(0x90, 0x10, 0x10, 0x70);
+/// Colour of legend samples that stand for every scenario (shortage, band).
+pub const LEGEND_NEUTRAL: Color32 = Color32::GRAY;
 /// Colour of the budget line.
 pub const BUDGET_LINE: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 /// Colour of "all is fine" text.

@@ -173,13 +173,16 @@ pub fn scenario_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action
 /// The whole state or one region.
 pub fn region_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
     let t = ctx.strings();
-    let choices = RegionChoices::new(vec![(None, t.whole_state.to_owned())], ctx.plan(), |r| Some(r.id.clone()));
+    let choices = || RegionChoices::new(vec![(None, t.whole_state.to_owned())], ctx.plan(), |r| Some(r.id.clone()));
     let mut chosen = ctx.selection.region_id.clone();
     let picker = RegionPicker::new("region_select", t.region, t.region_search)
         .selected_text(format!("{}: {}", t.region, ctx.place_name()))
         .width(260.0);
-    if picker.show(ui, &choices, &mut chosen) { vec![Action::SelectRegion(chosen)] } else { Vec::new() }
+    if picker.show(ui, choices, &mut chosen) { vec![Action::SelectRegion(chosen)] } else { Vec::new() }
 }
+
+/// Most warnings of each kind (the plan's, the load's) the status bar lists.
+const LISTED_WARNINGS: usize = 50;
 
 /// Errors, load warnings, background work, the last message, the file.
 pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>) -> Vec<Action> {
@@ -203,14 +206,19 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>
         }
         // Warnings of the plan as it is now (a negative capacity typed in) and of the last load,
         // in the window's language; a click takes the planner to the field.
-        let mut warnings: Vec<&crate::issue::Issue> = session.issues().iter().filter(|i| !i.is_error()).collect();
-        for warning in session.load_warnings() {
+        // At most 50 of each are listed, which also bounds the merge done every frame.
+        let now: Vec<&crate::issue::Issue> = session.issues().iter().filter(|i| !i.is_error()).collect();
+        let loaded = session.load_warnings();
+        let more = now.len() > LISTED_WARNINGS || loaded.len() > LISTED_WARNINGS;
+        let mut warnings: Vec<&crate::issue::Issue> = now.iter().copied().take(LISTED_WARNINGS).collect();
+        for warning in loaded.iter().take(LISTED_WARNINGS) {
             if !warnings.contains(&warning) {
                 warnings.push(warning);
             }
         }
         if !warnings.is_empty() {
-            let text = format!("ℹ {} ({})", t.warnings, warnings.len());
+            let count = if more { format!("{}+", warnings.len()) } else { warnings.len().to_string() };
+            let text = format!("ℹ {} ({count})", t.warnings);
             ui.menu_button(text, |ui| {
                 for issue in warnings.iter().take(50) {
                     let line = super::field_label::issue_text(issue, ctx.plan(), ctx.language());

@@ -194,11 +194,11 @@ fn filter_bar_ui(filter: &mut MeasureView, ui: &mut egui::Ui, ctx: &PanelCtx<'_>
             Some(Some(id)) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
         };
         let leading = vec![(None, t.all.to_owned()), (Some(None), t.statewide.to_owned())];
-        let choices = RegionChoices::new(leading, plan, |r| Some(Some(r.id.clone())));
+        let choices = || RegionChoices::new(leading, plan, |r| Some(Some(r.id.clone())));
         let label = format!("{}: {}", t.filter_by, t.col_region);
         RegionPicker::new("filter_region", &label, t.region_search).selected_text(region_text).width(150.0).show(
             ui,
-            &choices,
+            choices,
             &mut filter.region,
         );
         let funding_text =

@@ -286,12 +286,12 @@ fn columns_row_ui(
             None => t.statewide.to_owned(),
             Some(id) => plan.regions.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
         };
-        let choices = RegionChoices::new(vec![(None, t.statewide.to_owned())], plan, |r| Some(r.id.clone()));
+        let choices = || RegionChoices::new(vec![(None, t.statewide.to_owned())], plan, |r| Some(r.id.clone()));
         let width = ui.available_width();
         let region_label = label(t.col_region);
         RegionPicker::new(format!("{path}.region"), &region_label, t.region_search).selected_text(current).width(width).show(
             ui,
-            &choices,
+            choices,
             &mut edited.region,
         );
     });

@@ -453,10 +453,10 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
         line_sample_ui(ui, ink, LineStyle::Solid, CAPACITY_LINE_WIDTH, true);
         ui.label(t.capacity);
         let shortage = if ctx.selection.region_id.is_none() { t.shortage_state } else { t.shortage };
-        super::budget::swatch_ui(ui, shortage_fill(egui::Color32::GRAY), egui::Stroke::NONE);
+        super::budget::swatch_ui(ui, shortage_fill(crate::ui::theme::LEGEND_NEUTRAL), egui::Stroke::NONE);
         ui.label(shortage);
         if ctx.settings.show_bands {
-            let gray = egui::Color32::GRAY;
+            let gray = crate::ui::theme::LEGEND_NEUTRAL;
             super::budget::swatch_ui(ui, crate::ui::theme::band_fill(gray), egui::Stroke::NONE);
             ui.label(t.bands_band);
             line_sample_ui(ui, ink, LineStyle::dotted_dense(), 1.0, false);

@@ -33,7 +33,11 @@ fn what_if_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
         let selected = ctx.selection.scenario_id == *id;
         // On the selection fill the scenario colour would not read: white text there.
         let text = egui::RichText::new(format!("■ {name}")).size(CONTROL_TEXT).strong();
-        let text = if selected { text.color(egui::Color32::WHITE) } else { text.color(crate::ui::contrast::on_ui(ui, color)) };
+        let text = if selected {
+            text.color(ui.visuals().selection.stroke.color)
+        } else {
+            text.color(crate::ui::contrast::on_ui(ui, color))
+        };
         if ui.add(egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 40.0))).clicked() {
             actions.push(Action::SelectScenario(id.clone()));
             actions.push(Action::CompareScenario(id.clone(), true));
@@ -44,7 +48,7 @@ fn what_if_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
     // The bands, big: shown or hidden with one click in front of an audience.
     let on = ctx.settings.show_bands;
     let text = egui::RichText::new(t.bands_toggle).size(CONTROL_TEXT).strong();
-    let text = if on { text.color(egui::Color32::WHITE) } else { text };
+    let text = if on { text.color(ui.visuals().selection.stroke.color) } else { text };
     let button = egui::Button::selectable(on, text).min_size(egui::vec2(ui.available_width(), 40.0));
     if ui.add(button).clicked() {
         actions.push(Action::SetBands(!on));
