@@ -115,6 +115,19 @@ pub fn field_label(path: &str, plan: &Plan, t: &Strings) -> String {
                 (Some("leave_rate_per_year"), _) => parts.push(t.leave_rate.to_owned()),
                 (Some("funding_included"), _) => parts.push(t.funding_included.to_owned()),
                 (Some("measures_off"), _) => parts.push(t.measures_off.to_owned()),
+                (Some("uncertainty"), Some(Segment::Key(field))) => {
+                    let field = match field.as_str() {
+                        "arrival_factor" => t.arrival_factor.to_owned(),
+                        "leave_rate_per_year" => t.leave_rate.to_owned(),
+                        other => other.to_owned(),
+                    };
+                    parts.push(format!("{} {field}", t.range_heading));
+                    match key(steps.next().as_ref()).as_deref() {
+                        Some("low") => parts.push(t.range_low.to_owned()),
+                        Some("high") => parts.push(t.range_high.to_owned()),
+                        _ => {}
+                    }
+                }
                 (Some("age_distribution"), Some(Segment::Key(band))) => {
                     parts.push(format!("{} {band}", t.age_distribution));
                 }
@@ -235,6 +248,16 @@ mod tests {
             field_label("domains[0].rates.3-5", &plan, t),
             format!("{} {} › {} 3-5", t.col_domain, plan.domains[0].name, t.rate)
         );
+    }
+
+    #[test]
+    fn an_uncertainty_path_reads_in_the_windows_words() {
+        let plan = plan();
+        let name = &plan.scenarios[0].name;
+        let german = field_label("scenarios[0].uncertainty.arrival_factor.high", &plan, Language::German.strings());
+        assert_eq!(german, format!("Szenario {name} › Bandbreite (Unsicherheit) Zugangsfaktor › hoch"));
+        let english = field_label("scenarios[0].uncertainty.leave_rate_per_year.low", &plan, Language::English.strings());
+        assert_eq!(english, format!("Scenario {name} › Range (uncertainty) Departures per year › low"));
     }
 
     #[test]
