@@ -151,11 +151,11 @@ fn presentation_mode_has_a_big_switch_for_the_bands() {
     harness.run();
     harness.state_mut().handle(Action::SetPresentation(true));
     harness.run();
-    click(&mut harness, "Bandbreite (P10–P90)");
+    click(&mut harness, "☐ Bandbreite (P10–P90)");
     assert!(harness.state().settings.show_bands);
     wait_for_bands(&mut harness);
     let app = harness.state();
     assert!(app.session.bands().of(&app.selection.scenario_id).is_some(), "computed in presentation mode too");
-    click(&mut harness, "Bandbreite (P10–P90)");
+    click(&mut harness, "☑ Bandbreite (P10–P90)");
     assert!(!harness.state().settings.show_bands);
 }

@@ -142,6 +142,9 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
 pub fn budget_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &DrawnScenario<'_>, id: &str) {
     let t = ctx.strings();
     let language = ctx.language();
+    // One unit in the whole table (millions, two decimals): "0,13 Mio. €" beside "27,20 Mio. €",
+    // never "126.667 €" beside "27,2 Mio. €".
+    let money = |eur: f64| language.millions(eur, 2);
     egui::Grid::new(id).striped(true).num_columns(8).min_col_width(60.0).show(ui, |ui| {
         for header in [t.year, t.funding_secured, t.funding_planned, t.funding_open, t.totals, t.budget, t.balance, t.unsecured] {
             ui.strong(header);
@@ -156,18 +159,18 @@ pub fn budget_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &DrawnScena
                 ui.label(year);
             }
             for eur in [row.secured_eur, row.planned_eur, row.open_eur, row.total_eur()] {
-                ui.label(language.money(eur));
+                ui.label(money(eur));
             }
-            ui.label(row.budget_eur.map_or_else(|| t.no_budget.to_owned(), |eur| language.money(eur)));
+            ui.label(row.budget_eur.map_or_else(|| t.no_budget.to_owned(), |eur| money(eur)));
             match row.balance_eur {
                 Some(balance) if over => ui.label(
-                    egui::RichText::new(format!("{} ({})", language.money(balance), t.over_budget))
+                    egui::RichText::new(format!("{} ({})", money(balance), t.over_budget))
                         .color(crate::ui::contrast::error_text(ui)),
                 ),
-                Some(balance) => ui.label(language.money(balance)),
+                Some(balance) => ui.label(money(balance)),
                 None => ui.label("–"),
             };
-            ui.label(language.money(row.unsecured_eur()));
+            ui.label(money(row.unsecured_eur()));
             ui.end_row();
         }
     });

@@ -47,9 +47,11 @@ fn what_if_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
 
     // The bands, big: shown or hidden with one click in front of an audience.
     let on = ctx.settings.show_bands;
-    let text = egui::RichText::new(t.bands_toggle).size(CONTROL_TEXT).strong();
+    // A framed switch with a box that shows its state, so that "off" does not read as a label.
+    let mark = if on { "☑" } else { "☐" };
+    let text = egui::RichText::new(format!("{mark} {}", t.bands_toggle)).size(CONTROL_TEXT).strong();
     let text = if on { text.color(ui.visuals().selection.stroke.color) } else { text };
-    let button = egui::Button::selectable(on, text).min_size(egui::vec2(ui.available_width(), 40.0));
+    let button = egui::Button::new(text).selected(on).frame(true).min_size(egui::vec2(ui.available_width(), 40.0));
     if ui.add(button).clicked() {
         actions.push(Action::SetBands(!on));
     }
@@ -70,7 +72,10 @@ fn what_if_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
     let response = ui.horizontal(|ui| {
         let response = ui.add_sized(
             [ui.available_width() - 90.0, 36.0],
-            egui::Slider::new(&mut factor, 0.0..=3.0).step_by(0.05).show_value(false),
+            egui::Slider::new(&mut factor, 0.0..=3.0)
+                .step_by(0.05)
+                .show_value(false)
+                .handle_shape(egui::style::HandleShape::Rect { aspect_ratio: 0.5 }),
         );
         response.widget_info(|| egui::WidgetInfo::slider(true, factor, t.arrival_factor));
         ui.label(egui::RichText::new(format!("× {}", language.number(factor, 2))).size(CONTROL_TEXT).strong());
