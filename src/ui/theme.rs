@@ -117,6 +117,8 @@ pub const MAP_NO_SHORTAGE: Color32 = Color32::from_rgb(0x9a, 0x9a, 0x9a);
 pub const MAP_OUTLINE: Color32 = Color32::from_rgb(0x30, 0x30, 0x30);
 /// Outline of the selected region.
 pub const MAP_SELECTED: Color32 = Color32::from_rgb(0x00, 0x5c, 0xc5);
+/// Ground behind the map's legend and region names, so they read over circles.
+pub const MAP_LABEL_GROUND: Color32 = Color32::from_rgba_premultiplied(215, 215, 215, 215);
 /// Fill of the map's ground.
 pub const MAP_GROUND: Color32 = Color32::from_rgb(0xf4, 0xf1, 0xea);
 /// Colour of the earliest first shortage (darkest).

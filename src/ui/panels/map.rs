@@ -94,6 +94,8 @@ pub struct MapPanel {
     loading_path: Option<PathBuf>,
     failed_path: Option<PathBuf>,
     cache: Option<Cached>,
+    /// Width of the legend drawn in the last frame: a wide map keeps that strip free for it.
+    legend_width: f32,
 }
 
 impl Default for MapPanel {
@@ -113,6 +115,7 @@ impl Default for MapPanel {
             loading_path: None,
             failed_path: None,
             cache: None,
+            legend_width: 0.0,
         }
     }
 }
@@ -368,11 +371,15 @@ impl MapPanel {
         };
         let Some(bounds) = bounds else { return actions };
         let [w, h] = bounds.size();
-        let base = (f64::from(rect.width()) / w).min(f64::from(rect.height()) / h) * FIT_MARGIN;
+        // In a wide view the map moves right of the legend instead of lying under it.
+        let beside_legend = Rect::from_min_max(Pos2::new(rect.left() + self.legend_width, rect.top()), rect.max);
+        let fits_beside = f64::from(beside_legend.width()) / w >= f64::from(rect.height()) / h;
+        let area = if fits_beside { beside_legend } else { rect };
+        let base = (f64::from(area.width()) / w).min(f64::from(area.height()) / h) * FIT_MARGIN;
         let transform = MapTransform {
             center: bounds.center(),
             scale: base * f64::from(self.zoom),
-            origin: rect.center() + self.pan,
+            origin: area.center() + self.pan,
             projection: cache.projection,
         };
         let selected = ctx.selection.region_id.as_deref();
@@ -393,7 +400,7 @@ impl MapPanel {
         let t = ctx.strings();
         // The legend is not enlarged again in presentation: the window's zoom already enlarges it,
         // and twice that would cover the map.
-        draw_legend(&painter, ui, rect, cache, self.figure, boundaries.is_some(), ctx, 1.0);
+        self.legend_width = draw_legend(&painter, ui, rect, cache, self.figure, boundaries.is_some(), ctx, 1.0).width() + 8.0;
         if let Some(row) = hovered.and_then(|i| cache.rows.get(i)) {
             let months = &ctx.session.results().months;
             let language = ctx.language();
@@ -624,15 +631,26 @@ fn draw_circles(
 /// The names of the regions with the largest figures (more in presentation mode is not better:
 /// fewer, larger labels read from the back of the room).
 fn draw_names(painter: &egui::Painter, cache: &Cached, transform: &MapTransform, ui: &egui::Ui, factor: f32) {
-    let font = egui::FontId::proportional(11.0 * factor.sqrt() * if factor > 1.0 { 1.4 } else { 1.0 });
+    // The window's zoom already enlarges text in presentation mode; a little more, not twice.
+    let font = egui::FontId::proportional(11.0 * if factor > 1.0 { 1.25 } else { 1.0 });
     let color = ui.visuals().strong_text_color();
+    let mut taken: Vec<Rect> = Vec::new();
     for &i in cache.draw_order.iter().take(if factor > 1.0 { 5 } else { 8 }) {
         let (Some(row), Some(Some(position))) = (cache.rows.get(i), cache.positions.get(i)) else { continue };
         if row.value(cache.key.figure) <= 0.0 {
             continue;
         }
-        let at = transform.to_screen(*position);
-        painter.text(at + Vec2::new(0.0, 2.0), egui::Align2::CENTER_TOP, &row.name, font.clone(), color);
+        let at = transform.to_screen(*position) + Vec2::new(0.0, 2.0);
+        let galley = painter.layout_no_wrap(row.name.clone(), font.clone(), color);
+        let place = egui::Align2::CENTER_TOP.anchor_size(at, galley.size()).expand(2.0);
+        // A name that would run into another, or off the map, is left out: the hover and the
+        // ranking name every region.
+        if taken.iter().any(|other| other.intersects(place)) || !painter.clip_rect().contains_rect(place) {
+            continue;
+        }
+        taken.push(place);
+        painter.rect_filled(place, 3.0, theme::MAP_LABEL_GROUND);
+        painter.galley(place.min + Vec2::splat(2.0), galley, color);
     }
 }
 
@@ -742,7 +760,8 @@ fn ring_contains(ring: &[LonLat], point: LonLat) -> bool {
     inside
 }
 
-/// The legend in the lower left corner: circle sizes (or the fill scale) and colours.
+/// The legend in the lower left corner: circle sizes (or the fill scale) and colours; returns
+/// where it was drawn.
 #[allow(clippy::too_many_arguments)]
 fn draw_legend(
     painter: &egui::Painter,
@@ -753,7 +772,7 @@ fn draw_legend(
     areas: bool,
     ctx: &PanelCtx<'_>,
     factor: f32,
-) {
+) -> Rect {
     let t = ctx.strings();
     let language = ctx.language();
     let months = &ctx.session.results().months;
@@ -761,13 +780,17 @@ fn draw_legend(
     let font = egui::FontId::proportional(size);
     let text_color = Color32::from_gray(0x20);
     let line = size + 6.0;
-    let width = 250.0 * size / 12.0;
     let height = line * 5.0 + 8.0;
-    let frame = Rect::from_min_size(Pos2::new(rect.left() + 8.0, rect.bottom() - height - 8.0), Vec2::new(width, height));
-    painter.rect_filled(frame, 4.0, Color32::from_rgba_unmultiplied(255, 255, 255, 215));
-    let mut y = frame.top() + 4.0 + line / 2.0;
-    let x = frame.left() + 8.0;
-    let text = |y: f32, x: f32, s: String| painter.text(Pos2::new(x, y), egui::Align2::LEFT_CENTER, s, font.clone(), text_color);
+    let top_left = Pos2::new(rect.left() + 8.0, rect.bottom() - height - 8.0);
+    // The ground is sized to the text once it is drawn: it never lets a line run out of it.
+    let ground = painter.add(egui::Shape::Noop);
+    let right = std::cell::Cell::new(top_left.x);
+    let mut y = top_left.y + 4.0 + line / 2.0;
+    let x = top_left.x + 8.0;
+    let text = |y: f32, x: f32, s: String| {
+        let drawn = painter.text(Pos2::new(x, y), egui::Align2::LEFT_CENTER, s, font.clone(), text_color);
+        right.set(right.get().max(drawn.right()));
+    };
     text(y, x, figure_name(t, figure).to_owned());
     y += line;
     if areas {
@@ -798,7 +821,10 @@ fn draw_legend(
     y += line;
     painter.circle_stroke(Pos2::new(x + 5.0, y), theme::MAP_NO_SHORTAGE_RADIUS + 1.0, Stroke::new(1.5, theme::MAP_NO_SHORTAGE));
     text(y, x + 16.0, t.no_shortage.to_owned());
+    let frame = Rect::from_min_max(top_left, Pos2::new(right.get() + 8.0, top_left.y + height));
+    painter.set(ground, egui::Shape::rect_filled(frame, 4.0, theme::MAP_LABEL_GROUND));
     let _ = ui;
+    frame
 }
 
 /// A colour ramp from dark to light (or, for areas, light to dark) in `bar`.
