@@ -161,7 +161,7 @@ pub fn budget_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &DrawnScena
             for eur in [row.secured_eur, row.planned_eur, row.open_eur, row.total_eur()] {
                 ui.label(money(eur));
             }
-            ui.label(row.budget_eur.map_or_else(|| t.no_budget.to_owned(), |eur| money(eur)));
+            ui.label(row.budget_eur.map_or_else(|| t.no_budget.to_owned(), &money));
             match row.balance_eur {
                 Some(balance) if over => ui.label(
                     egui::RichText::new(format!("{} ({})", money(balance), t.over_budget))
