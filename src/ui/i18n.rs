@@ -313,6 +313,8 @@ pub struct Strings {
     pub snapshot_failed: &'static str,
     /// Before the file endings a picture can be saved with (`.png, .svg`).
     /// The picture could not be drawn (the technical detail follows in brackets).
+    /// Before the key of the budget chart's bars (numbered by scenario).
+    pub bars_from_left: &'static str,
     pub picture_failed: &'static str,
     pub picture_formats: &'static str,
     pub save_error_title: &'static str,
@@ -771,6 +773,7 @@ pub static GERMAN: Strings = Strings {
     snapshot_failed: "Das Bild konnte nicht aufgenommen werden (kein Bild vom Grafiktreiber).",
     picture_formats: "Dieses Bild gibt es als",
     picture_failed: "Das Bild konnte nicht gezeichnet werden",
+    bars_from_left: "Balken je Jahr von links:",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -1077,6 +1080,7 @@ pub static ENGLISH: Strings = Strings {
     snapshot_failed: "The picture could not be taken (no image from the graphics driver).",
     picture_formats: "This picture can be saved as",
     picture_failed: "The picture could not be drawn",
+    bars_from_left: "Bars per year from the left:",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",

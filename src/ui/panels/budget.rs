@@ -20,6 +20,7 @@ impl Panel for BudgetPanel {
         let drawn = ctx.drawn_scenarios();
         ui.heading(format!("{} – {}", t.view_budget, ctx.plan().meta.title));
         funding_legend_ui(ui, t);
+        scenario_key_ui(ui, ctx, &drawn);
         egui::ScrollArea::both().id_salt("budget_scroll").show(ui, |ui| {
             budget_chart_ui(ui, ctx, &drawn, BUDGET_PLOT_HEIGHT);
             for shown in &drawn {
@@ -37,6 +38,19 @@ impl Panel for BudgetPanel {
         });
         Vec::new()
     }
+}
+
+/// Which bar of a year is which scenario: "Balken je Jahr von links: 1 Basis 2025 · 2 …".
+fn scenario_key_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScenario<'_>]) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(ctx.strings().bars_from_left);
+        for (slot, shown) in drawn.iter().enumerate() {
+            ui.label(
+                egui::RichText::new(format!("{} {}", slot + 1, shown.scenario.name))
+                    .color(crate::ui::contrast::on_ui(ui, shown.color)),
+            );
+        }
+    });
 }
 
 /// What tells the three parts of a bar apart besides their colour: a swatch drawn like the bar
@@ -123,9 +137,23 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
                     None => tallest_over.push((row.year, row.total_eur())),
                 }
             }
+            // Each bar carries the number of its scenario (the key is above the chart).
+            let highest = drawn.iter().flat_map(|shown| budget_rows(shown.results)).map(|r| r.total_eur()).fold(0.0, f64::max);
+            for (slot, shown) in drawn.iter().enumerate() {
+                let offset = (slot as f64 - (count - 1.0) / 2.0) * bar_width;
+                for row in budget_rows(shown.results) {
+                    let at = PlotPoint::new(f64::from(row.year) + offset, row.total_eur());
+                    let number = egui::RichText::new((slot + 1).to_string()).strong();
+                    plot_ui.text(
+                        Text::new(format!("{} {}", shown.scenario.name, row.year), at, number)
+                            .anchor(egui::Align2::CENTER_BOTTOM),
+                    );
+                }
+            }
             for (year, top) in tallest_over {
                 let label = egui::RichText::new(t.over_budget).color(over_budget_text).strong();
-                let at = PlotPoint::new(f64::from(year), top);
+                // Above the scenario numbers.
+                let at = PlotPoint::new(f64::from(year), top + highest * 0.07);
                 plot_ui.text(Text::new(format!("{} {year}", t.over_budget), at, label).anchor(egui::Align2::CENTER_BOTTOM));
             }
             // One segment per budget year (same name: one legend entry), with a marker each.
@@ -192,7 +220,7 @@ pub fn unsecured_sentences_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &Dra
 mod tests {
     use super::*;
     use crate::ui::panels::testing::bench;
-    use egui_kittest::kittest::Queryable;
+    use egui_kittest::kittest::{NodeT, Queryable};
 
     #[test]
     fn the_budget_view_writes_out_the_unsecured_amount_of_each_year() {
@@ -206,5 +234,25 @@ mod tests {
         let expected = expected.replace(" noch", " Mio. € noch");
         assert!(harness.query_all_by_label(&expected).next().is_some(), "{expected}");
         assert!(harness.query_all_by_label("Saldo").next().is_some());
+    }
+
+    #[test]
+    fn each_bar_of_a_year_is_numbered_by_its_scenario_and_the_table_keeps_one_unit() {
+        let mut harness = bench(BudgetPanel);
+        harness.run();
+        let names: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.name.clone()).collect();
+        assert!(harness.query_by_label("Balken je Jahr von links:").is_some());
+        for (slot, name) in names.iter().enumerate() {
+            assert!(harness.query_by_label(&format!("{} {name}", slot + 1)).is_some(), "key of bar {}", slot + 1);
+        }
+        // Small amounts are millions too: "0,13 Mio. €", never "126.667 €" in the table.
+        let euro_cells: Vec<String> = harness
+            .query_all_by_label_contains("€")
+            // Labels keep their text as the node's value in AccessKit.
+            .filter_map(|node| node.accesskit_node().value())
+            .filter(|label| !label.contains(':'))
+            .collect();
+        assert!(!euro_cells.is_empty());
+        assert!(euro_cells.iter().all(|cell| cell.contains("Mio. €")), "{euro_cells:?}");
     }
 }
