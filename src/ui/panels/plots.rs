@@ -217,7 +217,10 @@ impl PlotsPanel {
                 actions.extend(bands_toolbar_ui(ui, ctx));
             }
         });
-        legend_ui(ctx, ui);
+        // Demand, capacity and shortage mean nothing beside the cost bars alone.
+        if ctx.selection.chart_focus != ChartFocus::Costs {
+            legend_ui(ctx, ui);
+        }
         let focus = ctx.selection.chart_focus.clone();
         // One plot alone fills the view (a caption row above each small multiple).
         let plot_height = match focus {
@@ -485,7 +488,8 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> Option<Sn
     Plot::new("cost_plot")
         .allow_scroll(false)
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        // Top right: after the build-up years the bars are usually lower there than on the left.
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .include_y(0.0)
         .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
         .y_grid_spacer(y_grid_spacer)
