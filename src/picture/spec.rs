@@ -174,10 +174,12 @@ impl ChartSpec {
         let mut domains = Vec::new();
         let mut indicators = Vec::new();
         for domain in &plan.domains {
-            let Some(domain_index) = results.domain_ids.iter().position(|id| *id == domain.id) else { continue };
+            // A domain the results do not know yet (added while they are recomputed) keeps its
+            // place with empty curves, so that `Picture::DomainPlot(i)` is always the plan's i-th.
+            let domain_index = results.domain_ids.iter().position(|id| *id == domain.id);
             let curves: Vec<Curves> = drawn
                 .iter()
-                .map(|(_, _, scenario)| domain_curves(scenario, domain_index, region_index).unwrap_or_default())
+                .map(|(_, _, scenario)| domain_index.and_then(|d| domain_curves(scenario, d, region_index)).unwrap_or_default())
                 .collect();
             for (slot, curve) in curves.iter().enumerate() {
                 let figures = Indicators::from_shortage(&curve.shortage, &results.months);

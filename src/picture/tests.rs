@@ -266,3 +266,17 @@ fn write_sample_pictures() {
         }
     }
 }
+
+#[test]
+fn a_domain_the_results_do_not_know_yet_keeps_its_place() {
+    let (mut plan, results) = sample();
+    let mut added = plan.domains[0].clone();
+    added.id = "beratung".to_owned();
+    added.name = "Beratungsplätze".to_owned();
+    plan.domains.insert(0, added);
+    let request = request(&plan, &results, Language::German);
+    let first = svg(&request, Picture::DomainPlot(0));
+    assert!(first.contains("Beratungsplätze"), "the plan's first domain, not the results' first");
+    let second = svg(&request, Picture::DomainPlot(1));
+    assert!(second.contains(&plan.domains[1].name));
+}
