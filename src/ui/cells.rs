@@ -24,13 +24,13 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_a_number;
-        self.cell(ui, path, label, shown, false, |text| crate::format::parse_user_number(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, false, "", |text| crate::format::parse_user_number(text, german).ok_or(message))
     }
 
     /// An editable whole number ≥ 0.
     pub fn whole(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: u32) -> Option<u32> {
         let message = self.language.strings().not_a_whole_number;
-        self.cell(ui, path, label, value.to_string(), false, |text| text.trim().parse::<u32>().map_err(|_| message))
+        self.cell(ui, path, label, value.to_string(), false, "", |text| text.trim().parse::<u32>().map_err(|_| message))
     }
 
     /// An editable month; with `optional`, an empty text means "none".
@@ -44,7 +44,9 @@ impl CellContext<'_> {
     ) -> Option<Option<Month>> {
         let shown = value.map(|m| self.language.month(m)).unwrap_or_default();
         let message = self.language.strings().not_a_month;
-        self.cell(ui, path, label, shown, false, |text| {
+        // An empty optional month says what it means ("unbefristet") instead of staying blank.
+        let hint = if optional { self.language.strings().open_ended } else { "" };
+        self.cell(ui, path, label, shown, false, hint, |text| {
             let text = text.trim();
             if text.is_empty() && optional {
                 return Ok(None);
@@ -61,9 +63,10 @@ impl CellContext<'_> {
     /// An editable text that takes the keyboard focus with its text selected when `focus` is
     /// true (a new row's name, so that the planner can type it at once).
     pub fn text_with_focus(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: &str, focus: bool) -> Option<String> {
-        self.cell(ui, path, label, value.to_owned(), focus, |text| Ok(text.to_owned()))
+        self.cell(ui, path, label, value.to_owned(), focus, "", |text| Ok(text.to_owned()))
     }
 
+    #[allow(clippy::too_many_arguments)] // Each cell kind passes its own text, hint and parser.
     fn cell<T>(
         &mut self,
         ui: &mut egui::Ui,
@@ -71,6 +74,7 @@ impl CellContext<'_> {
         label: &str,
         shown: String,
         focus: bool,
+        hint: &str,
         parse: impl Fn(&str) -> Result<T, &'static str>,
     ) -> Option<T> {
         let draft = self.drafts.get(path).cloned();
@@ -85,6 +89,7 @@ impl CellContext<'_> {
         let width = ui.available_width().max(30.0);
         let edit = egui::TextEdit::singleline(&mut text)
             .id_salt(path)
+            .hint_text(hint)
             .desired_width(width)
             .text_color_opt(problem.as_ref().map(|_| crate::ui::contrast::error_text(ui)));
         let output = edit.show(ui);

@@ -314,6 +314,10 @@ pub struct Strings {
     /// Before the file endings a picture can be saved with (`.png, .svg`).
     /// The picture could not be drawn (the technical detail follows in brackets).
     /// Before the key of the budget chart's bars (numbered by scenario).
+    /// Before the lower end of a slider's range ("ab 156.563").
+    pub range_from: &'static str,
+    /// Before the upper end of a slider's range ("bis 250.880").
+    pub range_to: &'static str,
     pub bars_from_left: &'static str,
     pub picture_failed: &'static str,
     pub picture_formats: &'static str,
@@ -774,6 +778,8 @@ pub static GERMAN: Strings = Strings {
     picture_formats: "Dieses Bild gibt es als",
     picture_failed: "Das Bild konnte nicht gezeichnet werden",
     bars_from_left: "Balken je Jahr von links:",
+    range_from: "ab",
+    range_to: "bis",
     save_error_title: "Speichern fehlgeschlagen",
     plan_has_errors: "Der Plan hat Fehler – rot markierte Felder prüfen",
     saved: "Gespeichert",
@@ -890,7 +896,7 @@ pub static GERMAN: Strings = Strings {
     optimize_cost: "Kosten",
     optimize_removes: "Mangel weniger (Platzmonate)",
     optimize_total: "Gesamtkosten",
-    optimize_shortage_after: "Mangel vorher » nachher",
+    optimize_shortage_after: "Mangel vorher / nachher",
     optimize_accept: "Als Szenario übernehmen",
     optimize_adopted: "Vorschlag als Szenario übernommen",
     optimize_scenario_prefix: "Mix",
@@ -1081,6 +1087,8 @@ pub static ENGLISH: Strings = Strings {
     picture_formats: "This picture can be saved as",
     picture_failed: "The picture could not be drawn",
     bars_from_left: "Bars per year from the left:",
+    range_from: "from",
+    range_to: "to",
     save_error_title: "Saving failed",
     plan_has_errors: "The plan has errors – check the fields marked red",
     saved: "Saved",
@@ -1197,7 +1205,7 @@ pub static ENGLISH: Strings = Strings {
     optimize_cost: "Cost",
     optimize_removes: "Less shortage (place-months)",
     optimize_total: "Total cost",
-    optimize_shortage_after: "Shortage before » after",
+    optimize_shortage_after: "Shortage before / after",
     optimize_accept: "Adopt as scenario",
     optimize_adopted: "Proposal added as a scenario",
     optimize_scenario_prefix: "Mix",

@@ -244,14 +244,15 @@ impl OptimizerDialog {
         if let Some((low, high)) = self.goal_range() {
             self.goal_place_months = self.goal_place_months.clamp(low, high);
             ui.label(t.optimize_goal);
+            // The range's ends are named as such, so that neither reads as the chosen goal.
             ui.horizontal(|ui| {
-                ui.label(lang.number(low, 0));
+                ui.label(format!("{} {}", t.range_from, lang.number(low, 0)));
                 let slider = egui::Slider::new(&mut self.goal_place_months, low..=high)
                     .custom_formatter(|value, _| lang.number(value, 0))
                     .custom_parser(move |text| crate::format::parse_user_number(text, lang == crate::ui::i18n::Language::German))
                     .text(t.unit_place_months);
                 ui.add(slider).on_hover_text(t.optimize_goal);
-                ui.label(lang.number(high, 0));
+                ui.label(format!("{} {}", t.range_to, lang.number(high, 0)));
             });
         }
     }
@@ -311,7 +312,7 @@ fn result_ui(
     ui.label(egui::RichText::new(format!("{}: {}", t.optimize_total, lang.money(answer.cost_eur))).strong());
     for domain in &answer.domains {
         ui.label(format!(
-            "{} – {}: {} » {} {}",
+            "{} – {}: {} / {} {}",
             domain_name(plan, &domain.id),
             t.optimize_shortage_after,
             lang.number(domain.shortage_place_months_base, 0),

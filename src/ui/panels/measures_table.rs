@@ -306,9 +306,6 @@ fn columns_row_ui(
         }
     });
     row.col(|ui| {
-        if measure.end.is_none() {
-            ui.label("∞").on_hover_text(t.open_ended);
-        }
         if let Some(v) = cells.month(ui, &format!("{path}.end"), &label(t.col_end), measure.end, true) {
             edited.end = v;
         }
