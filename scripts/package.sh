@@ -117,12 +117,17 @@ install_tree() {
   install -D -m 0644 sample-data/nrw-2016-integrationsplan.json \
     "$root/usr/share/$name/examples/nrw-2016.integrationsplan.json"
   install -d "$root/usr/share/doc/$name" "$root/usr/share/man/man1"
+  # The pictures for slides are drawn with DejaVu Sans, built into the program.
+  install -m 0644 assets/fonts/LICENSE-DejaVu.txt "$root/usr/share/doc/$name/LICENSE-DejaVu.txt"
   changelog | gzip -9n >"$root/usr/share/doc/$name/changelog.gz"
   man_page | gzip -9n >"$root/usr/share/man/man1/$name.1.gz"
   install -D -m 0644 /dev/stdin "$root/usr/share/doc/$name/copyright" <<EOF
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: $name
 Comment: Integrationsplan $version. $data_source.
+ The program embeds the fonts DejaVu Sans and DejaVu Sans Bold (Bitstream Vera
+ licence; the DejaVu changes are in the public domain), for the pictures it
+ draws; their licence is in /usr/share/doc/$name/LICENSE-DejaVu.txt.
 
 Files: *
 Copyright: $copyright_years The Integrationsplan authors
