@@ -34,6 +34,8 @@ pub fn band_fill(color: Color32) -> Color32 {
 pub const ROW_HEIGHT: f32 = 22.0;
 /// Height of one domain plot in points.
 pub const PLOT_HEIGHT: f32 = 190.0;
+/// The lowest a plot gets in a short panel (a 720-pixel projector), in points.
+pub const MIN_PLOT_HEIGHT: f32 = 110.0;
 
 /// The colour of a scenario: its own `#rrggbb`, else the palette colour of its position (the
 /// palette lives in the core, so that the pictures for slides use the same colours).

@@ -223,9 +223,12 @@ impl PlotsPanel {
         }
         let focus = ctx.selection.chart_focus.clone();
         // One plot alone fills the view (a caption row above each small multiple).
+        // One plot (or one row of small multiples) always fits whole, with its month axis, in
+        // the room the panel has; a plot shown alone fills that room.
+        let room = ui.available_height() - if self.side_by_side { 62.0 } else { 36.0 };
         let plot_height = match focus {
-            ChartFocus::All => plot_height,
-            _ => (ui.available_height() - if self.side_by_side { 62.0 } else { 36.0 }).max(PLOT_HEIGHT),
+            ChartFocus::All => room.clamp(crate::ui::theme::MIN_PLOT_HEIGHT, plot_height),
+            _ => room.max(PLOT_HEIGHT),
         };
         let link = egui::Id::unique("linked_months");
         let look = PlotLook { height: plot_height, link, reset: self.reset };
