@@ -58,6 +58,22 @@ pub enum LegendKind {
 }
 
 /// The picture being drawn: its root area, what it shows, and its scale.
+/// What a plot's axes show (see [`Canvas::plot_axes`]).
+pub struct PlotAxes<'t> {
+    /// The x range.
+    pub x: std::ops::Range<f64>,
+    /// The top of the y axis (its bottom is 0).
+    pub y_max: f64,
+    /// Words under the x axis.
+    pub x_desc: &'t str,
+    /// Words beside the y axis (the unit).
+    pub y_desc: &'t str,
+    /// Whether plotters draws its own vertical grid lines (besides those at `x_keys`).
+    pub x_mesh: bool,
+    /// The labelled x positions, each with its label.
+    pub x_keys: Vec<(f64, String)>,
+}
+
 pub struct Canvas<'a, DB: DrawingBackend> {
     /// The whole picture.
     pub root: &'a DrawingArea<DB, Shift>,
@@ -268,6 +284,53 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         let made = self.spec.made_line();
         self.text(&made, (area.x, top + line * lines.len() as i32), &font, ink, (HPos::Left, VPos::Top))?;
         Ok(top - self.px(8.0))
+    }
+
+    /// The part of the picture inside `area`, for a chart.
+    pub fn sub_area(&self, area: Rect) -> DrawingArea<DB, Shift> {
+        self.root.clone().shrink((area.x, area.y), (area.w.max(1) as u32, area.h.max(1) as u32))
+    }
+
+    /// The axes every plot of a picture shares, drawn on `sub`: y from 0 to `axes.y_max` with up
+    /// to six labelled marks in the picture's number format, x over `axes.x` with a label at each
+    /// of `axes.x_keys`, both axes described. Returns the chart to draw the data into.
+    pub fn plot_axes<'b>(
+        &self,
+        sub: &'b DrawingArea<DB, Shift>,
+        size_points: f64,
+        axes: &PlotAxes<'_>,
+    ) -> Result<ChartContext<'b, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, PictureError> {
+        let style = self.spec.style;
+        let language = self.spec.language;
+        let y_max = axes.y_max;
+        let decimals = if y_max < 10.0 { 1 } else { 0 };
+        let label_font = self.font(size_points, false);
+        let y_label_width = self.width(&language.number(y_max, decimals), &label_font) as i32 + self.px(size_points * 2.6);
+        let mut chart = ChartBuilder::on(sub)
+            .margin_right(self.px(24.0))
+            .margin_top(self.px(8.0))
+            .x_label_area_size(self.px(size_points * 3.2))
+            .y_label_area_size(y_label_width)
+            .build_cartesian_2d(axes.x.clone(), 0.0..y_max)?;
+        let text_style = label_font.color(&color(style.text));
+        let y_label = |y: &f64| language.number(*y, decimals);
+        let mut mesh = chart.configure_mesh();
+        mesh.x_labels(0)
+            .y_label_formatter(&y_label)
+            .y_labels(6)
+            .x_desc(axes.x_desc)
+            .y_desc(axes.y_desc)
+            .label_style(text_style.clone())
+            .axis_desc_style(text_style)
+            .axis_style(color(style.axis).stroke_width(self.px(1.5).max(1) as u32))
+            .bold_line_style(color(style.grid).stroke_width(self.px(1.0).max(1) as u32))
+            .light_line_style(color(style.background));
+        if !axes.x_mesh {
+            mesh.disable_x_mesh();
+        }
+        mesh.draw()?;
+        self.x_ticks(&chart.as_coord_spec().clone(), &axes.x_keys, (0.0, y_max), &label_font)?;
+        Ok(chart)
     }
 
     /// Labels and grid lines at the x positions `keys` of a chart mapped by `coord`, whose y axis

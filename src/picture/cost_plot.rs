@@ -2,7 +2,7 @@
 //! own fill pattern), the budget per year as a line. Costs are the state's in every view.
 
 use super::PictureError;
-use super::canvas::{BUDGET_DASH_SLOT, Canvas, LegendKind, Rect, color};
+use super::canvas::{BUDGET_DASH_SLOT, Canvas, LegendKind, PlotAxes, Rect};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -10,7 +10,6 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub fn draw_cost_chart<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect, size_points: f64) -> Result<(), PictureError> {
     let spec = canvas.spec;
     let style = spec.style;
-    let language = spec.language;
     let years: Vec<i32> = {
         let mut years: Vec<i32> =
             spec.costs.iter().flatten().map(|(y, _)| *y).chain(spec.budget.iter().map(|(y, _)| *y)).collect();
@@ -24,32 +23,16 @@ pub fn draw_cost_chart<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect, 
     };
     let top = spec.costs.iter().flatten().map(|(_, e)| *e).chain(spec.budget.iter().map(|(_, e)| *e)).fold(0.0, f64::max) / 1e6;
     let y_max = if top > 0.0 && top.is_finite() { top * 1.1 } else { 1.0 };
-    let decimals = if y_max < 10.0 { 1 } else { 0 };
-    let label_font = canvas.font(size_points, false);
-    let sub = canvas.root.clone().shrink((area.x, area.y), (area.w.max(1) as u32, area.h.max(1) as u32));
-    let y_label_width = canvas.width(&language.number(y_max, decimals), &label_font) as i32 + canvas.px(size_points * 2.6);
-    let mut chart = ChartBuilder::on(&sub)
-        .margin_right(canvas.px(24.0))
-        .margin_top(canvas.px(8.0))
-        .x_label_area_size(canvas.px(size_points * 3.2))
-        .y_label_area_size(y_label_width)
-        .build_cartesian_2d(first - 0.5..last + 0.5, 0.0..y_max)?;
-    let text_style = label_font.color(&color(style.text));
-    chart
-        .configure_mesh()
-        .x_labels(0)
-        .y_label_formatter(&|y| language.number(*y, decimals))
-        .y_labels(6)
-        .x_desc(spec.texts.year)
-        .y_desc(spec.texts.million_euro)
-        .label_style(text_style.clone())
-        .axis_desc_style(text_style)
-        .axis_style(color(style.axis).stroke_width(canvas.px(1.5).max(1) as u32))
-        .bold_line_style(color(style.grid).stroke_width(canvas.px(1.0).max(1) as u32))
-        .light_line_style(color(style.background))
-        .draw()?;
-    let keys: Vec<(f64, String)> = years.iter().map(|y| (f64::from(*y), y.to_string())).collect();
-    canvas.x_ticks(&chart.as_coord_spec().clone(), &keys, (0.0, y_max), &label_font)?;
+    let sub = canvas.sub_area(area);
+    let axes = PlotAxes {
+        x: first - 0.5..last + 0.5,
+        y_max,
+        x_desc: spec.texts.year,
+        y_desc: spec.texts.million_euro,
+        x_mesh: true,
+        x_keys: years.iter().map(|y| (f64::from(*y), y.to_string())).collect(),
+    };
+    let chart = canvas.plot_axes(&sub, size_points, &axes)?;
     let count = spec.scenarios.len().max(1) as f64;
     let width = 0.8 / count;
     for (scenario, costs) in spec.scenarios.iter().zip(&spec.costs) {

@@ -2,7 +2,7 @@
 //! scenario's shortage shaded; as a picture of its own or as a small multiple of the summary.
 
 use super::PictureError;
-use super::canvas::{Canvas, LegendKind, Rect, color};
+use super::canvas::{Canvas, LegendKind, PlotAxes, Rect, color};
 use super::series::Curves;
 use super::spec::{ChartSpec, DomainChart};
 use super::text::axis_month;
@@ -18,39 +18,21 @@ pub fn draw_domain_chart<DB: DrawingBackend>(
 ) -> Result<(), PictureError> {
     let spec = canvas.spec;
     let style = spec.style;
-    let language = spec.language;
     let months = &spec.months;
     let count = months.len().max(1) as f64;
     let top =
         domain.curves.iter().flat_map(|c| c.demand.iter().chain(&c.capacity).chain(&c.shortage)).copied().fold(0.0, f64::max);
     let y_max = if top > 0.0 && top.is_finite() { top * 1.08 } else { 1.0 };
-    let decimals = if y_max < 10.0 { 1 } else { 0 };
-    let label_font = canvas.font(size_points, false);
-    let sub = canvas.root.clone().shrink((area.x, area.y), (area.w.max(1) as u32, area.h.max(1) as u32));
-    let y_label_width = canvas.width(&language.number(y_max, decimals), &label_font) as i32 + canvas.px(size_points * 2.6);
-    let mut chart = ChartBuilder::on(&sub)
-        .margin_right(canvas.px(24.0))
-        .margin_top(canvas.px(8.0))
-        .x_label_area_size(canvas.px(size_points * 3.2))
-        .y_label_area_size(y_label_width)
-        .build_cartesian_2d(-0.5..count - 0.5, 0.0..y_max)?;
-    let text_style = label_font.color(&color(style.text));
-    chart
-        .configure_mesh()
-        .x_labels(0)
-        .disable_x_mesh()
-        .y_label_formatter(&|y| language.number(*y, decimals))
-        .y_labels(6)
-        .x_desc(spec.texts.month)
-        .y_desc(domain.unit.as_str())
-        .label_style(text_style.clone())
-        .axis_desc_style(text_style)
-        .axis_style(color(style.axis).stroke_width(canvas.px(1.5).max(1) as u32))
-        .bold_line_style(color(style.grid).stroke_width(canvas.px(1.0).max(1) as u32))
-        .light_line_style(color(style.background))
-        .draw()?;
-    let keys: Vec<(f64, String)> = month_keys(months).into_iter().map(|x| (x, month_at(spec, x))).collect();
-    canvas.x_ticks(&chart.as_coord_spec().clone(), &keys, (0.0, y_max), &label_font)?;
+    let sub = canvas.sub_area(area);
+    let axes = PlotAxes {
+        x: -0.5..count - 0.5,
+        y_max,
+        x_desc: spec.texts.month,
+        y_desc: domain.unit.as_str(),
+        x_mesh: false,
+        x_keys: month_keys(months).into_iter().map(|x| (x, month_at(spec, x))).collect(),
+    };
+    let mut chart = canvas.plot_axes(&sub, size_points, &axes)?;
     // The shortage first, then the lines over it; the leading scenario's lines last, on top.
     if let Some((_, curves)) = spec.scenarios.iter().zip(&domain.curves).find(|(s, _)| s.leading) {
         let area_points = shortage_outline(curves, spec.state_view);
