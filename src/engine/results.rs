@@ -15,6 +15,11 @@ pub fn shortage_of(demand: f64, capacity: f64) -> f64 {
     if missing > RELATIVE_NOISE * demand.abs().max(capacity.abs()) { missing } else { 0.0 }
 }
 
+/// The places missing in each month ([`shortage_of`] month by month).
+pub fn shortage_curve(demand: &[f64], capacity: &[f64]) -> Vec<f64> {
+    demand.iter().zip(capacity).map(|(d, c)| shortage_of(*d, *c)).collect()
+}
+
 /// Results of all scenarios of a plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Results {
@@ -163,7 +168,7 @@ impl ScenarioResults {
     /// (the engine's noise rule, [`shortage_of`]); empty for unknown indices.
     pub fn region_shortage(&self, r: usize, d: usize) -> Vec<f64> {
         let Some(figures) = self.regions.get(r).and_then(|region| region.domains.get(d)) else { return Vec::new() };
-        self.region_demand(r, d).iter().zip(&figures.capacity).map(|(demand, capacity)| shortage_of(*demand, *capacity)).collect()
+        shortage_curve(&self.region_demand(r, d), &figures.capacity)
     }
 
     /// The indicators of SPEC §3 of domain `d` in region `r` alone (first shortage, peak,

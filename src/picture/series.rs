@@ -1,7 +1,7 @@
 //! The curves of one scenario and domain for the state or one region: what the plots in the
 //! window and the pictures draw.
 
-use crate::engine::{ScenarioResults, shortage_of};
+use crate::engine::{ScenarioResults, shortage_curve};
 
 /// Demand, capacity and shortage per month of one scenario and domain at one place.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -26,7 +26,7 @@ pub fn domain_curves(scenario: &ScenarioResults, domain_index: usize, region_ind
         Some(r) => {
             let figures = scenario.regions.get(r)?.domains.get(domain_index)?;
             let demand = scenario.region_demand(r, domain_index);
-            let shortage = demand.iter().zip(&figures.capacity).map(|(d, c)| shortage_of(*d, *c)).collect();
+            let shortage = shortage_curve(&demand, &figures.capacity);
             Some(Curves { demand, capacity: figures.capacity.clone(), shortage })
         }
     }

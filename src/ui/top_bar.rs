@@ -280,16 +280,20 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
-    #[test]
-    fn the_menu_bar_returns_file_actions_and_selections() {
-        let state = Bench::on_sample(());
-        let mut harness = Harness::builder().with_size([1800.0, 600.0]).build_ui_state(
+    /// The menu bar alone on the sample plan, collecting its actions.
+    fn top_bar_bench() -> Harness<'static, Bench<()>> {
+        Harness::builder().with_size([1800.0, 600.0]).build_ui_state(
             |ui, bench: &mut Bench<()>| {
                 let ctx = PanelCtx::new(&bench.session, &bench.selection, &bench.settings);
                 bench.actions.extend(top_bar_ui(ui, &ctx));
             },
-            state,
-        );
+            Bench::on_sample(()),
+        )
+    }
+
+    #[test]
+    fn the_menu_bar_returns_file_actions_and_selections() {
+        let mut harness = top_bar_bench();
         harness.run();
         harness.get_by_label("Datei").click();
         harness.run();
@@ -308,14 +312,7 @@ mod tests {
 
     #[test]
     fn the_comparison_list_stays_open_while_ticking() {
-        let state = Bench::on_sample(());
-        let mut harness = Harness::builder().with_size([1800.0, 600.0]).build_ui_state(
-            |ui, bench: &mut Bench<()>| {
-                let ctx = PanelCtx::new(&bench.session, &bench.selection, &bench.settings);
-                bench.actions.extend(top_bar_ui(ui, &ctx));
-            },
-            state,
-        );
+        let mut harness = top_bar_bench();
         harness.run();
         let names: Vec<String> = harness.state().session.plan().scenarios.iter().map(|s| s.name.clone()).collect();
         harness.get_by_label("Vergleich …").click();
