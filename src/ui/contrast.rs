@@ -91,7 +91,10 @@ pub fn text_color(color: Color32, visuals: &egui::Visuals) -> Color32 {
 
 /// `color` as text readable in the theme of `ui`.
 pub fn on_ui(ui: &egui::Ui, color: Color32) -> Color32 {
-    text_color(color, ui.visuals())
+    let grounds = text_grounds(ui.visuals());
+    // Worked out once per colour and theme and kept, not again for every label in every frame.
+    let key = egui::Id::unique(("readable_text", color, grounds));
+    ui.ctx().memory_mut(|m| *m.data.get_temp_mut_or_insert_with(key, || readable_on_all(color, &grounds)))
 }
 
 /// The red of errors and shortages as text readable in the theme of `ui`.
