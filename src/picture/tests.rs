@@ -280,3 +280,27 @@ fn a_domain_the_results_do_not_know_yet_keeps_its_place() {
     let second = svg(&request, Picture::DomainPlot(1));
     assert!(second.contains(&plan.domains[1].name));
 }
+
+#[test]
+fn odd_plans_give_a_picture_or_an_error_never_a_panic() {
+    let (mut plan, _) = sample();
+    // Long names with control characters, a huge arrival factor, and nothing drawn at all.
+    plan.regions[0].name = format!("\u{0}\t={}", "Sehr langer Kreisname ".repeat(400));
+    plan.scenarios[0].name = "\u{7}".repeat(3000);
+    plan.scenarios[0].arrival_factor = 1000.0;
+    plan.meta.title = String::new();
+    let results = simulate(&plan);
+    let region = plan.regions[0].id.clone();
+    for (leading, compared) in [(plan.scenarios[0].id.clone(), Vec::new()), ("nicht-da".to_owned(), Vec::new())] {
+        let request =
+            PictureRequest { region_id: Some(region.clone()), ..PictureRequest::new(&plan, &results, &leading, &compared) };
+        for picture in [Picture::DomainPlot(0), Picture::DomainPlot(99), Picture::CostPlot, Picture::Summary] {
+            for format in PictureFormat::offered(picture) {
+                // An error is fine (an unknown domain); a panic or an empty file is not.
+                if let Ok(bytes) = render(&request, picture, *format) {
+                    assert!(!bytes.is_empty(), "{picture:?} as {format:?}");
+                }
+            }
+        }
+    }
+}
