@@ -316,6 +316,13 @@ pub enum IssueKind {
     RegionTotalZero(RegionTotal),
     /// The shares of the distribution add up to 0.
     DistributionSharesZero,
+    /// `months_since_arrival.to` is not after `from` (SPEC §10).
+    WindowEndNotAfterStart {
+        /// The window's `from`.
+        from: u32,
+        /// The window's `to`.
+        to: u32,
+    },
     /// A measure ends before it starts.
     EndBeforeStart {
         /// The end month.
@@ -548,6 +555,9 @@ impl IssueKind {
             IssueKind::EndBeforeStart { end, start } => {
                 format!("\"{end}\" is before the start \"{start}\" (expected end ≥ start)")
             }
+            IssueKind::WindowEndNotAfterStart { from, to } => {
+                format!("{to} is not after from = {from} (expected from < to ≤ 1200)")
+            }
             IssueKind::DuplicateArrivalMonth { month, first } => {
                 format!("\"{month}\" is already used by arrivals[{first}] (expected one entry per month)")
             }
@@ -699,6 +709,9 @@ impl IssueKind {
             IssueKind::DistributionSharesZero => "die Anteile ergeben zusammen 0".to_owned(),
             IssueKind::EndBeforeStart { end, start } => {
                 format!("{} liegt vor dem Beginn {}", month_de(end), month_de(start))
+            }
+            IssueKind::WindowEndNotAfterStart { from, to } => {
+                format!("{to} liegt nicht nach dem ersten Monat {from} (erwartet „von“ < „bis“ ≤ 1200)")
             }
             IssueKind::DuplicateArrivalMonth { month, first } => {
                 format!("für {} gibt es schon einen Zugang (Eintrag {})", month_de(month), first + 1)

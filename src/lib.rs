@@ -10,6 +10,7 @@
 
 pub mod about;
 pub mod cli;
+pub mod domain_words;
 pub mod engine;
 pub mod exchange;
 pub mod format;

@@ -72,6 +72,22 @@ pub fn plan_schema() -> Value {
             "properties": { "low": low, "high": high } }))
     };
     let leave_rate = json!({ "type": "number", "minimum": 0, "exclusiveMaximum": 1 });
+    let window = nullable(json!({ "type": "object",
+        "description": "Counts newcomers only from month `from` to the month before `to` since their arrival (0 = the month of arrival); `from < to` is checked by the program.",
+        "properties": {
+            "from": nullable(json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX, "default": 0 })),
+            "to": nullable(json!({ "type": "integer", "minimum": 1, "maximum": 1200, "description": "null or absent = no end." })) } }));
+    let planning = nullable(json!({ "type": "object", "required": ["group_size"],
+        "description": "Whole groups or classes with their staff and running cost.",
+        "properties": {
+            "group_size": { "type": "number", "exclusiveMinimum": 0, "maximum": MAX_MAGNITUDE },
+            "group_word": nullable(json!({ "type": "string", "default": "Gruppen" })),
+            "staff_per_group": nullable(json!({ "type": "number", "minimum": 0, "maximum": 1e6, "default": 0 })),
+            "cost_per_group_per_year_eur": nullable(json!({ "type": "number", "minimum": 0, "maximum": MAX_EUR, "default": 0 })) } }));
+    let calendar_month = json!({ "type": "integer", "minimum": 1, "maximum": 12 });
+    let planning_year = nullable(json!({ "type": "object",
+        "description": "The year Kitas and schools plan by: begins in `start_month` (default 8), counted in `reference_month` (default: start_month).",
+        "properties": { "start_month": nullable(calendar_month.clone()), "reference_month": nullable(calendar_month) } }));
     let weight = |key: &str| json!({ "required": [key], "properties": { (key): { "type": "number", "exclusiveMinimum": 0 } } });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -92,7 +108,8 @@ pub fn plan_schema() -> Value {
                     "id": id.clone(), "name": text.clone(), "unit": nullable(json!({ "type": "string", "default": "Plätze" })),
                     "rates": { "type": "object", "propertyNames": { "pattern": rate_band, "not": { "pattern": "\\n" } },
                         "additionalProperties": { "type": "number", "minimum": 0, "maximum": 1 } },
-                    "persons_per_unit": nullable(json!({ "type": "number", "exclusiveMinimum": 0, "default": 1 })) } } },
+                    "persons_per_unit": nullable(json!({ "type": "number", "exclusiveMinimum": 0, "default": 1 })),
+                    "months_since_arrival": window, "planning": planning } } },
             "regions": { "type": "array", "minItems": 1, "maxItems": 20000, "items": {
                 "type": "object", "required": ["id", "name", "population", "area_km2"], "properties": {
                     "id": id.clone(), "name": text.clone(), "population": amount(), "area_km2": amount(),
@@ -142,7 +159,8 @@ pub fn plan_schema() -> Value {
                                 "Range of the arrival factor."),
                             "leave_rate_per_year": range(leave_rate.clone(), leave_rate.clone(), "Range of the leave rate.") } })) } } },
             "budget": nullable(json!({ "type": "array", "items": { "type": "object", "required": ["year", "eur"], "properties": {
-                "year": { "type": "integer", "minimum": 1900, "maximum": 2200 }, "eur": eur() } } }))
+                "year": { "type": "integer", "minimum": 1900, "maximum": 2200 }, "eur": eur() } } })),
+            "planning_year": planning_year
         }
     })
 }

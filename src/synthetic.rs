@@ -108,6 +108,8 @@ fn domains(count: usize) -> Vec<Domain> {
                 unit: unit.to_owned(),
                 rates: rates.iter().map(|(band, rate)| ((*band).to_owned(), *rate)).collect(),
                 persons_per_unit: per_unit,
+                months_since_arrival: None,
+                planning: None,
                 extra: Extra::new(),
             }
         })
@@ -198,6 +200,7 @@ pub fn plan(size: PlanSize, districts: &[District]) -> Plan {
         measures,
         scenarios,
         budget: Vec::new(),
+        planning_year: None,
         extra: Extra::new(),
     }
 }

@@ -27,6 +27,8 @@ pub const MAX_PLAN_CELLS: u64 = 200_000_000;
 pub const MAX_COUNT: f64 = 1e12;
 /// Largest amount of money in euro (SPEC §9).
 pub const MAX_EUR: f64 = 1e15;
+/// Largest staff per group in full-time equivalents (SPEC §11).
+pub const MAX_STAFF_PER_GROUP: f64 = 1e6;
 /// Largest arrival factor (SPEC §9).
 pub const MAX_ARRIVAL_FACTOR: f64 = 1000.0;
 
@@ -156,6 +158,26 @@ fn check_domain(domain: &Domain, path: &str, issues: &mut Vec<Issue>) {
     }
     if domain.persons_per_unit <= 0.0 {
         issues.push(Issue::error(key_path(path, "persons_per_unit"), IssueKind::NotPositive { value: domain.persons_per_unit }));
+    }
+    if let Some(window) = &domain.months_since_arrival
+        && let Some(to) = window.to
+        && to <= window.from
+    {
+        let to_path = key_path(&key_path(path, "months_since_arrival"), "to");
+        issues.push(Issue::error(to_path, IssueKind::WindowEndNotAfterStart { from: window.from, to }));
+    }
+    if let Some(planning) = &domain.planning {
+        let planning_path = key_path(path, "planning");
+        if planning.group_size <= 0.0 {
+            let kind = IssueKind::NotPositive { value: planning.group_size };
+            issues.push(Issue::error(key_path(&planning_path, "group_size"), kind));
+        }
+        at_most(planning.group_size, MAX_COUNT, FieldPath::Field(&planning_path, "group_size"), issues);
+        non_negative(planning.staff_per_group, FieldPath::Field(&planning_path, "staff_per_group"), issues);
+        at_most(planning.staff_per_group, MAX_STAFF_PER_GROUP, FieldPath::Field(&planning_path, "staff_per_group"), issues);
+        let cost = planning.cost_per_group_per_year_eur;
+        non_negative(cost, FieldPath::Field(&planning_path, "cost_per_group_per_year_eur"), issues);
+        at_most(cost, MAX_EUR, FieldPath::Field(&planning_path, "cost_per_group_per_year_eur"), issues);
     }
 }
 

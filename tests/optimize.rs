@@ -49,6 +49,8 @@ fn domain(id: &str, rates: &[(&str, f64)], persons_per_unit: f64) -> Domain {
         unit: "Plätze".into(),
         rates: rates.iter().map(|(b, r)| ((*b).to_owned(), *r)).collect(),
         persons_per_unit,
+        months_since_arrival: None,
+        planning: None,
         extra: Extra::new(),
     }
 }
@@ -166,6 +168,7 @@ fn random_plan_with(seed: u64, open_least: usize, max_domains: usize) -> Plan {
         measures,
         scenarios,
         budget: Vec::new(),
+        planning_year: None,
         extra: Extra::new(),
     }
 }
@@ -388,6 +391,7 @@ fn exact_plan() -> Plan {
         measures,
         scenarios: vec![basis],
         budget: Vec::new(),
+        planning_year: None,
         extra: Extra::new(),
     }
 }

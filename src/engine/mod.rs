@@ -8,13 +8,19 @@
 mod budget;
 mod capacity;
 mod distribution;
+mod planning;
 mod results;
 mod stock;
 mod uncertainty;
+mod window;
 
 pub use budget::{BudgetRow, budget_rows};
 pub use capacity::{active_indices, add_measure_cost, add_measure_curve, measure_places};
 pub use distribution::{region_shares, weighted_shares};
+pub use planning::{
+    GROUP_THRESHOLD, GroupFigures, PlanningDomainFigures, PlanningYearResults, PlanningYearSpan, groups, planning_year_name,
+    planning_year_spans, planning_years,
+};
 pub use results::*;
 pub use stock::{
     Cohorts, StockRun, age_one_month, arrival_steps, arrivals_per_month, arrivals_with_factor, cohort_shares, monthly_leave_rate,
@@ -24,6 +30,7 @@ pub use uncertainty::{
     DEFAULT_SEED, DomainBands, MAX_RUNS, Percentiles, RunControl, RunDraw, UncertaintyResults, draw_run, percentile,
     run_uncertainty, run_uncertainty_in_blocks, triangular,
 };
+pub use window::{ArrivalWindows, WindowedRun};
 
 use crate::model::{AgeBand, BandUse, COHORTS, Domain, Funding, Plan, Scenario};
 use std::collections::HashMap;
@@ -101,26 +108,29 @@ pub fn per_person_rates(domain: &Domain) -> [f64; COHORTS] {
 /// have a vanishing `persons_per_unit`, and demand must stay a finite number (SPEC §9).
 pub const MAX_PLACES_PER_PERSON: f64 = 1e280;
 
-/// State-wide demand per share of each domain for every month: `Σ_c S(c,t) · rate_d(c) / ppu_d`.
+/// State-wide demand per share of each domain for every month: `Σ_c S(c,t) · rate_d(c) / ppu_d`,
+/// counting in each domain only the newcomers inside its window of months since arrival (SPEC §10).
 pub fn unit_demand(
     arrivals: &[f64],
     cohort_share: &Cohorts,
     leave_rate_per_year: f64,
     domain_rates: &[[f64; COHORTS]],
+    windows: &ArrivalWindows,
 ) -> UnitDemand {
     let month_count = arrivals.len();
     let mut persons = vec![0.0; month_count];
     let mut demand = vec![vec![0.0; month_count]; domain_rates.len()];
-    run_stock(arrivals, cohort_share, leave_rate_per_year, |t, stock| {
-        if let Some(slot) = persons.get_mut(t) {
-            *slot = stock.iter().sum();
-        }
-        for (curve, rates) in demand.iter_mut().zip(domain_rates) {
-            if let Some(slot) = curve.get_mut(t) {
-                *slot = stock_demand(stock, rates);
+    let mut run = WindowedRun::new(windows, leave_rate_per_year, cohort_share);
+    let mut month_demand = vec![0.0; domain_rates.len()];
+    let arriving = |t: usize| arrivals.get(t).copied().unwrap_or(0.0);
+    for (t, slot) in persons.iter_mut().enumerate() {
+        *slot = run.month(windows, arriving, cohort_share, domain_rates, &mut month_demand);
+        for (curve, value) in demand.iter_mut().zip(&month_demand) {
+            if let Some(cell) = curve.get_mut(t) {
+                *cell = *value;
             }
         }
-    });
+    }
     UnitDemand { persons, demand }
 }
 
@@ -175,8 +185,9 @@ fn simulate_scenario(
 
     // State-wide cohort model with all arrivals; each region holds `share_r` of it.
     let arrivals = arrivals_per_month(scenario, start, month_count);
+    let windows = ArrivalWindows::new(&plan.domains, month_count);
     let UnitDemand { persons, demand: unit_demand } =
-        unit_demand(&arrivals, &cohort_shares(scenario), scenario.leave_rate_per_year, domain_rates);
+        unit_demand(&arrivals, &cohort_shares(scenario), scenario.leave_rate_per_year, domain_rates, &windows);
 
     // Capacity: state-wide measures once per domain, regional ones per (region, domain).
     let region_index: HashMap<&str, usize> = plan.regions.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
@@ -262,7 +273,7 @@ fn simulate_scenario(
         .filter_map(|(year, cost)| plan.budget.iter().find(|b| b.year == *year).map(|b| (*year, b.eur - cost)))
         .collect();
 
-    ScenarioResults {
+    let mut results = ScenarioResults {
         id: scenario.id.clone(),
         name: scenario.name.clone(),
         persons: state_persons,
@@ -274,8 +285,11 @@ fn simulate_scenario(
         cost_eur,
         domains,
         regions,
+        planning_years: Vec::new(),
         uncertainty: None,
-    }
+    };
+    results.planning_years = planning_years(plan, &results, months);
+    results
 }
 
 /// The slot of a funding state in per-funding arrays: secured, planned, open.

@@ -64,6 +64,8 @@ pub struct ScenarioResults {
     pub domains: Vec<DomainResults>,
     /// Figures per region, in plan order.
     pub regions: Vec<RegionResults>,
+    /// The planning years with groups and staff (SPEC §11), in time order.
+    pub planning_years: Vec<super::PlanningYearResults>,
     /// Percentiles over the runs of SPEC §5, when runs were asked for.
     pub uncertainty: Option<super::UncertaintyResults>,
 }

@@ -88,6 +88,11 @@ impl StockRun {
         &self.stock
     }
 
+    /// The stock as it is now (after the month's arrivals, once [`StockRun::arrive`] ran).
+    pub fn stock(&self) -> &Cohorts {
+        &self.stock
+    }
+
     /// Steps 3 and 4: departures, then ageing; the stock is then the next month's start.
     pub fn end_month(&mut self) {
         for slot in self.stock.iter_mut() {

@@ -10,8 +10,8 @@
 //! number of runs.
 
 use super::{
-    COHORTS, Cohorts, SHORTAGE_THRESHOLD, ScenarioResults, StockRun, add_region_figures, arrival_steps, cohort_shares,
-    stock_demand,
+    ArrivalWindows, COHORTS, Cohorts, SHORTAGE_THRESHOLD, ScenarioResults, WindowedRun, add_region_figures, arrival_steps,
+    cohort_shares,
 };
 use crate::model::{Plan, Scenario, ValueRange};
 use rand_chacha::ChaCha20Rng;
@@ -189,7 +189,9 @@ pub fn run_uncertainty_in_blocks(
     let block_count = months.div_ceil(block_months);
     control.total.store(run_count * block_count.max(1), Ordering::Relaxed);
 
-    let mut stocks: Vec<StockRun> = draws.iter().map(|d| StockRun::new(d.leave_rate_per_year)).collect();
+    let windows = ArrivalWindows::new(&plan.domains, months);
+    let mut stocks: Vec<WindowedRun> =
+        draws.iter().map(|d| WindowedRun::new(&windows, d.leave_rate_per_year, &cohort_share)).collect();
     let mut any_shortage = vec![vec![false; domain_count]; run_count];
     let mut bands: Vec<DomainBands> = plan
         .domains
@@ -203,7 +205,7 @@ pub fn run_uncertainty_in_blocks(
         })
         .collect();
 
-    let context = RunContext { base, domain_rates: &domain_rates, steps: &steps, cohort_share: &cohort_share };
+    let context = RunContext { base, domain_rates: &domain_rates, steps: &steps, cohort_share: &cohort_share, windows: &windows };
     for block_start in (0..months).step_by(block_months) {
         if control.cancelled() {
             return None;
@@ -240,24 +242,25 @@ struct RunContext<'a> {
     domain_rates: &'a [[f64; COHORTS]],
     steps: &'a [Option<f64>],
     cohort_share: &'a Cohorts,
+    windows: &'a ArrivalWindows,
 }
 
 impl RunContext<'_> {
     /// Continues one run through the months of `block`; returns its state-wide demand and
     /// shortage, laid out `[domain][month in block][demand, shortage]`.
-    fn run_block(&self, block: std::ops::Range<usize>, draw: &RunDraw, stock: &mut StockRun, flags: &mut [bool]) -> Vec<f64> {
+    fn run_block(&self, block: std::ops::Range<usize>, draw: &RunDraw, stock: &mut WindowedRun, flags: &mut [bool]) -> Vec<f64> {
         let length = block.len();
         let mut unit = vec![vec![0.0; length]; self.domain_rates.len()];
-        for (i, t) in block.clone().enumerate() {
-            // Exactly the arithmetic of § 3 (`arrival_factor · per_month`, then the cohort steps).
-            let arriving = self.steps.get(t).copied().flatten().map_or(0.0, |per_month| draw.arrival_factor * per_month);
-            let cohorts = stock.arrive(arriving, self.cohort_share);
-            for (curve, rates) in unit.iter_mut().zip(self.domain_rates) {
+        let mut month_demand = vec![0.0; self.domain_rates.len()];
+        // Exactly the arithmetic of § 3 (`arrival_factor · per_month`, then the cohort steps).
+        let arriving = |t: usize| self.steps.get(t).copied().flatten().map_or(0.0, |per_month| draw.arrival_factor * per_month);
+        for i in 0..length {
+            stock.month(self.windows, arriving, self.cohort_share, self.domain_rates, &mut month_demand);
+            for (curve, value) in unit.iter_mut().zip(&month_demand) {
                 if let Some(slot) = curve.get_mut(i) {
-                    *slot = stock_demand(cohorts, rates);
+                    *slot = *value;
                 }
             }
-            stock.end_month();
         }
         let mut row = Vec::with_capacity(unit.len() * length * 2);
         for (d, unit_curve) in unit.iter().enumerate() {

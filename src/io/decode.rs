@@ -182,8 +182,19 @@ impl Decoder<'_> {
     fn plan(&mut self, value: &Value) -> Plan {
         let empty = Map::new();
         let map = self.object(value, "").unwrap_or(&empty);
-        const KNOWN: &[&str] =
-            &["format", "version", "meta", "horizon", "domains", "regions", "distribution", "measures", "scenarios", "budget"];
+        const KNOWN: &[&str] = &[
+            "format",
+            "version",
+            "meta",
+            "horizon",
+            "domains",
+            "regions",
+            "distribution",
+            "measures",
+            "scenarios",
+            "budget",
+            "planning_year",
+        ];
         // format and version are checked by the loader before decoding; only their presence matters here.
         let extra = self.extra(map, KNOWN, "");
         let meta = Self::optional(map, "meta").map(|v| self.meta(v)).unwrap_or_default();
@@ -197,6 +208,7 @@ impl Decoder<'_> {
         let measures = self.list(map, "measures", false, Self::measure);
         let scenarios = self.list(map, "scenarios", true, Self::scenario);
         let budget = self.list(map, "budget", false, Self::budget_year);
+        let planning_year = Self::optional(map, "planning_year").and_then(|v| self.planning_year(v));
         Plan {
             meta,
             horizon: horizon.unwrap_or(Horizon {
@@ -210,8 +222,45 @@ impl Decoder<'_> {
             measures,
             scenarios,
             budget,
+            planning_year,
             extra,
         }
+    }
+
+    /// The plan's planning year (SPEC §11): months 1–12.
+    fn planning_year(&mut self, value: &Value) -> Option<PlanningYear> {
+        let path = "planning_year";
+        let map = self.object(value, path)?;
+        let month = |d: &mut Self, key: &str| {
+            Self::optional(map, key).and_then(|v| d.integer_value(v, FieldPath::Field(path, key), 1, 12)).map(|m| m as u32)
+        };
+        let start_month = month(self, "start_month").unwrap_or(DEFAULT_PLANNING_START_MONTH);
+        let reference_month = month(self, "reference_month");
+        Some(PlanningYear { start_month, reference_month, extra: self.extra(map, &["start_month", "reference_month"], path) })
+    }
+
+    /// A domain's `months_since_arrival` (SPEC §10); `from < to` is checked by `validate`.
+    fn arrival_window(&mut self, value: &Value, path: &str) -> Option<ArrivalWindow> {
+        let map = self.object(value, path)?;
+        let from = Self::optional(map, "from")
+            .and_then(|v| self.integer_value(v, FieldPath::Field(path, "from"), 0, i64::from(u32::MAX)))
+            .unwrap_or(0) as u32;
+        let to = Self::optional(map, "to")
+            .and_then(|v| self.integer_value(v, FieldPath::Field(path, "to"), 1, i64::from(MAX_WINDOW_MONTHS)))
+            .map(|to| to as u32);
+        Some(ArrivalWindow { from, to, extra: self.extra(map, &["from", "to"], path) })
+    }
+
+    /// A domain's `planning` (SPEC §11); ranges are checked by `validate`.
+    fn group_planning(&mut self, value: &Value, path: &str) -> Option<GroupPlanning> {
+        let map = self.object(value, path)?;
+        Some(GroupPlanning {
+            group_size: self.req_number(map, "group_size", path),
+            group_word: Self::optional(map, "group_word").map(|v| self.string_value(v, FieldPath::Field(path, "group_word"))),
+            staff_per_group: self.opt_number(map, "staff_per_group", path, 0.0),
+            cost_per_group_per_year_eur: self.opt_number(map, "cost_per_group_per_year_eur", path, 0.0),
+            extra: self.extra(map, &["group_size", "group_word", "staff_per_group", "cost_per_group_per_year_eur"], path),
+        })
     }
 
     /// Decodes the list `key` item by item; items that are not objects are reported and skipped.
@@ -272,7 +321,14 @@ impl Decoder<'_> {
                 None => Vec::new(),
             },
             persons_per_unit: self.opt_number(map, "persons_per_unit", path, 1.0),
-            extra: self.extra(map, &["id", "name", "unit", "rates", "persons_per_unit"], path),
+            months_since_arrival: Self::optional(map, "months_since_arrival")
+                .and_then(|v| self.arrival_window(v, &key_path(path, "months_since_arrival"))),
+            planning: Self::optional(map, "planning").and_then(|v| self.group_planning(v, &key_path(path, "planning"))),
+            extra: self.extra(
+                map,
+                &["id", "name", "unit", "rates", "persons_per_unit", "months_since_arrival", "planning"],
+                path,
+            ),
         }
     }
 

@@ -22,6 +22,9 @@ pub fn encode_plan(plan: &Plan) -> Value {
         "budget".into(),
         plan.budget.iter().map(|b| with_extra(json!({ "year": b.year, "eur": number(b.eur) }), &b.extra)).collect(),
     );
+    if let Some(year) = &plan.planning_year {
+        root.insert("planning_year".into(), planning_year(year));
+    }
     for (key, value) in &plan.extra {
         root.insert(key.clone(), value.clone());
     }
@@ -51,13 +54,41 @@ fn meta(meta: &Meta) -> Value {
 }
 
 fn domain(domain: &Domain) -> Value {
-    with_extra(
-        json!({
-            "id": domain.id, "name": domain.name, "unit": domain.unit,
-            "rates": number_map(&domain.rates), "persons_per_unit": number(domain.persons_per_unit),
-        }),
-        &domain.extra,
-    )
+    let mut value = json!({
+        "id": domain.id, "name": domain.name, "unit": domain.unit,
+        "rates": number_map(&domain.rates), "persons_per_unit": number(domain.persons_per_unit),
+    });
+    if let Value::Object(map) = &mut value {
+        if let Some(window) = &domain.months_since_arrival {
+            let mut fields = Map::new();
+            fields.insert("from".into(), window.from.into());
+            if let Some(to) = window.to {
+                fields.insert("to".into(), to.into());
+            }
+            map.insert("months_since_arrival".into(), with_extra(Value::Object(fields), &window.extra));
+        }
+        if let Some(planning) = &domain.planning {
+            let mut fields = Map::new();
+            fields.insert("group_size".into(), number(planning.group_size));
+            if let Some(word) = &planning.group_word {
+                fields.insert("group_word".into(), word.clone().into());
+            }
+            fields.insert("staff_per_group".into(), number(planning.staff_per_group));
+            fields.insert("cost_per_group_per_year_eur".into(), number(planning.cost_per_group_per_year_eur));
+            map.insert("planning".into(), with_extra(Value::Object(fields), &planning.extra));
+        }
+    }
+    with_extra(value, &domain.extra)
+}
+
+/// The plan's `planning_year` (SPEC §11), written only when the plan has one.
+fn planning_year(year: &PlanningYear) -> Value {
+    let mut fields = Map::new();
+    fields.insert("start_month".into(), year.start_month.into());
+    if let Some(reference) = year.reference_month {
+        fields.insert("reference_month".into(), reference.into());
+    }
+    with_extra(Value::Object(fields), &year.extra)
 }
 
 fn region(region: &Region) -> Value {

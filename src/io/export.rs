@@ -1,7 +1,10 @@
 //! Results as files: the JSON of SPEC §4 and the CSV tables (RFC 4180, and German Excel).
 
-use crate::engine::{DomainBands, DomainResults, FundingCosts, Percentiles, Results, ScenarioResults, UncertaintyResults};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use crate::engine::{
+    DomainBands, DomainResults, FundingCosts, Percentiles, PlanningDomainFigures, PlanningYearResults, Results, ScenarioResults,
+    UncertaintyResults,
+};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::Value;
 
 /// Which CSV dialect to write.
@@ -72,11 +75,59 @@ impl Serialize for ScenarioJson<'_> {
         map.serialize_entry("budget_balance_per_year", &CostPerYearJson(&scenario.budget_balance_per_year))?;
         map.serialize_entry("domains", &DomainsJson(&scenario.domains))?;
         map.serialize_entry("regions", &RegionsJson(results, scenario))?;
+        map.serialize_entry("planning_years", &PlanningYearsJson(results, &scenario.planning_years))?;
         if let Some(uncertainty) = &scenario.uncertainty {
             map.serialize_entry("uncertainty", &UncertaintyJson(uncertainty))?;
         }
         map.end()
     }
+}
+
+struct PlanningYearsJson<'a>(&'a Results, &'a [PlanningYearResults]);
+
+impl Serialize for PlanningYearsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let PlanningYearsJson(results, years) = *self;
+        let mut seq = serializer.serialize_seq(Some(years.len()))?;
+        for year in years {
+            let domains: serde_json::Map<String, Value> =
+                year.domains.iter().map(|figures| (figures.id.clone(), planning_domain_json(results, figures))).collect();
+            let mut entry = serde_json::Map::new();
+            entry.insert("year".into(), year.span.name.clone().into());
+            entry.insert("reference_month".into(), year.span.reference_month.to_string().into());
+            entry.insert("domains".into(), Value::Object(domains));
+            seq.serialize_element(&entry)?;
+        }
+        seq.end()
+    }
+}
+
+/// One domain's figures at a reference month (SPEC §11); counts of groups as whole numbers.
+fn planning_domain_json(results: &Results, figures: &PlanningDomainFigures) -> Value {
+    let mut map = serde_json::Map::new();
+    map.insert("demand".into(), Value::from(finite(figures.demand)));
+    map.insert("capacity".into(), Value::from(finite(figures.capacity)));
+    map.insert("shortage".into(), Value::from(finite(figures.shortage)));
+    if let Some(groups) = &figures.groups {
+        map.insert("groups_needed".into(), whole(groups.groups_needed));
+        map.insert("groups_missing".into(), whole(groups.groups_missing));
+        map.insert("staff_needed".into(), Value::from(finite(groups.staff_needed)));
+        map.insert("staff_missing".into(), Value::from(finite(groups.staff_missing)));
+        map.insert("running_cost_missing_eur".into(), Value::from(finite(groups.running_cost_missing_eur)));
+        let regions: serde_json::Map<String, Value> = groups
+            .regions_missing
+            .iter()
+            .filter_map(|(r, count)| results.region_ids.get(*r).map(|id| (id.clone(), whole(*count))))
+            .collect();
+        map.insert("regions_missing".into(), Value::Object(regions));
+    }
+    Value::Object(map)
+}
+
+/// A count of groups: a JSON integer while it is one exactly, else a plain number.
+fn whole(count: f64) -> Value {
+    let count = finite(count);
+    if count.fract() == 0.0 && count.abs() < 9.007_199_254_740_992e15 { Value::from(count as i64) } else { Value::from(count) }
 }
 
 struct CostPerYearJson<'a>(&'a [(i32, f64)]);

@@ -35,8 +35,46 @@ pub struct Plan {
     pub scenarios: Vec<Scenario>,
     /// Available budget per calendar year.
     pub budget: Vec<BudgetYear>,
+    /// The year Kitas and schools plan by (SPEC §11); `None` = the defaults (August, reference
+    /// month August).
+    pub planning_year: Option<PlanningYear>,
     /// Unknown top-level fields.
     pub extra: Extra,
+}
+
+impl Plan {
+    /// The planning year in force: the plan's own or the defaults of SPEC §11.
+    pub fn planning_year_or_default(&self) -> PlanningYear {
+        self.planning_year.clone().unwrap_or_default()
+    }
+}
+
+/// The year Kitas and schools plan by, counted on a reference month (SPEC §11).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanningYear {
+    /// Calendar month (1–12) in which a planning year begins.
+    pub start_month: u32,
+    /// Calendar month (1–12) of the reference date; `None` = `start_month`.
+    pub reference_month: Option<u32>,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+impl Default for PlanningYear {
+    /// The Kindergartenjahr and school year of NRW: from August, counted in August.
+    fn default() -> Self {
+        PlanningYear { start_month: DEFAULT_PLANNING_START_MONTH, reference_month: None, extra: Extra::new() }
+    }
+}
+
+/// The month a planning year begins in when the plan does not say (August).
+pub const DEFAULT_PLANNING_START_MONTH: u32 = 8;
+
+impl PlanningYear {
+    /// The reference month in force (`reference_month`, else `start_month`).
+    pub fn reference_month_or_start(&self) -> u32 {
+        self.reference_month.unwrap_or(self.start_month)
+    }
 }
 
 /// Descriptive metadata of a plan.
@@ -88,8 +126,57 @@ pub struct Domain {
     pub rates: Vec<(String, f64)>,
     /// Persons served by one unit (e.g. 3.2 persons per dwelling).
     pub persons_per_unit: f64,
+    /// Counts newcomers only in these months since their arrival (SPEC §10); `None` = always.
+    pub months_since_arrival: Option<ArrivalWindow>,
+    /// Whole groups or classes with their staff and running cost (SPEC §11); `None` = places only.
+    pub planning: Option<GroupPlanning>,
     /// Unknown fields.
     pub extra: Extra,
+}
+
+/// The months since arrival in which a domain counts a newcomer: `from ≤ u < to` (SPEC §10).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArrivalWindow {
+    /// First month counted (0 = the month of arrival).
+    pub from: u32,
+    /// First month no longer counted; `None` = no end.
+    pub to: Option<u32>,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+/// Largest `months_since_arrival.to` (SPEC §10).
+pub const MAX_WINDOW_MONTHS: u32 = 1200;
+
+/// How a domain is built in whole groups or classes (SPEC §11).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupPlanning {
+    /// Places per group or class (> 0).
+    pub group_size: f64,
+    /// The word for a group in this domain ("Gruppen", "Klassen"); `None` = the default word.
+    pub group_word: Option<String>,
+    /// Full-time staff per group (≥ 0).
+    pub staff_per_group: f64,
+    /// Running cost of one group per year in euro (≥ 0).
+    pub cost_per_group_per_year_eur: f64,
+    /// Unknown fields.
+    pub extra: Extra,
+}
+
+/// The word for a group when a domain's `planning` names none (SPEC §11).
+pub const DEFAULT_GROUP_WORD: &str = "Gruppen";
+
+impl GroupPlanning {
+    /// Planning with `group_size` places per group and the defaults for everything else.
+    pub fn with_group_size(group_size: f64) -> Self {
+        GroupPlanning {
+            group_size,
+            group_word: None,
+            staff_per_group: 0.0,
+            cost_per_group_per_year_eur: 0.0,
+            extra: Extra::new(),
+        }
+    }
 }
 
 /// A region receiving newcomers.

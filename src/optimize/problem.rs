@@ -172,6 +172,7 @@ fn run_with(plan: &Plan, scenario: &Scenario, extra: &[&Measure]) -> crate::engi
         measures,
         scenarios: Vec::new(),
         budget: Vec::new(),
+        planning_year: plan.planning_year.clone(),
         extra: Default::default(),
     };
     simulate_scenarios(&copy, &[&all_on])

@@ -177,15 +177,16 @@ impl ChartSpec {
             // A domain the results do not know yet (added while they are recomputed) keeps its
             // place with empty curves, so that `Picture::DomainPlot(i)` is always the plan's i-th.
             let domain_index = results.domain_ids.iter().position(|id| *id == domain.id);
+            let title = crate::domain_words::domain_title(domain, request.language);
             let curves: Vec<Curves> = drawn
                 .iter()
                 .map(|(_, _, scenario)| domain_index.and_then(|d| domain_curves(scenario, d, region_index)).unwrap_or_default())
                 .collect();
             for (slot, curve) in curves.iter().enumerate() {
                 let figures = Indicators::from_shortage(&curve.shortage, &results.months);
-                indicators.push(IndicatorRow { domain: domain.name.clone(), slot, indicators: figures });
+                indicators.push(IndicatorRow { domain: title.clone(), slot, indicators: figures });
             }
-            domains.push(DomainChart { name: domain.name.clone(), unit: domain.unit.clone(), curves });
+            domains.push(DomainChart { name: title, unit: domain.unit.clone(), curves });
         }
         ChartSpec {
             title: plan.meta.title.clone(),

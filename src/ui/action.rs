@@ -33,11 +33,13 @@ pub enum CentralView {
     Budget,
     /// The districts on a map and ranked (issue 14).
     Map,
+    /// Groups, staff and running cost by planning year (SPEC §11).
+    Groups,
 }
 
 impl CentralView {
     /// Every view, in the order of the tabs.
-    pub const ALL: [CentralView; 3] = [CentralView::Charts, CentralView::Budget, CentralView::Map];
+    pub const ALL: [CentralView; 4] = [CentralView::Charts, CentralView::Budget, CentralView::Groups, CentralView::Map];
 }
 
 /// A step that replaces or closes the plan, asked about first when there are unsaved changes.

@@ -591,6 +591,7 @@ fn central_ui(
         CentralView::Charts => actions.extend(charts_ui(ui, ctx, panels, indicators.0, indicators.1)),
         CentralView::Budget => actions.extend(panels.budget.ui(ui, ctx)),
         CentralView::Map => actions.extend(panels.map.ui(ui, ctx)),
+        CentralView::Groups => actions.extend(panels.groups.ui(ui, ctx)),
     }
     actions
 }

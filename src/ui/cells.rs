@@ -33,6 +33,26 @@ impl CellContext<'_> {
         self.cell(ui, path, label, value.to_string(), false, "", |text| text.trim().parse::<u32>().map_err(|_| message))
     }
 
+    /// An editable whole number ≥ 0 that may be left empty (`None`), with `hint` shown when empty.
+    pub fn optional_whole(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &str,
+        label: &str,
+        value: Option<u32>,
+        hint: &str,
+    ) -> Option<Option<u32>> {
+        let message = self.language.strings().not_a_whole_number;
+        let shown = value.map(|v| v.to_string()).unwrap_or_default();
+        self.cell(ui, path, label, shown, false, hint, |text| {
+            let text = text.trim();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse::<u32>().map(Some).map_err(|_| message)
+        })
+    }
+
     /// An editable month; with `optional`, an empty text means "none".
     pub fn month(
         &mut self,

@@ -5,7 +5,7 @@
 //! Undo keeps only what a change replaced (bounded by [`UNDO_LIMIT`] and
 //! [`UNDO_BYTE_BUDGET`]), and the changes of one gesture make one step.
 
-use crate::model::{Distribution, Domain, Measure, Meta, Plan, Region, Scenario};
+use crate::model::{Distribution, Domain, Measure, Meta, Plan, PlanningYear, Region, Scenario};
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
@@ -38,6 +38,8 @@ pub enum Command {
     SetDistribution(Distribution),
     /// Replace title, author and notes.
     SetMeta(Meta),
+    /// Replace the planning year (SPEC §11); `None` = the defaults.
+    SetPlanningYear(Option<PlanningYear>),
     /// Append scenarios imported from another plan.
     AppendScenarios(Vec<Scenario>),
     /// Replace the lists of measures, regions and scenarios (a table import, which may add,
@@ -100,6 +102,7 @@ enum Op {
     SetDomain(usize, Domain),
     SetDistribution(Distribution),
     SetMeta(Meta),
+    SetPlanningYear(Option<PlanningYear>),
 }
 
 impl Document {
@@ -258,7 +261,9 @@ impl Op {
             | (SetScenario(a, _), SetScenario(b, _))
             | (SetRegion(a, _), SetRegion(b, _))
             | (SetDomain(a, _), SetDomain(b, _)) => a == b,
-            (SetDistribution(_), SetDistribution(_)) | (SetMeta(_), SetMeta(_)) => true,
+            (SetDistribution(_), SetDistribution(_)) | (SetMeta(_), SetMeta(_)) | (SetPlanningYear(_), SetPlanningYear(_)) => {
+                true
+            }
             _ => false,
         }
     }
@@ -291,6 +296,7 @@ impl Op {
             Op::SetDistribution(Distribution::Shares { shares, extra: e }) => pairs(shares) + extra(e),
             Op::SetDistribution(Distribution::Weights { extra: e, .. }) => extra(e),
             Op::SetMeta(m) => text(&m.title) + text(&m.author) + text(&m.notes) + extra(&m.extra),
+            Op::SetPlanningYear(year) => year.as_ref().map_or(0, |y| extra(&y.extra)),
             Op::RemoveMeasure(_) | Op::RemoveScenario(_) | Op::RemoveRegion(_) => 0,
         };
         own + std::mem::size_of::<Op>()
@@ -329,6 +335,7 @@ fn ops_for(plan: &Plan, command: Command) -> Vec<Op> {
         Command::SetDomain(index, domain) => vec![Op::SetDomain(index, domain)],
         Command::SetDistribution(distribution) => vec![Op::SetDistribution(distribution)],
         Command::SetMeta(meta) => vec![Op::SetMeta(meta)],
+        Command::SetPlanningYear(year) => vec![Op::SetPlanningYear(year)],
         Command::AppendScenarios(scenarios) => {
             let at = plan.scenarios.len();
             scenarios.into_iter().enumerate().map(|(k, s)| Op::InsertScenario(at + k, s)).collect()
@@ -394,6 +401,9 @@ fn apply_op(plan: &mut Plan, op: Op) -> Option<Op> {
         Op::SetDistribution(distribution) => (plan.distribution != distribution)
             .then(|| Op::SetDistribution(std::mem::replace(&mut plan.distribution, distribution))),
         Op::SetMeta(meta) => (plan.meta != meta).then(|| Op::SetMeta(std::mem::replace(&mut plan.meta, meta))),
+        Op::SetPlanningYear(year) => {
+            (plan.planning_year != year).then(|| Op::SetPlanningYear(std::mem::replace(&mut plan.planning_year, year)))
+        }
     }
 }
 

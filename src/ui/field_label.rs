@@ -152,6 +152,24 @@ pub fn field_label(path: &str, plan: &Plan, t: &Strings) -> String {
                 (Some("persons_per_unit"), _) => parts.push(t.persons_per_unit.to_owned()),
                 (Some("rates"), Some(Segment::Key(band))) => parts.push(format!("{} {band}", t.rate)),
                 (Some("rates"), _) => parts.push(t.rates.to_owned()),
+                (Some("months_since_arrival"), field) => {
+                    parts.push(t.window_field.to_owned());
+                    match key(field).as_deref() {
+                        Some("from") => parts.push(t.window_field_from.to_owned()),
+                        Some("to") => parts.push(t.window_field_to.to_owned()),
+                        _ => parts.extend(field.map(raw)),
+                    }
+                }
+                (Some("planning"), field) => {
+                    parts.push(t.groups_heading.to_owned());
+                    match key(field).as_deref() {
+                        Some("group_size") => parts.push(t.group_size.to_owned()),
+                        Some("group_word") => parts.push(t.group_word_label.to_owned()),
+                        Some("staff_per_group") => parts.push(t.staff_per_group.to_owned()),
+                        Some("cost_per_group_per_year_eur") => parts.push(t.cost_per_group.to_owned()),
+                        _ => parts.extend(field.map(raw)),
+                    }
+                }
                 _ => parts.extend(third.iter().chain(&fourth).map(raw)),
             }
         }
@@ -173,6 +191,14 @@ pub fn field_label(path: &str, plan: &Plan, t: &Strings) -> String {
             parts.push(format!("{} {year}", t.budget));
         }
         (Some("meta"), _) if key(second.as_ref()).as_deref() == Some("title") => parts.push(t.plan_title.to_owned()),
+        (Some("planning_year"), _) => {
+            parts.push(t.groups_year_choice.to_owned());
+            match key(second.as_ref()).as_deref() {
+                Some("start_month") => parts.push(t.planning_year_starts.to_owned()),
+                Some("reference_month") => parts.push(t.planning_year_reference.to_owned()),
+                _ => parts.extend(second.iter().map(raw)),
+            }
+        }
         (Some(list), None) if second.is_none() && list_label(list, t).is_some() => {
             parts.extend(list_label(list, t).map(str::to_owned));
         }

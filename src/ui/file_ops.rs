@@ -314,6 +314,8 @@ pub fn empty_plan(t: &super::i18n::Strings) -> Plan {
         unit: unit.into(),
         rates: rates.iter().map(|(band, rate)| ((*band).to_owned(), *rate)).collect(),
         persons_per_unit,
+        months_since_arrival: None,
+        planning: None,
         extra: Extra::new(),
     };
     Plan {
@@ -349,6 +351,7 @@ pub fn empty_plan(t: &super::i18n::Strings) -> Plan {
             extra: Extra::new(),
         }],
         budget: Vec::new(),
+        planning_year: None,
         extra: Extra::new(),
     }
 }

@@ -244,6 +244,64 @@ pub struct Strings {
     pub rate: &'static str,
     /// Add band.
     pub add_band: &'static str,
+    /// Tab of the groups and staff view (SPEC §11).
+    pub view_groups: &'static str,
+    /// No results yet.
+    pub groups_no_results: &'static str,
+    /// No planning year's reference month lies in the horizon.
+    pub groups_no_years: &'static str,
+    /// No domain is planned in whole groups yet.
+    pub groups_no_planning: &'static str,
+    /// "Planning year begins in".
+    pub planning_year_starts: &'static str,
+    /// "Reference month".
+    pub planning_year_reference: &'static str,
+    /// Row: places missing.
+    pub groups_missing_places: &'static str,
+    /// Before the group word: "fehlende" Gruppen.
+    pub groups_missing_prefix: &'static str,
+    /// Row: staff missing.
+    pub groups_missing_staff: &'static str,
+    /// Row: running cost per year.
+    pub groups_running_cost: &'static str,
+    /// Column: the figure.
+    pub groups_figure: &'static str,
+    /// Heading of the regions missing groups.
+    pub groups_regions_heading: &'static str,
+    /// Name of the planning-year chooser.
+    pub groups_year_choice: &'static str,
+    /// No region misses a group.
+    pub groups_no_region_missing: &'static str,
+    /// Hover: a click selects the region.
+    pub groups_click_selects: &'static str,
+    /// Field label: a domain's window of months since arrival.
+    pub window_field: &'static str,
+    /// Field label: the window's first month.
+    pub window_field_from: &'static str,
+    /// Field label: the window's end.
+    pub window_field_to: &'static str,
+    /// The months of the year, January first.
+    pub month_names: [&'static str; 12],
+    /// Heading of a domain's window of months since arrival (SPEC §10).
+    pub window_heading: &'static str,
+    /// "from month" of the window.
+    pub window_from: &'static str,
+    /// "until before month" of the window (empty = no end).
+    pub window_to: &'static str,
+    /// Hint in an empty "until" field.
+    pub window_no_end: &'static str,
+    /// Heading of a domain's groups and staff (SPEC §11).
+    pub groups_heading: &'static str,
+    /// Check box: the domain is planned in whole groups.
+    pub groups_enabled: &'static str,
+    /// Places per group.
+    pub group_size: &'static str,
+    /// The word for a group.
+    pub group_word_label: &'static str,
+    /// Staff per group (full-time equivalents).
+    pub staff_per_group: &'static str,
+    /// Running cost per group and year.
+    pub cost_per_group: &'static str,
     /// Unsaved changes dialog title.
     pub unsaved_title: &'static str,
     /// Unsaved changes question.
@@ -742,6 +800,48 @@ pub static GERMAN: Strings = Strings {
     age_band: "Altersgruppe",
     rate: "Quote",
     add_band: "➕ Altersgruppe",
+    view_groups: "Gruppen & Personal",
+    groups_no_results: "Noch keine Ergebnisse.",
+    groups_no_years: "Kein Stichtag eines Planungsjahres liegt im Planungszeitraum.",
+    groups_no_planning: "Noch kein Bereich wird in ganzen Gruppen geplant: unter „Bereiche“ Gruppengröße, Personal und Kosten je Gruppe eintragen.",
+    planning_year_starts: "Planungsjahr beginnt im",
+    planning_year_reference: "Stichtag im",
+    groups_missing_places: "fehlende Plätze",
+    groups_missing_prefix: "fehlende",
+    groups_missing_staff: "fehlendes Personal (VZÄ)",
+    groups_running_cost: "laufende Kosten/Jahr",
+    groups_figure: "Kennzahl",
+    groups_regions_heading: "Regionen mit fehlenden Gruppen",
+    groups_year_choice: "Planungsjahr",
+    groups_no_region_missing: "In diesem Planungsjahr fehlt keiner Region eine Gruppe.",
+    groups_click_selects: "Klick wählt die Region",
+    window_field: "Monate seit Ankunft",
+    window_field_from: "ab",
+    window_field_to: "bis",
+    month_names: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    window_heading: "Zählt nach Ankunft",
+    window_from: "ab Monat",
+    window_to: "bis vor Monat",
+    window_no_end: "ohne Ende",
+    groups_heading: "Gruppen und Personal",
+    groups_enabled: "in ganzen Gruppen planen",
+    group_size: "Gruppengröße (Plätze)",
+    group_word_label: "Wort für Gruppen",
+    staff_per_group: "Personal je Gruppe (VZÄ)",
+    cost_per_group: "laufende Kosten je Gruppe und Jahr (€)",
     unsaved_title: "Ungespeicherte Änderungen",
     unsaved_question: "Der Plan hat ungespeicherte Änderungen. Vorher speichern?",
     discard: "Verwerfen",
@@ -1051,6 +1151,48 @@ pub static ENGLISH: Strings = Strings {
     age_band: "Age band",
     rate: "Rate",
     add_band: "➕ Age band",
+    view_groups: "Groups & staff",
+    groups_no_results: "No results yet.",
+    groups_no_years: "No planning year's reference month lies in the planning period.",
+    groups_no_planning: "No domain is planned in whole groups yet: enter group size, staff and cost per group under “Domains”.",
+    planning_year_starts: "Planning year begins in",
+    planning_year_reference: "Reference month",
+    groups_missing_places: "places missing",
+    groups_missing_prefix: "missing",
+    groups_missing_staff: "staff missing (FTE)",
+    groups_running_cost: "running cost/year",
+    groups_figure: "Figure",
+    groups_regions_heading: "Regions missing groups",
+    groups_year_choice: "Planning year",
+    groups_no_region_missing: "No region misses a group in this planning year.",
+    groups_click_selects: "click selects the region",
+    window_field: "Months since arrival",
+    window_field_from: "from",
+    window_field_to: "until",
+    month_names: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    window_heading: "Counted after arrival",
+    window_from: "from month",
+    window_to: "until before month",
+    window_no_end: "no end",
+    groups_heading: "Groups and staff",
+    groups_enabled: "plan in whole groups",
+    group_size: "Group size (places)",
+    group_word_label: "Word for groups",
+    staff_per_group: "Staff per group (FTE)",
+    cost_per_group: "Running cost per group and year (€)",
     unsaved_title: "Unsaved changes",
     unsaved_question: "The plan has unsaved changes. Save them first?",
     discard: "Discard",

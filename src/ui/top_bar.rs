@@ -263,6 +263,7 @@ pub fn view_tabs_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: CentralView) -
                 CentralView::Charts => t.view_charts,
                 CentralView::Budget => t.view_budget,
                 CentralView::Map => t.view_map,
+                CentralView::Groups => t.view_groups,
             };
             if ui.selectable_label(view == shown, label).clicked() && view != shown {
                 actions.push(Action::ShowView(view));

@@ -1,6 +1,13 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of SPEC.md §3 (the model) and the
-`simulate --format json` output of §4.
+"""Independent reference implementation of SPEC.md §3 (the model), the
+`simulate --format json` output of §4, §10 (time since arrival) and §11
+(planning years, groups and staff).
+
+§10 is done in the most literal way on purpose: per region a separate cohort
+stock for every arrival month t0 (S_r(c, u, t) with u = t - t0), each aged and
+thinned by departures like the whole stock, and a windowed domain sums the
+stocks with from <= u < to.  The whole stock S_r(c, t) of §3 is kept as
+before and still gives `persons` and the demand of domains without a window.
 
 Written from the specification text only (standard library, Python 3.11).
 It assumes the plan is valid; it does not reproduce the loader's error
@@ -16,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import sys
 from fractions import Fraction
 
@@ -175,6 +183,57 @@ def measure_places(meas: dict, month: int) -> float:
     return places * min(1, NUM(month - start + 1) / ramp)
 
 
+# --------------------------------------------------- §10 time since arrival
+def domain_window(domain: dict):
+    """(from, to) of `months_since_arrival`, to None = no end; None when the
+    domain has no window (counts everyone).  null fields take their defaults."""
+    w = domain.get("months_since_arrival")
+    if w is None:
+        return None
+    f = w.get("from")
+    f = 0 if f is None else int(f)
+    to = w.get("to")
+    to = None if to is None else int(to)
+    return (f, to)
+
+
+def step_stock(st: list, keep) -> list:
+    """Step 3 (departures) and step 4 (ageing) of §3 on one cohort vector."""
+    st = [x * keep for x in st]
+    new = [st[0] * 11 / 12]
+    new += [st[a] * 11 / 12 + st[a - 1] / 12 for a in range(1, 18)]
+    new.append(st[ADULT] + st[17] / 12)
+    return new
+
+
+# ------------------------------------------------ §11 planning years, groups
+def planning_year_months(plan: dict, m0: int, T: int) -> list[tuple[str, int]]:
+    """(name, reference month) of every planning year whose reference month
+    lies in the horizon, in time order."""
+    py = plan.get("planning_year") or {}
+    sm = py.get("start_month")
+    sm = 8 if sm is None else int(sm)
+    rm = py.get("reference_month")
+    rm = sm if rm is None else int(rm)
+    out = []
+    # a planning year beginning in y has its reference month in y or y + 1
+    for y in range(m0 // 12 - 1, (m0 + T - 1) // 12 + 1):
+        ref = y * 12 + (rm - 1) if rm >= sm else (y + 1) * 12 + (rm - 1)
+        if m0 <= ref <= m0 + T - 1:
+            name = str(y) if sm == 1 else f"{y}/{(y + 1) % 100:02d}"
+            out.append((name, ref))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def groups(x, group_size) -> int:
+    """groups(x) = 0 when x <= 0.001, else ceil(x / group_size - 1e-9)."""
+    if x <= 0.001:
+        return 0
+    q = x / group_size - 1e-9
+    return math.ceil(q) if math.isfinite(q) else q  # inf: a group size near 5e-324
+
+
 # -------------------------------------------------------------- simulation
 def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
     T = int(plan["horizon"]["months"])
@@ -225,6 +284,15 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
             for t in range(T):
                 row[t] += contrib[t]
 
+    # §10: windows; per region the list of [t0, cohort vector] of every arrival month
+    windows = [domain_window(d) for d in domains]
+    windowed = [di for di, w in enumerate(windows) if w is not None]
+    # a stock can be dropped once no window can count it any more (u >= every `to`)
+    u_max = None
+    if windowed and all(windows[di][1] is not None for di in windowed):
+        u_max = max(windows[di][1] for di in windowed)
+    by_arrival = [[] for _ in regions]
+
     # stock
     S = [[0] * N_COHORTS for _ in regions]
     persons_r = [[0] * T for _ in regions]
@@ -237,18 +305,32 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
             for c in range(N_COHORTS):
                 st[c] += ar * ages[c]
             persons_r[ri][t] = sum(st)
+            if windowed:
+                # this month's arrivals start their own stock (u = 0)
+                by_arrival[ri].append([t, [ar * ages[c] for c in range(N_COHORTS)]])
             for di in range(len(domains)):
                 rv = rates[di]
-                demand[ri][di][t] = sum(st[c] * rv[c] for c in range(N_COHORTS)) / ppu[di]
-            # departures
-            st = [x * keep for x in st]
-            # ageing
-            new = [0] * N_COHORTS
-            new[0] = st[0] * 11 / 12
-            for a in range(1, 18):
-                new[a] = st[a] * 11 / 12 + st[a - 1] / 12
-            new[ADULT] = st[ADULT] + st[17] / 12
-            S[ri] = new
+                w = windows[di]
+                if w is None:
+                    demand[ri][di][t] = sum(st[c] * rv[c] for c in range(N_COHORTS)) / ppu[di]
+                else:
+                    lo, hi = w
+                    tot = 0
+                    for t0, v in by_arrival[ri]:
+                        u = t - t0
+                        if lo <= u and (hi is None or u < hi):
+                            tot += sum(map(operator.mul, v, rv))
+                    demand[ri][di][t] = tot / ppu[di]
+            # departures and ageing, of the whole stock and of every arrival month's stock
+            S[ri] = step_stock(st, keep)
+            if windowed:
+                kept = []
+                for item in by_arrival[ri]:
+                    if u_max is not None and t + 1 - item[0] >= u_max:
+                        continue  # no window counts it from next month on
+                    item[1] = step_stock(item[1], keep)
+                    kept.append(item)
+                by_arrival[ri] = kept
 
     months = [fmt_month(m0 + t) for t in range(T)]
 
@@ -306,6 +388,34 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
             },
         }
 
+    # §11 planning years
+    planning_years = []
+    for name, ref in planning_year_months(plan, m0, T):
+        t = ref - m0
+        pdoms = {}
+        for di, d in enumerate(domains):
+            do = dom_out[d["id"]]
+            e = {"demand": do["demand"][t], "capacity": do["capacity"][t],
+                 "shortage": do["shortage"][t]}
+            pl = d.get("planning")
+            if pl is not None:
+                g = NUM(pl["group_size"])
+                spg = NUM(pl.get("staff_per_group") or 0)
+                cpg = NUM(pl.get("cost_per_group_per_year_eur") or 0)
+                needed = sum(groups(demand[ri][di][t], g) for ri in range(R))
+                missing_r = {}
+                for ri, r in enumerate(regions):
+                    k = groups(demand[ri][di][t] - cap[ri][di][t], g)
+                    if k > 0:
+                        missing_r[r["id"]] = k
+                missing = sum(missing_r.values())
+                e.update({"groups_needed": needed, "groups_missing": missing,
+                          "staff_needed": needed * spg, "staff_missing": missing * spg,
+                          "running_cost_missing_eur": missing * cpg,
+                          "regions_missing": missing_r})
+            pdoms[d["id"]] = e
+        planning_years.append({"year": name, "reference_month": fmt_month(ref), "domains": pdoms})
+
     return {
         "id": scen["id"],
         "name": scen.get("name"),
@@ -314,6 +424,7 @@ def simulate_scenario(plan: dict, scen: dict, shares: list[float]) -> dict:
         "cost_per_year": cost_per_year,
         "domains": dom_out,
         "regions": reg_out,
+        "planning_years": planning_years,
     }
 
 

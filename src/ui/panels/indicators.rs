@@ -165,7 +165,7 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
                 };
                 let Some(i) = indicators else { continue };
                 if first_row {
-                    ui.label(egui::RichText::new(&domain.name).strong());
+                    ui.label(egui::RichText::new(crate::domain_words::domain_title(domain, ctx.language())).strong());
                 } else {
                     ui.label("");
                 }

@@ -4,6 +4,7 @@
 
 pub mod budget;
 pub mod domains;
+pub mod groups;
 pub mod indicators;
 pub mod map;
 pub mod measures;
@@ -54,6 +55,8 @@ pub struct Panels {
     pub budget: budget::BudgetPanel,
     /// The map and the ranking of the districts.
     pub map: map::MapPanel,
+    /// Groups, staff and running cost by planning year (SPEC §11).
+    pub groups: groups::GroupsPanel,
     /// Title, notes and sources of the plan.
     pub plan_info: plan_info::PlanInfoPanel,
 }

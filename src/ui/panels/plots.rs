@@ -240,7 +240,8 @@ impl PlotsPanel {
                     continue;
                 }
                 let series = domain_series(ctx, &domain.id);
-                if plot_title_ui(ui, &format!("{} ({})", domain.name, domain.unit), ctx) {
+                let title = crate::domain_words::domain_title(domain, ctx.language());
+                if plot_title_ui(ui, &format!("{title} ({})", domain.unit), ctx) {
                     asked = Some(SnapshotTarget::DomainPlot(d));
                 }
                 if side_by_side && series.len() > 1 {

@@ -1,0 +1,218 @@
+//! Planning years, whole groups and staff (SPEC §11): the figures a Jugendhilfeausschuss or a
+//! school board decides on, counted at each planning year's reference month.
+
+use super::results::{RegionResults, ScenarioResults};
+use crate::model::{Domain, Month, Plan, PlanningYear};
+
+/// Places below which nothing is missing (SPEC §11: `groups(x) = 0` when `x ≤ 0.001`).
+pub const GROUP_THRESHOLD: f64 = 0.001;
+
+/// Slack that keeps rounding noise from adding a group (`⌈x / size − 1e-9⌉`).
+pub const GROUP_ROUNDING_SLACK: f64 = 1e-9;
+
+/// Whole groups of `group_size` places for `places` places: 0 for `places ≤ 0.001`, else
+/// `⌈places / group_size − 1e-9⌉` (SPEC §11).
+pub fn groups(places: f64, group_size: f64) -> f64 {
+    if places <= GROUP_THRESHOLD || group_size <= 0.0 {
+        return 0.0;
+    }
+    let groups = (places / group_size - GROUP_ROUNDING_SLACK).ceil();
+    if groups.is_finite() { groups.max(0.0) } else { f64::MAX }
+}
+
+/// One planning year of a horizon: its name and reference month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanningYearSpan {
+    /// `"2025/26"`, or `"2025"` when the year starts in January.
+    pub name: String,
+    /// Calendar year in which the planning year begins.
+    pub first_calendar_year: i32,
+    /// The month the year's figures are counted at.
+    pub reference_month: Month,
+    /// Index of the reference month in the horizon.
+    pub month_index: usize,
+}
+
+/// Every planning year whose reference month lies in the horizon `start … start + months − 1`,
+/// in time order.
+pub fn planning_year_spans(year: &PlanningYear, start: Month, months: usize) -> Vec<PlanningYearSpan> {
+    let start_month = year.start_month.clamp(1, 12);
+    let reference = year.reference_month_or_start().clamp(1, 12);
+    let last = start.plus(months.saturating_sub(1) as i32);
+    let mut spans = Vec::new();
+    for first_year in (start.year() - 1)..=last.year() {
+        let reference_year = if reference >= start_month { first_year } else { first_year + 1 };
+        let Some(reference_month) = Month::new(reference_year, reference) else { continue };
+        if reference_month < start || reference_month > last || months == 0 {
+            continue;
+        }
+        let month_index = reference_month.months_since(start).max(0) as usize;
+        spans.push(PlanningYearSpan {
+            name: planning_year_name(first_year, start_month),
+            first_calendar_year: first_year,
+            reference_month,
+            month_index,
+        });
+    }
+    spans
+}
+
+/// `"2025/26"` for a year beginning in 2025 in any month but January, `"2025"` for January.
+pub fn planning_year_name(first_year: i32, start_month: u32) -> String {
+    if start_month == 1 { first_year.to_string() } else { format!("{first_year}/{:02}", (first_year + 1).rem_euclid(100)) }
+}
+
+/// The figures of one planning year of one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanningYearResults {
+    /// Name and reference month.
+    pub span: PlanningYearSpan,
+    /// Per domain, in plan order.
+    pub domains: Vec<PlanningDomainFigures>,
+}
+
+/// One domain at a planning year's reference month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanningDomainFigures {
+    /// Domain id.
+    pub id: String,
+    /// State-wide demand at the reference month.
+    pub demand: f64,
+    /// State-wide capacity at the reference month.
+    pub capacity: f64,
+    /// State-wide shortage (Σ over regions of what is missing) at the reference month.
+    pub shortage: f64,
+    /// Groups and staff, for a domain with `planning`.
+    pub groups: Option<GroupFigures>,
+}
+
+/// Whole groups and their staff and cost at a reference month (SPEC §11).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupFigures {
+    /// Σ over regions of the groups their demand fills.
+    pub groups_needed: f64,
+    /// Σ over regions of the groups missing there (half a group in two regions are two).
+    pub groups_missing: f64,
+    /// `groups_needed · staff_per_group`.
+    pub staff_needed: f64,
+    /// `groups_missing · staff_per_group`.
+    pub staff_missing: f64,
+    /// `groups_missing · cost_per_group_per_year_eur`.
+    pub running_cost_missing_eur: f64,
+    /// The regions missing groups: (index in the plan, groups), in plan order.
+    pub regions_missing: Vec<(usize, f64)>,
+}
+
+/// The planning years of a scenario's results (SPEC §11), with the plan's planning year or the
+/// defaults.
+pub fn planning_years(plan: &Plan, results: &ScenarioResults, months: &[Month]) -> Vec<PlanningYearResults> {
+    let Some(&start) = months.first() else { return Vec::new() };
+    planning_year_spans(&plan.planning_year_or_default(), start, months.len())
+        .into_iter()
+        .map(|span| {
+            let t = span.month_index;
+            let domains = plan.domains.iter().enumerate().map(|(d, domain)| domain_figures(domain, d, t, results)).collect();
+            PlanningYearResults { span, domains }
+        })
+        .collect()
+}
+
+fn domain_figures(domain: &Domain, d: usize, t: usize, results: &ScenarioResults) -> PlanningDomainFigures {
+    let state = results.domains.get(d);
+    let at = |curve: Option<&Vec<f64>>| curve.and_then(|c| c.get(t)).copied().unwrap_or(0.0);
+    let groups = domain.planning.as_ref().map(|planning| {
+        let unit = results.demand_per_share.get(d).and_then(|c| c.get(t)).copied().unwrap_or(0.0);
+        group_figures(&results.regions, d, t, unit, planning)
+    });
+    PlanningDomainFigures {
+        id: domain.id.clone(),
+        demand: at(state.map(|s| &s.demand)),
+        capacity: at(state.map(|s| &s.capacity)),
+        shortage: at(state.map(|s| &s.shortage)),
+        groups,
+    }
+}
+
+fn group_figures(
+    regions: &[RegionResults],
+    d: usize,
+    t: usize,
+    unit_demand: f64,
+    planning: &crate::model::GroupPlanning,
+) -> GroupFigures {
+    let size = planning.group_size;
+    let mut needed = 0.0;
+    let mut missing = 0.0;
+    let mut regions_missing = Vec::new();
+    for (r, region) in regions.iter().enumerate() {
+        let demand = region.share * unit_demand;
+        let capacity = region.domains.get(d).and_then(|f| f.capacity.get(t)).copied().unwrap_or(0.0);
+        needed += groups(demand, size);
+        let short = groups(demand - capacity, size);
+        if short > 0.0 {
+            missing += short;
+            regions_missing.push((r, short));
+        }
+    }
+    GroupFigures {
+        groups_needed: needed,
+        groups_missing: missing,
+        staff_needed: needed * planning.staff_per_group,
+        staff_missing: missing * planning.staff_per_group,
+        running_cost_missing_eur: missing * planning.cost_per_group_per_year_eur,
+        regions_missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_noise_never_adds_a_group() {
+        assert_eq!(groups(20.0, 20.0), 1.0);
+        assert_eq!(groups(20.000_000_01, 20.0), 1.0);
+        assert_eq!(groups(20.01, 20.0), 2.0);
+        assert_eq!(groups(0.001, 20.0), 0.0);
+        assert_eq!(groups(0.0011, 20.0), 1.0);
+        assert_eq!(groups(-5.0, 20.0), 0.0);
+        assert_eq!(groups(30.0, 12.5), 3.0);
+    }
+
+    #[test]
+    fn a_year_from_august_counted_in_november_is_named_by_both_calendar_years() {
+        let year = PlanningYear { start_month: 8, reference_month: Some(11), extra: Default::default() };
+        let start = Month::new(2025, 3).expect("month");
+        let spans = planning_year_spans(&year, start, 24);
+        let names: Vec<_> = spans.iter().map(|s| (s.name.as_str(), s.reference_month.to_string(), s.month_index)).collect();
+        assert_eq!(names, vec![("2025/26", "2025-11".to_owned(), 8), ("2026/27", "2026-11".to_owned(), 20)]);
+    }
+
+    #[test]
+    fn a_reference_month_before_the_start_month_lies_in_the_next_calendar_year() {
+        let year = PlanningYear { start_month: 8, reference_month: Some(3), extra: Default::default() };
+        let start = Month::new(2025, 1).expect("month");
+        let spans = planning_year_spans(&year, start, 15);
+        let names: Vec<_> = spans.iter().map(|s| (s.name.as_str(), s.reference_month.to_string())).collect();
+        assert_eq!(names, vec![("2024/25", "2025-03".to_owned()), ("2025/26", "2026-03".to_owned())]);
+    }
+
+    #[test]
+    fn start_month_one_gives_calendar_years() {
+        let year = PlanningYear { start_month: 1, reference_month: None, extra: Default::default() };
+        let start = Month::new(2025, 6).expect("month");
+        let spans = planning_year_spans(&year, start, 20);
+        let names: Vec<_> = spans.iter().map(|s| (s.name.as_str(), s.reference_month.to_string())).collect();
+        assert_eq!(names, vec![("2026", "2026-01".to_owned())]);
+    }
+
+    #[test]
+    fn the_default_year_begins_and_is_counted_in_august() {
+        let start = Month::new(2025, 8).expect("month");
+        let spans = planning_year_spans(&PlanningYear::default(), start, 1);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(spans[0].name, "2025/26");
+        assert_eq!(spans[0].month_index, 0);
+        assert_eq!(planning_year_name(2099, 8), "2099/00");
+    }
+}
