@@ -39,6 +39,7 @@ def regions(path):
                     "capacity": {
                         "kita": round(pop * 0.00027 * factor(r["AGS"] + "kita")),
                         "school": round(pop * 0.0012 * factor(r["AGS"] + "school")),
+                        "erstfoerderung": round(pop * 0.0008 * factor(r["AGS"] + "erstfoerderung")),
                         "housing": round(pop * 0.0018 * factor(r["AGS"] + "housing")),
                         "language": round(pop * 0.0018 * factor(r["AGS"] + "language"))},
                     "ags": r["AGS"]})
@@ -50,6 +51,20 @@ DOMAINS = [
     {"id": "housing", "name": "Wohnungen", "unit": "Wohnungen", "rates": {"0+": 1.0}, "persons_per_unit": 3.0},
     {"id": "language", "name": "Sprachkursplätze", "unit": "Plätze", "rates": {"18+": 0.55}, "persons_per_unit": 1},
 ]
+# SPEC §10 and §11 for the 2025 sample (sources and simplifications in sample-data/README.md).
+KITA_PLANNING = {"group_size": 20, "group_word": "Gruppen", "staff_per_group": 1.97, "cost_per_group_per_year_eur": 260000}
+SCHOOL_PLANNING = {"group_size": 25, "group_word": "Klassen", "staff_per_group": 1.57, "cost_per_group_per_year_eur": 118000}
+FIRST_SUPPORT_PLANNING = {"group_size": 15, "group_word": "Fördergruppen", "staff_per_group": 1.2, "cost_per_group_per_year_eur": 90000}
+DOMAINS_2025 = [
+    dict(DOMAINS[0], planning=KITA_PLANNING),
+    {"id": "erstfoerderung", "name": "Erstförderung", "unit": "Plätze", "rates": {"6-17": 1.0},
+     "persons_per_unit": 1, "months_since_arrival": {"from": 0, "to": 24}, "planning": FIRST_SUPPORT_PLANNING},
+    dict(DOMAINS[1], name="Regelklassen", months_since_arrival={"from": 24}, planning=SCHOOL_PLANNING),
+    DOMAINS[2],
+    dict(DOMAINS[3], months_since_arrival={"from": 0, "to": 24}),
+]
+# Measures of the 2025 sample that serve newly arrived pupils in their first support.
+FIRST_SUPPORT_MEASURES = {"school-land-seiteneinstieg", "school-land-ausbau-2026", "school-essen-klassen"}
 AGES = {"0-2": 0.08, "3-5": 0.07, "6-17": 0.22, "18+": 0.63}
 
 def m(id, name, domain, region, places, start, end=None, ramp=0, once=0, year=0, funding="planned", notes=""):
@@ -137,13 +152,17 @@ def plan_2025(rs):
         "meta": {"title": "NRW 2025 – Beispielplan", "author": "Integrationsplan (Beispieldaten)",
                  "notes": SOURCE + " Freie Kapazitäten, Maßnahmen, Kosten und Szenarien sind illustrativ, keine amtlichen Zahlen. "
                           "Annahmen: Kita-Quoten U3 nach Einzeljahren (1 Jahr 28 %, 2 Jahre 63 %), 3–5 Jahre 90 %; Schulpflicht 6–17 Jahre; "
-                          "3,0 Personen je Wohnung (Annahme); 55 % der Erwachsenen brauchen einen Sprachkursplatz (Annahme)." + UNCERTAINTY_NOTE
+                          "3,0 Personen je Wohnung (Annahme); 55 % der Erwachsenen brauchen einen Sprachkursplatz (Annahme), "
+                          "gezählt in den ersten 24 Monaten nach Ankunft (Integrationskurs und Anschlusskurse). "
+                          "Schülerinnen und Schüler zählen in den ersten 24 Monaten in der Erstförderung, danach in Regelklassen. "
+                          "Gruppen, Klassen, Personal und laufende Kosten: vereinfachte Werte, Quellen in sample-data/README.md." + UNCERTAINTY_NOTE
                           + " Lage der Kreise: Mittelpunkte (WGS 84) aus districts-nrw-centroids.csv."},
         "horizon": {"start": "2025-01", "months": 60},
-        "domains": DOMAINS,
-        "regions": region_entries(rs, ["kita", "school", "housing", "language"]),
+        "domains": DOMAINS_2025,
+        "regions": region_entries(rs, ["kita", "erstfoerderung", "school", "housing", "language"]),
         "distribution": {"population_weight": 0.9, "area_weight": 0.1, "area_uplift_cap": 0.25},
-        "measures": MEASURES_2025,
+        "measures": [dict(x, domain="erstfoerderung") if x["id"] in FIRST_SUPPORT_MEASURES else x for x in MEASURES_2025],
+        "planning_year": {"start_month": 8, "reference_month": 10},
         "scenarios": [
             scenario("basis", "Basis 2025", [("2025-01", 3750)], "#1f77b4", uncertainty=ranges(0.6, 1.8, 0.02, 0.10)),
             scenario("hoch", "Hoher Zugang wie 2015/16", [("2025-01", 3750), ("2025-07", 16700), ("2027-01", 6000)], "#d62728", leave=0.08,

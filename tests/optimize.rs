@@ -681,7 +681,7 @@ fn optimize_writes_output_to_a_file() {
     assert_eq!(value["scenario"], "basis");
     assert_eq!(value["optimal"], json!(true));
     let domains: Vec<&String> = value["domains"].as_object().unwrap().keys().collect();
-    assert_eq!(domains, ["kita", "school", "housing", "language"]);
+    assert_eq!(domains, ["kita", "erstfoerderung", "school", "housing", "language"]);
 }
 
 #[test]

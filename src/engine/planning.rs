@@ -203,7 +203,7 @@ mod tests {
         let start = Month::new(2025, 6).expect("month");
         let spans = planning_year_spans(&year, start, 20);
         let names: Vec<_> = spans.iter().map(|s| (s.name.as_str(), s.reference_month.to_string())).collect();
-        assert_eq!(names, vec![("2026", "2026-01".to_owned())]);
+        assert_eq!(names, vec![("2026", "2026-01".to_owned()), ("2027", "2027-01".to_owned())]);
     }
 
     #[test]

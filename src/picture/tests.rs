@@ -225,7 +225,8 @@ fn the_summary_shows_every_domain_the_indicators_and_the_sources() {
     let (plan, results) = sample();
     let text = svg(&request(&plan, &results, Language::German), Picture::Summary);
     for domain in &plan.domains {
-        assert!(text.contains(&format!("{} ({})", domain.name, domain.unit)), "{} missing", domain.name);
+        let title = crate::domain_words::domain_title(domain, Language::German);
+        assert!(text.contains(&format!("{title} ({})", domain.unit)), "{title} missing");
     }
     for expected in ["Kennzahlen", "Erster Engpass", "Größter", "Platz-Monate", "Destatis", "illustrativ", "Stand 25.11.2026"] {
         assert!(text.contains(expected), "{expected:?} missing");

@@ -524,7 +524,11 @@ def compare_planning_years(plan: dict, ex: dict, got: dict, out: list, path: str
     ke = [(y["year"], y["reference_month"]) for y in pe]
     kg = [(y.get("year"), y.get("reference_month")) for y in pg if isinstance(y, dict)]
     if ke != kg:
-        out.append((f"{path}.planning_years", "years", f"ref {ke[:6]} bin {kg[:6]}"))
+        only_e = [k for k in ke if k not in kg]
+        only_g = [k for k in kg if k not in ke]
+        out.append((f"{path}.planning_years", "years",
+                    f"ref {len(ke)} years, bin {len(kg)}; only ref {only_e[:4]}, only bin {only_g[:4]}"
+                    + ("" if only_e or only_g else f"; order ref {ke[:4]} bin {kg[:4]}")))
     by_ref = {y.get("reference_month"): y for y in pg if isinstance(y, dict)}
     doms = {d["id"]: d for d in plan["domains"]}
     for i, ye in enumerate(pe):

@@ -67,7 +67,7 @@ fn presentation_on_a_1280_by_720_projector_shows_one_domain_large_with_its_indic
     assert!(harness.query_all_by_label(&kita).count() >= 2, "its button and its indicator row");
     let title = harness.get_by_label_contains("(Plätze)").rect();
     assert!(screen.contains_rect(title), "plot title on screen: {title:?} in {screen:?}");
-    assert!(harness.query_by_label("Schulplätze (Plätze)").is_none(), "only one plot");
+    assert!(harness.query_by_label("Regelklassen (ab Monat 24 nach Ankunft) (Plätze)").is_none(), "only one plot");
     // Every compared scenario's indicator row is on the screen, not cut off.
     for scenario in harness.state().session.plan().scenarios.clone() {
         let rows: Vec<egui::Rect> = harness.get_all_by_label(&scenario.name).map(|n| n.rect()).collect();
@@ -75,7 +75,7 @@ fn presentation_on_a_1280_by_720_projector_shows_one_domain_large_with_its_indic
     }
 
     click(&mut harness, "Alle Diagramme");
-    assert!(harness.query_by_label("Schulplätze (Plätze)").is_some(), "all plots again");
+    assert!(harness.query_by_label("Regelklassen (ab Monat 24 nach Ankunft) (Plätze)").is_some(), "all plots again");
 }
 
 #[test]

@@ -144,7 +144,7 @@ fn the_about_panel_shows_the_notes_and_a_title_edit_is_one_undo_step() {
     settle(&mut harness);
     let notes = harness.get_by_label("Notizen und Quellen").value().unwrap_or_default();
     assert!(notes.contains("Destatis") && notes.contains("illustrativ"), "{notes}");
-    assert!(harness.query_by_label("53 Regionen · 4 Bereiche · 40 Maßnahmen · 3 Szenarien").is_some());
+    assert!(harness.query_by_label("53 Regionen · 5 Bereiche · 40 Maßnahmen · 3 Szenarien").is_some());
 
     let steps = harness.state().session.doc().undo_len();
     harness.get_by_label("Titel").click();

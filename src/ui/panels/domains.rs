@@ -224,11 +224,12 @@ mod tests {
     fn typing_a_window_end_sets_months_since_arrival_and_says_what_it_means() {
         let mut harness = bench(DomainsPanel::default());
         harness.run();
-        let name = harness.state().session.plan().domains[1].name.clone();
+        let housing = harness.state().session.plan().domains.iter().position(|d| d.id == "housing").expect("housing");
+        let name = harness.state().session.plan().domains[housing].name.clone();
         let label = format!("Zählt nach Ankunft bis vor Monat: {name}");
         crate::ui::panels::testing::type_into(&mut harness, &label, "24");
         match harness.state().edits().as_slice() {
-            [Command::SetDomain(1, domain)] => {
+            [Command::SetDomain(d, domain)] if *d == housing => {
                 let window = domain.months_since_arrival.as_ref().expect("a window");
                 assert_eq!((window.from, window.to), (0, Some(24)));
             }
@@ -241,10 +242,16 @@ mod tests {
     fn ticking_whole_groups_gives_the_domain_a_group_size() {
         let mut harness = bench(DomainsPanel::default());
         harness.run();
-        harness.get_all_by_label("in ganzen Gruppen planen").next().expect("a box per domain").click();
+        // Housing is planned in places only in the sample: its box is the first one not ticked.
+        let housing = harness.state().session.plan().domains.iter().position(|d| d.id == "housing").expect("housing");
+        let planned_before = harness.state().session.plan().domains[..housing].iter().filter(|d| d.planning.is_some()).count();
+        assert_eq!(planned_before, housing, "every domain before housing is planned in groups");
+        harness.get_all_by_label("in ganzen Gruppen planen").nth(housing).expect("a box per domain").scroll_to_me();
+        harness.run();
+        harness.get_all_by_label("in ganzen Gruppen planen").nth(housing).expect("a box per domain").click();
         harness.run();
         match harness.state().edits().as_slice() {
-            [Command::SetDomain(0, domain)] => {
+            [Command::SetDomain(d, domain)] if *d == housing => {
                 assert_eq!(domain.planning.as_ref().map(|p| p.group_size), Some(20.0));
             }
             other => panic!("expected one domain edit, got {other:?}"),

@@ -278,12 +278,23 @@ mod tests {
             .find(|y| y.domains.iter().any(|d| d.groups.as_ref().is_some_and(|g| !g.regions_missing.is_empty())))
             .expect("the sample misses Kita groups in some year")
             .clone();
-        let groups = year.domains.iter().find_map(|d| d.groups.clone()).expect("groups");
+        let (d, groups) = year
+            .domains
+            .iter()
+            .enumerate()
+            .find_map(|(d, f)| f.groups.clone().filter(|g| !g.regions_missing.is_empty()).map(|g| (d, g)))
+            .expect("groups");
         let (r, count) = groups.regions_missing.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)).expect("a region");
         let region = plan.regions[r].clone();
+        let word = crate::domain_words::group_word(
+            plan.domains[d].planning.as_ref().expect("planned"),
+            crate::language::Language::German,
+        );
         harness.state_mut().panel.chosen_year = Some(year.span.name.clone());
         harness.run();
-        let label = format!("{} {} Gruppen", region.name, crate::format::german_number(count, 0));
+        let label = format!("{} {} {word}", region.name, crate::format::german_number(count, 0));
+        harness.get_by_label(&label).scroll_to_me();
+        harness.run();
         harness.get_by_label(&label).click();
         harness.run();
         assert!(
@@ -296,7 +307,8 @@ mod tests {
     #[test]
     fn choosing_the_reference_month_edits_the_plan() {
         let mut harness = planned_bench();
-        harness.get_by_label("Stichtag im").click();
+        // The visible word and the chooser carry the same name; the chooser comes second.
+        harness.get_all_by_label("Stichtag im").last().expect("the reference-month chooser").click();
         harness.run();
         harness.get_by_label("März").click();
         harness.run();
@@ -312,6 +324,11 @@ mod tests {
     #[test]
     fn without_planned_domains_the_view_says_where_to_enter_groups() {
         let mut harness = bench(GroupsPanel::default());
+        let mut plan = harness.state().session.plan().clone();
+        for domain in &mut plan.domains {
+            domain.planning = None;
+        }
+        harness.state_mut().session = Session::new(plan, None, "nrw-2025.json".into());
         harness.run();
         assert!(harness.query_by_label_contains("Noch kein Bereich wird in ganzen Gruppen geplant").is_some());
     }

@@ -111,7 +111,7 @@ mod tests {
         harness.run();
         let notes = harness.get_by_label("Notizen und Quellen").value().unwrap_or_default();
         assert!(notes.contains("Destatis") && notes.contains("illustrativ"), "{notes}");
-        assert!(harness.query_by_label("53 Regionen · 4 Bereiche · 40 Maßnahmen · 3 Szenarien").is_some());
+        assert!(harness.query_by_label("53 Regionen · 5 Bereiche · 40 Maßnahmen · 3 Szenarien").is_some());
         assert!(harness.query_by_label("01/2025 – 12/2029 (60 Monate)").is_some());
 
         type_into(&mut harness, "Titel", "Workshop Bezirksregierung");
