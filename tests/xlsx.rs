@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose; the crate denies unwrap outside tests.
 
 use calamine::{Data, Reader, Xlsx};
-use integrationsplan::io::{BUDGET_HEADERS, BUDGET_SHEET, STATE_ROW, SUMMARY_SHEET, results_xlsx_bytes};
+use integrationsplan::io::{BUDGET_HEADERS, BUDGET_SHEET, GROUPS_SHEET, STATE_ROW, SUMMARY_SHEET, results_xlsx_bytes};
 use integrationsplan::{sample, simulate};
 use std::io::Cursor;
 
@@ -32,9 +32,28 @@ fn the_workbook_reads_back_as_the_engines_numbers() {
     let bytes = results_xlsx_bytes(&results).unwrap();
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let names = workbook.sheet_names();
-    assert_eq!(names.len(), 2 + results.scenarios.len());
+    assert_eq!(names.len(), 3 + results.scenarios.len());
     assert_eq!(names[0], SUMMARY_SHEET);
     assert_eq!(names[1], BUDGET_SHEET);
+    assert_eq!(names[2], GROUPS_SHEET);
+
+    // Groups: a row per scenario, planning year and domain, the engine's whole groups.
+    let groups = workbook.worksheet_range(GROUPS_SHEET).unwrap();
+    let mut row = 1;
+    for scenario in &results.scenarios {
+        for year in &scenario.planning_years {
+            for figures in &year.domains {
+                assert_eq!(groups.get((row, 1)).unwrap(), &Data::String(year.span.name.clone()));
+                assert_eq!(groups.get((row, 4)).unwrap(), &Data::String(figures.id.clone()));
+                match &figures.groups {
+                    Some(g) => assert_eq!(number(groups.get((row, 10)).unwrap()), g.groups_missing),
+                    None => assert!(matches!(groups.get((row, 10)), None | Some(Data::Empty))),
+                }
+                row += 1;
+            }
+        }
+    }
+    assert!(row > 10, "the sample has planning years with groups");
 
     // Summary: one row per scenario and domain, peak shortage and place-months exact.
     let summary = workbook.worksheet_range(SUMMARY_SHEET).unwrap();
@@ -50,7 +69,7 @@ fn the_workbook_reads_back_as_the_engines_numbers() {
     }
 
     // Each scenario sheet: state rows first, then every region; demand, capacity, gap exact.
-    for (scenario, name) in results.scenarios.iter().zip(names.iter().skip(2)) {
+    for (scenario, name) in results.scenarios.iter().zip(names.iter().skip(3)) {
         let sheet = workbook.worksheet_range(name).unwrap();
         let months = results.months.len();
         let domains = results.domain_ids.len();

@@ -39,14 +39,21 @@ pub fn planning_year_spans(year: &PlanningYear, start: Month, months: usize) -> 
     let start_month = year.start_month.clamp(1, 12);
     let reference = year.reference_month_or_start().clamp(1, 12);
     let last = start.plus(months.saturating_sub(1) as i32);
+    if months == 0 {
+        return Vec::new();
+    }
     let mut spans = Vec::new();
     for first_year in (start.year() - 1)..=last.year() {
         let reference_year = if reference >= start_month { first_year } else { first_year + 1 };
-        let Some(reference_month) = Month::new(reference_year, reference) else { continue };
-        if reference_month < start || reference_month > last || months == 0 {
+        // Counted from the horizon's start, so that reference months after 2200 (a horizon may
+        // run past the last year a file may name) are found too.
+        let offset =
+            (i64::from(reference_year) - i64::from(start.year())) * 12 + i64::from(reference) - i64::from(start.month_of_year());
+        if offset < 0 || offset >= months as i64 {
             continue;
         }
-        let month_index = reference_month.months_since(start).max(0) as usize;
+        let month_index = offset as usize;
+        let reference_month = start.plus(offset as i32);
         spans.push(PlanningYearSpan {
             name: planning_year_name(first_year, start_month),
             first_calendar_year: first_year,
@@ -204,6 +211,14 @@ mod tests {
         let spans = planning_year_spans(&year, start, 20);
         let names: Vec<_> = spans.iter().map(|s| (s.name.as_str(), s.reference_month.to_string())).collect();
         assert_eq!(names, vec![("2026", "2026-01".to_owned()), ("2027", "2027-01".to_owned())]);
+    }
+
+    #[test]
+    fn planning_years_after_2200_are_reported_when_the_horizon_holds_them() {
+        let start = Month::new(2200, 1).expect("month");
+        let spans = planning_year_spans(&PlanningYear::default(), start, 24);
+        let names: Vec<_> = spans.iter().map(|s| (s.name.as_str(), s.reference_month.to_string())).collect();
+        assert_eq!(names, vec![("2200/01", "2200-08".to_owned()), ("2201/02", "2201-08".to_owned())]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 pub struct Labels {
     regions: HashMap<String, String>,
     domains: HashMap<String, String>,
+    group_words: HashMap<String, String>,
 }
 
 impl Labels {
@@ -22,7 +23,20 @@ impl Labels {
         Labels {
             regions: plan.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect(),
             domains: plan.domains.iter().map(|d| (d.id.clone(), d.name.clone())).collect(),
+            group_words: plan
+                .domains
+                .iter()
+                .filter_map(|d| {
+                    let planning = d.planning.as_ref()?;
+                    Some((d.id.clone(), crate::domain_words::group_word(planning, crate::language::Language::German)))
+                })
+                .collect(),
         }
+    }
+
+    /// The word for the groups of the domain `id` (`Gruppen`, `Klassen`); `None` without planning.
+    pub fn group_word(&self, id: &str) -> Option<&str> {
+        self.group_words.get(id).map(String::as_str)
     }
 
     /// The name of the region `id`.

@@ -25,6 +25,7 @@ pub use output::{check_not_an_input, same_file, write_output, write_output_with}
 pub use recovery::{RECOVERY_FILE_NAME, Recovered, RecoveryFile};
 pub use save::{SaveError, SaveStep, backup_path, plan_to_string, save_plan, write_atomically, write_atomically_with_faults};
 pub use xlsx::{
-    BUDGET_HEADERS, BUDGET_SHEET, CUT_NOTE, LABELLED_SCENARIO_HEADERS, MAX_CELL_CHARS, STATE_ROW, SUMMARY_SHEET, XlsxExportError,
-    cell_text, labelled_results_xlsx_bytes, results_xlsx_bytes, save_labelled_results_xlsx, save_results_xlsx,
+    BUDGET_HEADERS, BUDGET_SHEET, CUT_NOTE, GROUPS_HEADERS, GROUPS_SHEET, LABELLED_SCENARIO_HEADERS, MAX_CELL_CHARS, STATE_ROW,
+    SUMMARY_SHEET, XlsxExportError, cell_text, labelled_results_xlsx_bytes, results_xlsx_bytes, save_labelled_results_xlsx,
+    save_results_xlsx,
 };

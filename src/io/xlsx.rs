@@ -6,7 +6,7 @@
 //! German Excel) and months as dates formatted `MM/JJJJ`, so that the sheets sort and chart.
 //! Text cells go through [`cell_text`]: never read as a formula, never longer than Excel allows.
 
-use super::export::spreadsheet_text;
+use super::export::{finite, spreadsheet_text};
 use super::labelled::{LABELLED_STATE_ROW, Labels, whole_places};
 use crate::engine::{Results, ScenarioResults};
 use crate::model::Month;
@@ -21,6 +21,25 @@ pub const BUDGET_SHEET: &str = "Haushalt";
 /// Column headers of the budget sheet.
 pub const BUDGET_HEADERS: [&str; 9] =
     ["Szenario", "Jahr", "gesichert", "geplant", "offen", "Summe", "Budget", "Saldo", "noch nicht gesichert"];
+/// Name of the sheet of groups, staff and running cost by planning year (SPEC §11).
+pub const GROUPS_SHEET: &str = "Gruppen und Personal";
+/// Column headers of the groups sheet.
+pub const GROUPS_HEADERS: [&str; 14] = [
+    "Szenario",
+    "Planungsjahr",
+    "Stichtag",
+    "Bereich",
+    "Bereich-ID",
+    "Bedarf (Plätze)",
+    "Kapazität (Plätze)",
+    "Fehlende Plätze (Summe der Regionen)",
+    "Einheit",
+    "Benötigte Gruppen",
+    "Fehlende Gruppen",
+    "Benötigtes Personal (VZÄ)",
+    "Fehlendes Personal (VZÄ)",
+    "Laufende Kosten der fehlenden Gruppen je Jahr (€)",
+];
 /// The region column's text for the state-wide rows.
 pub const STATE_ROW: &str = "Land gesamt";
 /// Most data rows of one sheet (Excel's limit minus the header).
@@ -98,7 +117,8 @@ fn workbook_bytes(results: &Results, labels: Option<&Labels>) -> Result<Vec<u8>,
     let formats = Formats::new();
     summary_sheet(workbook.add_worksheet(), results, labels, &formats)?;
     budget_sheet(workbook.add_worksheet(), results, &formats)?;
-    let mut used_names = vec![SUMMARY_SHEET.to_lowercase(), BUDGET_SHEET.to_lowercase()];
+    groups_sheet(workbook.add_worksheet(), results, labels, &formats)?;
+    let mut used_names = vec![SUMMARY_SHEET.to_lowercase(), BUDGET_SHEET.to_lowercase(), GROUPS_SHEET.to_lowercase()];
     for scenario in &results.scenarios {
         let name = sheet_name(&scenario.name, &scenario.id, &mut used_names);
         let sheet = workbook.add_worksheet();
@@ -237,6 +257,51 @@ fn budget_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Result
     sheet.set_column_width(0, 36)?;
     for c in 2..=8 {
         sheet.set_column_width(c, 18)?;
+    }
+    Ok(())
+}
+
+/// Per scenario, planning year and domain: places, groups, staff and running cost at the
+/// reference month (SPEC §11); a domain without `planning` has its places only.
+fn groups_sheet(sheet: &mut Worksheet, results: &Results, labels: Option<&Labels>, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(GROUPS_SHEET)?;
+    for (c, header) in GROUPS_HEADERS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *header, &f.header)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let mut row = 1u32;
+    for scenario in &results.scenarios {
+        for year in &scenario.planning_years {
+            for figures in &year.domains {
+                if row as usize > MAX_ROWS {
+                    return Ok(());
+                }
+                sheet.write_string(row, 0, &*cell_text(&scenario.name))?;
+                sheet.write_string(row, 1, &*cell_text(&year.span.name))?;
+                sheet.write_datetime_with_format(row, 2, excel_month(year.span.reference_month)?, &f.month)?;
+                let name = labels.map_or(figures.id.as_str(), |l| l.domain(&figures.id));
+                sheet.write_string(row, 3, &*cell_text(name))?;
+                sheet.write_string(row, 4, &*cell_text(&figures.id))?;
+                sheet.write_number_with_format(row, 5, whole_places(figures.demand), &f.whole)?;
+                sheet.write_number_with_format(row, 6, whole_places(figures.capacity), &f.whole)?;
+                sheet.write_number_with_format(row, 7, whole_places(figures.shortage), &f.whole)?;
+                if let Some(groups) = &figures.groups {
+                    let word = labels.and_then(|l| l.group_word(&figures.id)).unwrap_or(crate::model::DEFAULT_GROUP_WORD);
+                    sheet.write_string(row, 8, &*cell_text(word))?;
+                    sheet.write_number_with_format(row, 9, finite(groups.groups_needed), &f.whole)?;
+                    sheet.write_number_with_format(row, 10, finite(groups.groups_missing), &f.whole)?;
+                    sheet.write_number_with_format(row, 11, finite(groups.staff_needed), &f.number)?;
+                    sheet.write_number_with_format(row, 12, finite(groups.staff_missing), &f.number)?;
+                    sheet.write_number_with_format(row, 13, finite(groups.running_cost_missing_eur), &f.money)?;
+                }
+                row += 1;
+            }
+        }
+    }
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(3, 30)?;
+    for c in 5..=13 {
+        sheet.set_column_width(c, 16)?;
     }
     Ok(())
 }

@@ -24,13 +24,21 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_a_number;
-        self.cell(ui, path, label, shown, false, "", |text| crate::format::parse_user_number(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, false, "", None, |text| crate::format::parse_user_number(text, german).ok_or(message))
+    }
+
+    /// [`CellContext::number`] with a note shown on hover (e.g. places in whole groups).
+    pub fn number_noted(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: f64, note: Option<&str>) -> Option<f64> {
+        let german = self.language == Language::German;
+        let shown = number_for_editing(value, self.language);
+        let message = self.language.strings().not_a_number;
+        self.cell(ui, path, label, shown, false, "", note, |text| crate::format::parse_user_number(text, german).ok_or(message))
     }
 
     /// An editable whole number ≥ 0.
     pub fn whole(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: u32) -> Option<u32> {
         let message = self.language.strings().not_a_whole_number;
-        self.cell(ui, path, label, value.to_string(), false, "", |text| text.trim().parse::<u32>().map_err(|_| message))
+        self.cell(ui, path, label, value.to_string(), false, "", None, |text| text.trim().parse::<u32>().map_err(|_| message))
     }
 
     /// An editable whole number ≥ 0 that may be left empty (`None`), with `hint` shown when empty.
@@ -44,7 +52,7 @@ impl CellContext<'_> {
     ) -> Option<Option<u32>> {
         let message = self.language.strings().not_a_whole_number;
         let shown = value.map(|v| v.to_string()).unwrap_or_default();
-        self.cell(ui, path, label, shown, false, hint, |text| {
+        self.cell(ui, path, label, shown, false, hint, None, |text| {
             let text = text.trim();
             if text.is_empty() {
                 return Ok(None);
@@ -66,7 +74,7 @@ impl CellContext<'_> {
         let message = self.language.strings().not_a_month;
         // An empty optional month says what it means ("unbefristet") instead of staying blank.
         let hint = if optional { self.language.strings().open_ended } else { "" };
-        self.cell(ui, path, label, shown, false, hint, |text| {
+        self.cell(ui, path, label, shown, false, hint, None, |text| {
             let text = text.trim();
             if text.is_empty() && optional {
                 return Ok(None);
@@ -83,7 +91,7 @@ impl CellContext<'_> {
     /// An editable text that takes the keyboard focus with its text selected when `focus` is
     /// true (a new row's name, so that the planner can type it at once).
     pub fn text_with_focus(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: &str, focus: bool) -> Option<String> {
-        self.cell(ui, path, label, value.to_owned(), focus, "", |text| Ok(text.to_owned()))
+        self.cell(ui, path, label, value.to_owned(), focus, "", None, |text| Ok(text.to_owned()))
     }
 
     #[allow(clippy::too_many_arguments)] // Each cell kind passes its own text, hint and parser.
@@ -95,6 +103,7 @@ impl CellContext<'_> {
         shown: String,
         focus: bool,
         hint: &str,
+        note: Option<&str>,
         parse: impl Fn(&str) -> Result<T, &'static str>,
     ) -> Option<T> {
         let draft = self.drafts.get(path).cloned();
@@ -143,6 +152,8 @@ impl CellContext<'_> {
         if let Some(problem) = problem {
             ui.painter().rect_stroke(response.rect, 2.0, egui::Stroke::new(1.5, ERROR_RED), egui::StrokeKind::Inside);
             response.on_hover_text(problem);
+        } else if let Some(note) = note {
+            response.on_hover_text(note);
         } else if !text.is_empty() && output.galley.size().x > response.rect.width() - 8.0 {
             response.on_hover_text(text);
         }

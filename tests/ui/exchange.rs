@@ -119,7 +119,8 @@ fn the_excel_workbook_is_written_from_the_menu_path() {
     let workbook: calamine::Xlsx<_> = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     // Summary, budget ("Haushalt"), one sheet per scenario.
     let mut workbook = workbook;
-    assert_eq!(workbook.sheet_names().len(), 2 + harness.state().session.results().scenarios.len());
+    assert_eq!(workbook.sheet_names().len(), 3 + harness.state().session.results().scenarios.len());
+    assert!(workbook.sheet_names().iter().any(|n| n == "Gruppen und Personal"));
     // Names with their ids beside them, whole places.
     let first = harness.state().session.results().scenarios[0].name.clone();
     let sheet = workbook.worksheet_range(&first).unwrap();

@@ -210,6 +210,26 @@ fn sortable_columns(t: &Strings) -> [(SortColumn, &'static str); 9] {
     ]
 }
 
+/// A measure's places in whole groups where its domain has a group size: „50 Plätze = 2,5
+/// Gruppen zu 20“ (SPEC §11).
+pub fn places_in_groups(plan: &Plan, measure: &Measure, language: crate::language::Language) -> Option<String> {
+    let domain = plan.domains.iter().find(|d| d.id == measure.domain)?;
+    let planning = domain.planning.as_ref().filter(|p| p.group_size > 0.0)?;
+    let groups = measure.places / planning.group_size;
+    let decimals = if (groups - groups.round()).abs() < 1e-9 { 0 } else { 1 };
+    let word = crate::domain_words::group_word(planning, language);
+    let places = language.number(measure.places, 0);
+    let size = language.number(planning.group_size, if planning.group_size.fract() == 0.0 { 0 } else { 1 });
+    Some(match language {
+        crate::language::Language::German => {
+            format!("{places} {} = {} {word} zu {size}", domain.unit, language.number(groups, decimals))
+        }
+        crate::language::Language::English => {
+            format!("{places} {} = {} {word} of {size}", domain.unit, language.number(groups, decimals))
+        }
+    })
+}
+
 /// A header that sorts by its column: ascending, descending, unsorted.
 fn sort_header(ui: &mut egui::Ui, view: &mut MeasureView, column: SortColumn, label: &str) {
     let marker = match view.sort {
@@ -297,7 +317,9 @@ fn columns_row_ui(
         );
     });
     row.col(|ui| {
-        if let Some(v) = cells.number(ui, &format!("{path}.places"), &label(t.col_places), measure.places) {
+        let note = places_in_groups(plan, measure, cells.language);
+        if let Some(v) = cells.number_noted(ui, &format!("{path}.places"), &label(t.col_places), measure.places, note.as_deref())
+        {
             edited.places = v;
         }
     });
@@ -361,5 +383,23 @@ fn name_column_handles(ctx: &egui::Context, table_state: egui::Id, columns: &[&s
             node.set_role(egui::accesskit::Role::Splitter);
             node.set_label(format!("{}: {column}", t.column_width));
         });
+    }
+}
+
+#[cfg(test)]
+mod group_note_tests {
+    use super::*;
+    use crate::language::Language;
+
+    #[test]
+    fn a_measure_of_a_domain_with_a_group_size_reads_in_whole_groups_too() {
+        let plan = crate::sample::nrw_2025().expect("sample").plan;
+        let mut measure = plan.measures.iter().find(|m| m.domain == "kita").expect("a Kita measure").clone();
+        measure.places = 50.0;
+        assert_eq!(places_in_groups(&plan, &measure, Language::German).as_deref(), Some("50 Plätze = 2,5 Gruppen zu 20"));
+        measure.places = 40.0;
+        assert_eq!(places_in_groups(&plan, &measure, Language::English).as_deref(), Some("40 Plätze = 2 Gruppen of 20"));
+        let housing = plan.measures.iter().find(|m| m.domain == "housing").expect("a housing measure");
+        assert_eq!(places_in_groups(&plan, housing, Language::German), None, "housing is planned in places only");
     }
 }
