@@ -105,6 +105,18 @@ pub struct IndicatorRow {
     pub indicators: Indicators,
 }
 
+/// One row of the groups table (SPEC §11): a planned domain's missing groups per planning year
+/// for one scenario at the shown place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRow {
+    /// Domain title with the word for its groups: `Kita-Plätze (Gruppen)`.
+    pub domain: String,
+    /// Slot of the scenario in [`ChartSpec::scenarios`].
+    pub slot: usize,
+    /// Groups missing per planning year, in the order of [`ChartSpec::planning_years`].
+    pub groups_missing: Vec<f64>,
+}
+
 /// Everything a picture draws, in the picture's language.
 #[derive(Debug, Clone)]
 pub struct ChartSpec {
@@ -126,6 +138,10 @@ pub struct ChartSpec {
     pub budget: Vec<(i32, f64)>,
     /// Indicators per domain and scenario at the shown place.
     pub indicators: Vec<IndicatorRow>,
+    /// The planning years' names (SPEC §11), for the groups table.
+    pub planning_years: Vec<String>,
+    /// Missing groups per planned domain and scenario at the shown place.
+    pub groups: Vec<GroupRow>,
     /// The plan's notes (sources), whitespace collapsed.
     pub notes: String,
     /// The date of the export as the language writes it.
@@ -188,6 +204,28 @@ impl ChartSpec {
             }
             domains.push(DomainChart { name: title, unit: domain.unit.clone(), curves });
         }
+        let planning_years: Vec<String> =
+            drawn.first().map(|(_, _, s)| s.planning_years.iter().map(|y| y.span.name.clone()).collect()).unwrap_or_default();
+        let mut groups = Vec::new();
+        for (d, domain) in plan.domains.iter().enumerate() {
+            let Some(planning) = &domain.planning else { continue };
+            let word = crate::domain_words::group_word(planning, request.language);
+            let title = format!("{} ({word})", crate::domain_words::domain_title(domain, request.language));
+            for (slot, (_, _, scenario)) in drawn.iter().enumerate() {
+                let groups_missing = scenario
+                    .planning_years
+                    .iter()
+                    .map(|year| {
+                        let figures = year.domains.get(d).filter(|f| f.id == domain.id).and_then(|f| f.groups.as_ref());
+                        figures.map_or(0.0, |g| match region_index {
+                            None => g.groups_missing,
+                            Some(r) => g.regions_missing.iter().find(|(i, _)| *i == r).map_or(0.0, |(_, n)| *n),
+                        })
+                    })
+                    .collect();
+                groups.push(GroupRow { domain: title.clone(), slot, groups_missing });
+            }
+        }
         ChartSpec {
             title: plan.meta.title.clone(),
             place,
@@ -198,6 +236,8 @@ impl ChartSpec {
             costs: drawn.iter().map(|(_, _, s)| s.cost_per_year.clone()).collect(),
             budget: plan.budget.iter().map(|b| (b.year, b.eur)).collect(),
             indicators,
+            planning_years,
+            groups,
             notes: plan.meta.notes.split_whitespace().collect::<Vec<_>>().join(" "),
             date: request.language.date(request.date),
             language: request.language,

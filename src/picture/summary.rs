@@ -27,7 +27,90 @@ pub fn summary_picture<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, size: (u32, 
     let plots_width = (f64::from(body.w) * 0.6) as i32;
     small_multiples(canvas, Rect { w: plots_width, ..body })?;
     let gap = canvas.px(24.0);
-    indicator_table(canvas, Rect { x: body.x + plots_width + gap, w: body.w - plots_width - gap, ..body })
+    let side = Rect { x: body.x + plots_width + gap, w: body.w - plots_width - gap, ..body };
+    if spec.groups.is_empty() || spec.planning_years.is_empty() {
+        return indicator_table(canvas, side, 1.0);
+    }
+    // The groups table (SPEC §11) sits under the indicators. Both shrink together, down to 70 %,
+    // until every row fits; only then are rows left out (and counted).
+    let scale = [1.0, 0.92, 0.85, 0.78, 0.7]
+        .into_iter()
+        .find(|scale| indicators_height(canvas, *scale) + groups_height(canvas, *scale) + canvas.px(12.0) <= side.h)
+        .unwrap_or(0.7);
+    let groups = groups_height(canvas, scale).min(side.h / 2);
+    indicator_table(canvas, Rect { h: side.h - groups - canvas.px(12.0), ..side }, scale)?;
+    groups_table(canvas, Rect { y: side.bottom() - groups, h: groups, ..side }, scale)
+}
+
+/// The height the whole indicator table needs at `scale`.
+fn indicators_height<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, scale: f64) -> i32 {
+    let spec = canvas.spec;
+    let line = canvas.line_height(&canvas.font(14.0 * scale, false)) + canvas.px(3.0);
+    let titles = spec.indicators.iter().map(|r| r.domain.as_str()).collect::<std::collections::BTreeSet<_>>().len() as i32;
+    canvas.line_height(&canvas.font(19.0 * scale, true))
+        + canvas.px(18.0)
+        + line * (3 + spec.indicators.len() as i32)
+        + titles * (line + canvas.px(4.0))
+}
+
+/// The height the whole groups table needs at `scale`.
+fn groups_height<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, scale: f64) -> i32 {
+    let spec = canvas.spec;
+    let line = canvas.line_height(&canvas.font(13.0 * scale, false)) + canvas.px(2.0);
+    let titles = spec.groups.iter().map(|g| g.domain.as_str()).collect::<std::collections::BTreeSet<_>>().len() as i32;
+    canvas.line_height(&canvas.font(17.0 * scale, true)) + canvas.px(14.0) + line * (2 + titles + spec.groups.len() as i32)
+}
+
+/// Missing groups per planned domain, scenario and planning year at the shown place; the last
+/// years that do not fit the width are left out (at most six columns).
+fn groups_table<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect, scale: f64) -> Result<(), PictureError> {
+    let spec = canvas.spec;
+    let style = spec.style;
+    let language = spec.language;
+    let heading = canvas.font(17.0 * scale, true);
+    let font = canvas.font(13.0 * scale, false);
+    let bold = canvas.font(13.0 * scale, true);
+    let line = canvas.line_height(&font) + canvas.px(2.0);
+    let mut y = area.y;
+    y += canvas.heading(spec.texts.groups_heading, (area.x, y), area.w, &heading, style.text)? + canvas.px(4.0);
+    let years: Vec<&String> = spec.planning_years.iter().take(6).collect();
+    let column_w = (f64::from(area.w) * 0.11) as i32;
+    let name_w = area.w - column_w * years.len() as i32;
+    for (k, year) in years.iter().enumerate() {
+        let right = area.x + name_w + column_w * (k as i32 + 1);
+        canvas.text(year, (right, y), &bold, style.text, (HPos::Right, VPos::Top))?;
+    }
+    y += line + canvas.px(2.0);
+    canvas.line(vec![(area.x, y), (area.right(), y)], style.axis, 1.0, None)?;
+    y += canvas.px(3.0);
+    let mut shown_domain: Option<&str> = None;
+    for (index, row) in spec.groups.iter().enumerate() {
+        let needs = if shown_domain != Some(row.domain.as_str()) { 2 } else { 1 };
+        if y + (needs + 1) * line > area.bottom() {
+            let text = format!("… {} {}", language.number((spec.groups.len() - index) as f64, 0), spec.texts.more_rows);
+            canvas.text(&text, (area.x, y), &font, style.muted_text, (HPos::Left, VPos::Top))?;
+            break;
+        }
+        if needs == 2 {
+            let title =
+                wrap(&row.domain, f64::from(area.w), 1, |s| canvas.width(s, &bold)).into_iter().next().unwrap_or_default();
+            canvas.text(&title, (area.x, y), &bold, style.text, (HPos::Left, VPos::Top))?;
+            y += line;
+            shown_domain = Some(row.domain.as_str());
+        }
+        let Some(scenario) = spec.scenarios.get(row.slot) else { continue };
+        let name = wrap(&scenario.name, f64::from(name_w - canvas.px(16.0)), 1, |s| canvas.width(s, &font))
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        canvas.text(&name, (area.x + canvas.px(8.0), y), &font, style.text, (HPos::Left, VPos::Top))?;
+        for (k, groups) in row.groups_missing.iter().take(years.len()).enumerate() {
+            let right = area.x + name_w + column_w * (k as i32 + 1);
+            canvas.text(&language.number(*groups, 0), (right, y), &font, style.text, (HPos::Right, VPos::Top))?;
+        }
+        y += line;
+    }
+    Ok(())
 }
 
 /// Every domain's plot and the cost plot in a grid of two columns.
@@ -63,14 +146,14 @@ fn small_multiples<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect) -> R
 
 /// The indicators at the shown place: a heading row per domain, a row per scenario with its
 /// first shortage, peak shortage and place-months missing. Rows that do not fit are counted.
-fn indicator_table<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect) -> Result<(), PictureError> {
+fn indicator_table<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, area: Rect, scale: f64) -> Result<(), PictureError> {
     let spec = canvas.spec;
     let t = spec.texts;
     let style = spec.style;
     let language = spec.language;
-    let heading = canvas.font(19.0, true);
-    let font = canvas.font(14.0, false);
-    let bold = canvas.font(14.0, true);
+    let heading = canvas.font(19.0 * scale, true);
+    let font = canvas.font(14.0 * scale, false);
+    let bold = canvas.font(14.0 * scale, true);
     let line = canvas.line_height(&font) + canvas.px(3.0);
     let mut y = area.y;
     let title = format!("{} – {}", t.indicators, spec.place);

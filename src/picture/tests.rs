@@ -221,6 +221,22 @@ fn a_selected_region_is_named_and_its_own_figures_are_drawn() {
 }
 
 #[test]
+fn the_summary_shows_the_missing_groups_by_planning_year() {
+    let (plan, results) = sample();
+    let text = svg(&request(&plan, &results, Language::German), Picture::Summary);
+    assert!(text.contains("Fehlende Gruppen je Planungsjahr (Stichtag)"));
+    assert!(text.contains("2025/26") && text.contains("2026/27"));
+    assert!(text.contains("Kita-Plätze (Gruppen)"), "the domain with its word for groups");
+    let leading = &results.scenarios[0];
+    let kita = plan.domains.iter().position(|d| d.id == "kita").expect("kita");
+    let missing = leading.planning_years[1].domains[kita].groups.as_ref().expect("planned").groups_missing;
+    assert!(missing > 0.0, "the sample misses Kita groups in 2026/27");
+    assert!(text.contains(&format!("\n{}\n", crate::format::german_number(missing, 0))), "{missing} groups shown");
+    let english = svg(&request(&plan, &results, Language::English), Picture::Summary);
+    assert!(english.contains("Groups missing by planning year (reference month)"));
+}
+
+#[test]
 fn the_summary_shows_every_domain_the_indicators_and_the_sources() {
     let (plan, results) = sample();
     let text = svg(&request(&plan, &results, Language::German), Picture::Summary);

@@ -57,6 +57,8 @@ pub struct PictureTexts {
     pub more_rows: &'static str,
     /// A plan without notes.
     pub no_source: &'static str,
+    /// Heading of the groups table (SPEC §11).
+    pub groups_heading: &'static str,
 }
 
 /// The German words.
@@ -86,6 +88,7 @@ pub const GERMAN: PictureTexts = PictureTexts {
     none: "keiner",
     more_rows: "weitere Zeilen",
     no_source: "keine Angabe im Plan",
+    groups_heading: "Fehlende Gruppen je Planungsjahr (Stichtag)",
 };
 
 /// The English words.
@@ -115,6 +118,7 @@ pub const ENGLISH: PictureTexts = PictureTexts {
     none: "none",
     more_rows: "more rows",
     no_source: "none given in the plan",
+    groups_heading: "Groups missing by planning year (reference month)",
 };
 
 /// The words of `language`.
