@@ -6,6 +6,8 @@
 //! municipalities (10 800 regions × 120 months × 3 scenarios) ≤ 200 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use integrationsplan::engine::planning_years;
+use integrationsplan::model::{ArrivalWindow, GroupPlanning};
 use integrationsplan::synthetic::{PlanSize, german_districts, plan};
 use integrationsplan::{sample, simulate};
 use std::hint::black_box;
@@ -32,6 +34,28 @@ fn engine(c: &mut Criterion) {
     let mut group = c.benchmark_group("large");
     group.sample_size(20).measurement_time(Duration::from_secs(8));
     group.bench_function("b_engine_germany_401x240x10", |b| b.iter(|| simulate(black_box(&germany))));
+    // SPEC §10: a window on every domain (two bounds each, six delayed stocks in all); budget
+    // ≤ 1.5 × the plan without windows.
+    let mut windowed = germany.clone();
+    let windows = [(0, Some(24)), (24, None), (0, Some(12)), (6, Some(36))];
+    for (domain, (from, to)) in windowed.domains.iter_mut().zip(windows) {
+        domain.months_since_arrival = Some(ArrivalWindow { from, to, extra: Default::default() });
+    }
+    group.bench_function("d_engine_germany_with_windows", |b| b.iter(|| simulate(black_box(&windowed))));
+    // SPEC §11: every domain planned in groups; the planning years alone, on the results of a
+    // run (budget: ≤ 10 % of the run).
+    let mut planned = germany.clone();
+    for domain in &mut planned.domains {
+        domain.planning = Some(GroupPlanning::with_group_size(20.0));
+    }
+    let results = simulate(&planned);
+    group.bench_function("e_planning_years_germany", |b| {
+        b.iter(|| {
+            for scenario in &results.scenarios {
+                black_box(planning_years(&planned, scenario, &results.months));
+            }
+        })
+    });
     let municipalities = plan(MUNICIPALITIES, &districts);
     group.bench_function("c_engine_municipalities_10800x120x3", |b| b.iter(|| simulate(black_box(&municipalities))));
     group.finish();
