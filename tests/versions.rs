@@ -4,9 +4,7 @@
 
 use integrationsplan::Plan;
 use integrationsplan::language::Language;
-use integrationsplan::versions::{
-    Change, ConflictKind, Op, Side, canonical, diff_plans, diff_to_json, merge_plans,
-};
+use integrationsplan::versions::{Change, ConflictKind, Op, Side, canonical, diff_plans, diff_to_json, merge_plans};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use std::path::{Path, PathBuf};
@@ -120,7 +118,8 @@ fn the_defaults_of_the_1_2_fields_are_filled_in() {
     let mut with = small();
     with["domains"][0]["months_since_arrival"] = json!({ "from": 0, "to": 24 });
     with["domains"][1]["months_since_arrival"] = json!({ "from": 0, "to": null });
-    with["domains"][0]["planning"] = json!({ "group_size": 20, "group_word": "Gruppen", "staff_per_group": 0, "cost_per_group_per_year_eur": 0 });
+    with["domains"][0]["planning"] =
+        json!({ "group_size": 20, "group_word": "Gruppen", "staff_per_group": 0, "cost_per_group_per_year_eur": 0 });
     with["planning_year"] = json!({ "start_month": 8, "reference_month": 8 });
     let mut without = small();
     without["domains"][0]["months_since_arrival"] = json!({ "to": 24.0 });
@@ -181,25 +180,25 @@ fn every_kind_of_change_on_the_sample_plan() {
     let mut removed_scenario_canonical = removed_scenario.clone();
     removed_scenario_canonical["funding_included"] = json!(["secured"]);
     let expected: Vec<Value> = vec![
-            json!({ "op": "change", "path": "meta.title", "old": old_value["meta"]["title"], "new": "NRW 2026" }),
-            json!({ "op": "change", "path": "horizon.months", "old": 60, "new": 72 }),
-            json!({ "op": "change", "path": format!("regions[{}].capacity", region["id"].as_str().unwrap()),
+        json!({ "op": "change", "path": "meta.title", "old": old_value["meta"]["title"], "new": "NRW 2026" }),
+        json!({ "op": "change", "path": "horizon.months", "old": 60, "new": 72 }),
+        json!({ "op": "change", "path": format!("regions[{}].capacity", region["id"].as_str().unwrap()),
                     "old": region["capacity"], "new": capacity }),
-            json!({ "op": "change", "path": "distribution",
+        json!({ "op": "change", "path": "distribution",
                     "old": { "population_weight": 0.9, "area_weight": 0.1, "area_uplift_cap": 0.25 },
                     "new": { "population_weight": 1, "area_weight": 0, "area_uplift_cap": null } }),
-            json!({ "op": "change", "path": format!("measures[{first}].places"), "old": 1800, "new": 1800.5 }),
-            json!({ "op": "change", "path": format!("measures[{first}].start"), "old": "2025-08", "new": "2026-02" }),
-            json!({ "op": "change", "path": format!("measures[{first}].foo"), "old": null, "new": { "a": [2], "b": 1 } }),
-            json!({ "op": "remove", "path": format!("measures[{second}]"), "old": removed_measure }),
-            json!({ "op": "add", "path": "measures[kita-x]", "new": {
+        json!({ "op": "change", "path": format!("measures[{first}].places"), "old": 1800, "new": 1800.5 }),
+        json!({ "op": "change", "path": format!("measures[{first}].start"), "old": "2025-08", "new": "2026-02" }),
+        json!({ "op": "change", "path": format!("measures[{first}].foo"), "old": null, "new": { "a": [2], "b": 1 } }),
+        json!({ "op": "remove", "path": format!("measures[{second}]"), "old": removed_measure }),
+        json!({ "op": "add", "path": "measures[kita-x]", "new": {
                 "id": "kita-x", "name": "Kita X", "domain": "kita", "region": null, "places": 75, "start": "2026-01",
                 "end": null, "ramp_months": 0, "cost_once_eur": 0, "cost_per_year_eur": 0, "funding": "planned", "notes": "" } }),
-            json!({ "op": "change", "path": "scenarios[basis].measures_off", "old": [], "new": off }),
-            json!({ "op": "remove", "path": "scenarios[gesichert]", "old": removed_scenario_canonical }),
-            json!({ "op": "change", "path": "budget[2027].eur", "old": 520000000, "new": 530000000 }),
-            json!({ "op": "add", "path": "budget[2030]", "new": { "year": 2030, "eur": 1 } }),
-            json!({ "op": "change", "path": "zzz", "old": null, "new": true }),
+        json!({ "op": "change", "path": "scenarios[basis].measures_off", "old": [], "new": off }),
+        json!({ "op": "remove", "path": "scenarios[gesichert]", "old": removed_scenario_canonical }),
+        json!({ "op": "change", "path": "budget[2027].eur", "old": 520000000, "new": 530000000 }),
+        json!({ "op": "add", "path": "budget[2030]", "new": { "year": 2030, "eur": 1 } }),
+        json!({ "op": "change", "path": "zzz", "old": null, "new": true }),
     ];
     assert_eq!(rows(&changes), expected.iter().map(canonical_number_deep).collect::<Vec<_>>());
     let document = diff_to_json(&changes);
@@ -268,8 +267,11 @@ fn a_merge_of_disjoint_edits_takes_both() {
     ours["meta"] = json!({ "title": "Unser Titel" });
     let mut theirs = small();
     theirs["measures"][0]["start"] = json!("2025-10");
-    theirs["measures"].as_array_mut().unwrap().insert(1, json!({
-        "id": "m3", "name": "Neu", "domain": "kita", "places": 5, "start": "2025-01", "zukunft": 1 }));
+    theirs["measures"].as_array_mut().unwrap().insert(
+        1,
+        json!({
+        "id": "m3", "name": "Neu", "domain": "kita", "places": 5, "start": "2025-01", "zukunft": 1 }),
+    );
     theirs["scenarios"].as_array_mut().unwrap().remove(1);
     let outcome = merge_plans(&plan(&base), &plan(&ours), &plan(&theirs));
     assert!(outcome.conflicts().is_empty());
@@ -287,10 +289,16 @@ fn a_merge_of_disjoint_edits_takes_both() {
 fn the_same_change_on_both_sides_is_taken_once() {
     let mut changed = small();
     changed["measures"][0]["places"] = json!(80.0);
-    changed["measures"].as_array_mut().unwrap().push(json!({ "id": "m3", "name": "Neu", "domain": "kita", "places": 5, "start": "2025-01" }));
+    changed["measures"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "m3", "name": "Neu", "domain": "kita", "places": 5, "start": "2025-01" }));
     let mut same = small();
     same["measures"][0]["places"] = json!(80);
-    same["measures"].as_array_mut().unwrap().push(json!({ "id": "m3", "name": "Neu", "domain": "kita", "places": 5.0, "start": "2025-01" }));
+    same["measures"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "m3", "name": "Neu", "domain": "kita", "places": 5.0, "start": "2025-01" }));
     let outcome = merge_plans(&plan(&small()), &plan(&changed), &plan(&same));
     assert!(outcome.conflicts().is_empty());
     let merged = outcome.merged_plan("out").unwrap();
@@ -405,7 +413,12 @@ type Expected = (String, String, Option<Value>);
 
 /// Applies `edit` to `value` unless it touches a place in `touched` (then nothing happens);
 /// returns the change it makes, in canonical terms.
-fn apply_edit(value: &mut Value, source: &Value, edit: &Edit, touched: &mut std::collections::HashSet<String>) -> Option<Expected> {
+fn apply_edit(
+    value: &mut Value,
+    source: &Value,
+    edit: &Edit,
+    touched: &mut std::collections::HashSet<String>,
+) -> Option<Expected> {
     let id_at = |_: &Value, list: &str, index: usize| -> Option<String> {
         let items = source[list].as_array()?;
         let item = items.get(index % items.len().max(1))?;
@@ -452,7 +465,7 @@ fn apply_edit(value: &mut Value, source: &Value, edit: &Edit, touched: &mut std:
                 2 => ("area_km2", number(v)),
                 _ => ("location", json!({ "lat": f64::from(v % 90), "lon": 7.5 })),
             };
-            if r.get(name).map(|o| crate::canonical_number_deep(o)) == Some(crate::canonical_number_deep(&new)) {
+            if r.get(name).map(crate::canonical_number_deep) == Some(crate::canonical_number_deep(&new)) {
                 return None;
             }
             r.insert(name.into(), new.clone());
@@ -525,7 +538,11 @@ fn apply_edit(value: &mut Value, source: &Value, edit: &Edit, touched: &mut std:
         Edit::RemoveScenario { index } => {
             let id = id_at(value, "scenarios", index)?;
             // At least one scenario has to stay.
-            let others_untouched = value["scenarios"].as_array()?.iter().filter(|s| !touched.contains(&format!("scenarios[{}]", s["id"].as_str().unwrap_or("")))).count();
+            let others_untouched = value["scenarios"]
+                .as_array()?
+                .iter()
+                .filter(|s| !touched.contains(&format!("scenarios[{}]", s["id"].as_str().unwrap_or(""))))
+                .count();
             if others_untouched < 2 || !touched.insert(format!("scenarios[{id}]")) {
                 return None;
             }
@@ -555,7 +572,10 @@ fn apply_edit(value: &mut Value, source: &Value, edit: &Edit, touched: &mut std:
             if !claim(format!("budget[{year}]")) {
                 return None;
             }
-            value["budget"].as_array_mut().unwrap().retain(|b| b["year"].to_string() != year);
+            value["budget"]
+                .as_array_mut()
+                .unwrap()
+                .retain(|b| b["year"].as_i64().map(|y| y.to_string()).as_deref() != Some(year.as_str()));
             Some(("remove".into(), format!("budget[{year}]"), None))
         }
         Edit::Title { value: v } => {
@@ -711,7 +731,10 @@ fn cli_diff_prints_json_and_text_in_both_languages() {
     let mut new_value = small();
     new_value["measures"][0]["start"] = json!("2026-02");
     new_value["scenarios"][1]["name"] = json!("Hoch \u{7}2026");
-    new_value["measures"].as_array_mut().unwrap().push(json!({ "id": "m3", "name": "Neu", "domain": "kita", "places": 5, "start": "2025-01" }));
+    new_value["measures"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "m3", "name": "Neu", "domain": "kita", "places": 5, "start": "2025-01" }));
     let new = files.write("new.json", &new_value);
 
     let json_output = run(&["diff", &old, &new, "--format", "json"]);
@@ -719,7 +742,10 @@ fn cli_diff_prints_json_and_text_in_both_languages() {
     let document: Value = serde_json::from_slice(&json_output.stdout).unwrap();
     assert_eq!(document["format"], "integrationsplan-diff");
     assert_eq!(document["version"], 1);
-    assert_eq!(document["changes"][0], json!({ "op": "change", "path": "measures[m1].start", "old": "2025-08", "new": "2026-02" }));
+    assert_eq!(
+        document["changes"][0],
+        json!({ "op": "change", "path": "measures[m1].start", "old": "2025-08", "new": "2026-02" })
+    );
     assert_eq!(document["changes"][1]["op"], "add");
     assert_eq!(document["changes"][1]["path"], "measures[m3]");
     assert_eq!(document["changes"][2]["path"], "scenarios[hoch].name");

@@ -260,7 +260,8 @@ pub fn diff_plans(old: &Plan, new: &Plan) -> Vec<Change> {
 const FRAME_FIELDS: [&str; 2] = ["format", "version"];
 /// The top-level fields handled as sections or lists, in report order (`distribution` is
 /// reported as a whole between regions and measures).
-const ORDER: [&str; 9] = ["meta", "horizon", "planning_year", "domains", "regions", "distribution", "measures", "scenarios", "budget"];
+const ORDER: [&str; 9] =
+    ["meta", "horizon", "planning_year", "domains", "regions", "distribution", "measures", "scenarios", "budget"];
 
 /// The changes between two canonical plan documents (see [`super::canonical`]), in this
 /// order: `meta`, `horizon`, `planning_year`, `domains`, `regions`, `distribution`,
@@ -292,7 +293,12 @@ pub fn diff_values(old: &Value, new: &Value) -> Vec<Change> {
 
 fn diff_whole(key: &str, old: Option<&Value>, new: Option<&Value>, changes: &mut Vec<Change>) {
     if old != new {
-        changes.push(Change { op: Op::Change, target: Target::TopLevel { field: key.to_owned() }, old: old.cloned(), new: new.cloned() });
+        changes.push(Change {
+            op: Op::Change,
+            target: Target::TopLevel { field: key.to_owned() },
+            old: old.cloned(),
+            new: new.cloned(),
+        });
     }
 }
 

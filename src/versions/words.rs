@@ -198,7 +198,8 @@ impl Describer<'_> {
                     let per_month = self.value("per_month", map.get("per_month"), false);
                     return format!("{from}: {per_month}");
                 }
-                let parts: Vec<String> = map.iter().map(|(key, v)| format!("{key}: {}", self.value(key, Some(v), false))).collect();
+                let parts: Vec<String> =
+                    map.iter().map(|(key, v)| format!("{key}: {}", self.value(key, Some(v), false))).collect();
                 if top { parts.join(", ") } else { format!("{{{}}}", parts.join(", ")) }
             }
         }
@@ -249,7 +250,9 @@ pub fn shortest(value: f64, language: Language) -> String {
 pub fn escape_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+        if c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        {
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
