@@ -235,7 +235,7 @@ fn changes_read_in_german_and_english() {
     assert_eq!(
         lines(Language::German),
         [
-            "Region „Köln“: Freie Plätze zu Beginn kita: 150 → kita: 1.234,5",
+            "Region „Köln“: Freie Plätze zu Beginn Kita: 150 → Kita: 1.234,5",
             "Maßnahme „Kita Kalk“: Beginn 08/2025 → 02/2026",
             "Maßnahme „Kita Kalk“: Einmalkosten € 0 € → 1.234.567,5 €",
             "Maßnahme „Schule Nord“ entfernt",
@@ -246,7 +246,7 @@ fn changes_read_in_german_and_english() {
     assert_eq!(
         lines(Language::English),
         [
-            "Region \"Köln\": Free places at start kita: 150 → kita: 1,234.5",
+            "Region \"Köln\": Free places at start Kita: 150 → Kita: 1,234.5",
             "Measure \"Kita Kalk\": Start 2025-08 → 2026-02",
             "Measure \"Kita Kalk\": One-off € €0 → €1,234,567.5",
             "Measure \"Schule Nord\" removed",
@@ -283,6 +283,25 @@ fn a_merge_of_disjoint_edits_takes_both() {
     assert_eq!(merged.measures[1].extra.get("zukunft"), Some(&json!(1)), "unknown fields are kept");
     assert_eq!(merged.scenarios.len(), 1);
     assert_eq!(merged.meta.title, "Unser Titel");
+}
+
+#[test]
+fn items_only_theirs_added_follow_the_item_they_follow_in_theirs() {
+    let new = |id: &str| json!({ "id": id, "name": id, "domain": "kita", "places": 1, "start": "2025-01" });
+    let mut ours = small();
+    ours["measures"].as_array_mut().unwrap().remove(1);
+    ours["measures"].as_array_mut().unwrap().push(new("o1"));
+    let mut theirs = small();
+    let measures = theirs["measures"].as_array_mut().unwrap();
+    measures.insert(0, new("n0"));
+    measures.insert(2, new("n1"));
+    measures.insert(3, new("n2"));
+    measures.push(new("n3"));
+    let outcome = merge_plans(&plan(&small()), &plan(&ours), &plan(&theirs));
+    assert!(outcome.conflicts().is_empty());
+    let merged = outcome.merged_plan("out").unwrap();
+    let ids: Vec<&str> = merged.measures.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["n0", "m1", "n1", "n2", "n3", "o1"]);
 }
 
 #[test]

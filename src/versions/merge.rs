@@ -195,10 +195,19 @@ pub fn merge_plans(base: &Plan, ours: &Plan, theirs: &Plan) -> MergeOutcome {
         }
     }
     // In diff order: by the place of OURS' change at the conflict's path (or inside its item).
+    let mut first_at: HashMap<&Target, usize> = HashMap::new();
+    let mut first_in_item: HashMap<(List, &str), usize> = HashMap::new();
+    for (index, change) in ours_changes.iter().enumerate() {
+        first_at.entry(&change.target).or_insert(index);
+        if let Some(item) = change.target.item() {
+            first_in_item.entry(item).or_insert(index);
+        }
+    }
     let place = |conflict: &Conflict| {
-        ours_changes
-            .iter()
-            .position(|c| c.target == conflict.target || (c.target.item().is_some() && c.target.item() == conflict.target.item()))
+        first_at
+            .get(&conflict.target)
+            .or_else(|| conflict.target.item().and_then(|item| first_in_item.get(&item)))
+            .copied()
             .unwrap_or(usize::MAX)
     };
     conflicts.sort_by_key(place);
@@ -247,20 +256,19 @@ impl MergeOutcome {
     /// The merged document: OURS with THEIRS' changes and the resolved conflicts (an
     /// unresolved conflict keeps OURS' version). Not validated.
     pub fn merged_value(&self) -> Value {
-        let mut out = self.start.clone();
-        let mut inserts = Vec::new();
+        let mut edits = Edits::default();
         for change in &self.taken {
-            apply(&mut out, &change.target, change.new.as_ref(), &mut inserts);
+            edits.push(&change.target, change.new.as_ref());
         }
         for (conflict, resolution) in self.conflicts.iter().zip(&self.resolutions) {
-            if *resolution != Some(Side::Theirs) {
-                continue;
+            if *resolution == Some(Side::Theirs) {
+                // A field takes THEIRS' value; an item THEIRS removed goes, one only OURS removed
+                // comes back as THEIRS has it, where THEIRS has it.
+                edits.push(&conflict.target, conflict.theirs.as_ref());
             }
-            // A field takes THEIRS' value; an item THEIRS removed goes, one only OURS removed
-            // comes back as THEIRS has it, where THEIRS has it.
-            apply(&mut out, &conflict.target, conflict.theirs.as_ref(), &mut inserts);
         }
-        insert_items(&mut out, &self.theirs, inserts);
+        let mut out = self.start.clone();
+        edits.apply(&mut out, &self.theirs);
         out
     }
 
@@ -274,45 +282,76 @@ impl MergeOutcome {
     }
 }
 
-/// An item to insert into `list` where THEIRS has it.
-type Insert = (List, String, Value);
+/// What a merge sets, by kind, so that applying them is linear in the size of the plan.
+#[derive(Default)]
+struct Edits<'a> {
+    /// Fields of items, sections and the top level: set (`Some`) or removed (`None`).
+    fields: Vec<(&'a Target, Option<&'a Value>)>,
+    /// Whole items: replaced where OURS has them, else inserted where THEIRS has them.
+    items: Vec<(List, &'a str, &'a Value)>,
+    /// Items removed.
+    removed: HashSet<(List, &'a str)>,
+}
 
-/// Sets `target` to `value` in `out` (`None` removes it); new items are collected in `inserts`.
-fn apply(out: &mut Value, target: &Target, value: Option<&Value>, inserts: &mut Vec<Insert>) {
-    let Value::Object(root) = out else { return };
-    match target {
-        Target::Item { list, key } => {
-            let Some(items) = list_of(root, *list) else { return };
-            let position = items.iter().position(|item| list.key_of(item).as_deref() == Some(key));
-            match (position, value) {
-                (Some(index), None) => {
-                    items.remove(index);
+impl<'a> Edits<'a> {
+    fn push(&mut self, target: &'a Target, value: Option<&'a Value>) {
+        match (target, value) {
+            (Target::Item { list, key }, Some(item)) => self.items.push((*list, key, item)),
+            (Target::Item { list, key }, None) => {
+                self.removed.insert((*list, key));
+            }
+            _ => self.fields.push((target, value)),
+        }
+    }
+
+    /// Applies the edits to `out` (OURS as written); `theirs` tells where new items go.
+    fn apply(self, out: &mut Value, theirs: &Value) {
+        let Value::Object(root) = out else { return };
+        for list in List::ALL {
+            let touches = |l: List| l == list;
+            let fields: Vec<&(&Target, Option<&Value>)> =
+                self.fields.iter().filter(|(target, _)| target.item().is_some_and(|(l, _)| touches(l))).collect();
+            let items: Vec<&(List, &str, &Value)> = self.items.iter().filter(|(l, _, _)| touches(*l)).collect();
+            let removing = self.removed.iter().any(|(l, _)| touches(*l));
+            if fields.is_empty() && items.is_empty() && !removing {
+                continue;
+            }
+            let Some(values) = list_of(root, list) else { continue };
+            let index: HashMap<String, usize> =
+                values.iter().enumerate().filter_map(|(i, item)| list.key_of(item).map(|key| (key, i))).collect();
+            for (target, value) in fields {
+                let Target::ItemField { key, field, .. } = target else { continue };
+                if let Some(Value::Object(item)) = index.get(key.as_str()).and_then(|&i| values.get_mut(i)) {
+                    set(item, field, *value);
                 }
-                (Some(index), Some(value)) => {
-                    if let Some(slot) = items.get_mut(index) {
-                        *slot = value.clone();
+            }
+            let mut inserts = Vec::new();
+            for &&(_, key, item) in &items {
+                match index.get(key).and_then(|&i| values.get_mut(i)) {
+                    Some(slot) => *slot = item.clone(),
+                    None => inserts.push((key, item)),
+                }
+            }
+            if removing {
+                values.retain(|item| list.key_of(item).is_none_or(|key| !self.removed.contains(&(list, key.as_str()))));
+            }
+            insert_items(list, values, theirs, inserts);
+        }
+        for (target, value) in &self.fields {
+            match target {
+                Target::SectionField { section, field } => {
+                    let slot = root.entry(section.key()).or_insert_with(|| section.absent_value());
+                    if !slot.is_object() {
+                        *slot = section.absent_value();
+                    }
+                    if let Value::Object(map) = slot {
+                        set(map, field, *value);
                     }
                 }
-                (None, Some(value)) => inserts.push((*list, key.clone(), value.clone())),
-                (None, None) => {}
+                Target::TopLevel { field } => set(root, field, *value),
+                Target::Item { .. } | Target::ItemField { .. } => {}
             }
         }
-        Target::ItemField { list, key, field } => {
-            let Some(items) = list_of(root, *list) else { return };
-            if let Some(Value::Object(item)) = items.iter_mut().find(|item| list.key_of(item).as_deref() == Some(key)) {
-                set(item, field, value);
-            }
-        }
-        Target::SectionField { section, field } => {
-            let slot = root.entry(section.key()).or_insert_with(|| section.absent_value());
-            if slot.is_null() {
-                *slot = section.absent_value();
-            }
-            if let Value::Object(map) = slot {
-                set(map, field, value);
-            }
-        }
-        Target::TopLevel { field } => set(root, field, value),
     }
 }
 
@@ -338,24 +377,34 @@ fn list_of(root: &mut Map<String, Value>, list: List) -> Option<&mut Vec<Value>>
 /// Inserts items that only THEIRS has after the item they follow in THEIRS (the nearest one
 /// before them that the result has), or at the start; in THEIRS' order, so that a run of new
 /// items keeps its order.
-fn insert_items(out: &mut Value, theirs: &Value, mut inserts: Vec<Insert>) {
-    let Value::Object(root) = out else { return };
-    for list in List::ALL {
-        let order: Vec<String> = keyed(list, theirs.get(list.key())).into_iter().map(|(key, _)| key).collect();
-        let mut mine: Vec<(usize, String, Value)> = Vec::new();
-        inserts.retain(|(l, key, item)| {
-            if *l != list {
-                return true;
-            }
-            mine.push((order.iter().position(|k| k == key).unwrap_or(usize::MAX), key.clone(), item.clone()));
-            false
-        });
-        mine.sort_by_key(|(position, _, _)| *position);
-        let Some(items) = list_of(root, list) else { continue };
-        for (position, _, item) in mine {
-            let before = order.get(..position.min(order.len())).unwrap_or(&[]);
-            let after = before.iter().rev().find_map(|key| items.iter().position(|i| list.key_of(i).as_deref() == Some(key)));
-            items.insert(after.map_or(0, |index| index + 1), item);
+fn insert_items(list: List, values: &mut Vec<Value>, theirs: &Value, inserts: Vec<(&str, &Value)>) {
+    if inserts.is_empty() {
+        return;
+    }
+    let order: Vec<String> = keyed(list, theirs.get(list.key())).into_iter().map(|(key, _)| key).collect();
+    let position: HashMap<&str, usize> = order.iter().enumerate().map(|(i, key)| (key.as_str(), i)).collect();
+    let mut inserts: Vec<(usize, &str, &Value)> =
+        inserts.into_iter().map(|(key, item)| (position.get(key).copied().unwrap_or(usize::MAX), key, item)).collect();
+    inserts.sort_by_key(|(place, _, _)| *place);
+    let mut present: HashSet<String> = values.iter().filter_map(|item| list.key_of(item)).collect();
+    // Each new item hangs after an anchor (an item of the result, or a new item before it).
+    let mut after: HashMap<String, Vec<&Value>> = HashMap::new();
+    let mut first: Vec<&Value> = Vec::new();
+    for (place, key, item) in inserts {
+        let before = order.get(..place.min(order.len())).unwrap_or(&[]);
+        match before.iter().rev().find(|k| present.contains(*k)) {
+            Some(anchor) => after.entry(anchor.clone()).or_default().push(item),
+            None => first.push(item),
         }
+        present.insert(key.to_owned());
+    }
+    let old = std::mem::take(values);
+    let mut pending: Vec<Value> = old.into_iter().rev().chain(first.into_iter().rev().cloned()).collect();
+    // A stack: each item taken is followed by the items anchored to it.
+    while let Some(item) = pending.pop() {
+        if let Some(hanging) = list.key_of(&item).and_then(|key| after.remove(&key)) {
+            pending.extend(hanging.into_iter().rev().cloned());
+        }
+        values.push(item);
     }
 }

@@ -198,11 +198,24 @@ impl Describer<'_> {
                     let per_month = self.value("per_month", map.get("per_month"), false);
                     return format!("{from}: {per_month}");
                 }
-                let parts: Vec<String> =
-                    map.iter().map(|(key, v)| format!("{key}: {}", self.value(key, Some(v), false))).collect();
+                let parts: Vec<String> = map
+                    .iter()
+                    .map(|(key, v)| format!("{}: {}", self.key_label(field, key), self.value(key, Some(v), false)))
+                    .collect();
                 if top { parts.join(", ") } else { format!("{{{}}}", parts.join(", ")) }
             }
         }
+    }
+
+    /// A key of an object value: a domain id of `capacity` and a region id of `shares` by its
+    /// name, any other key as it is.
+    fn key_label(&self, field: &str, key: &str) -> String {
+        let list = match field {
+            "capacity" => List::Domains,
+            "shares" => List::Regions,
+            _ => return key.to_owned(),
+        };
+        [self.new, self.old].into_iter().find_map(|plan| name_in(plan, list, key)).unwrap_or_else(|| key.to_owned())
     }
 
     fn text(&self, field: &str, text: &str) -> String {
