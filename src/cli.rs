@@ -1,5 +1,5 @@
-//! The command line of SPEC §4, §5 and §7: `validate`, `simulate`, `optimize`, `schema`, `import`,
-//! and opening the GUI.
+//! The command line of SPEC §4, §5, §7 and §12: `validate`, `simulate`, `optimize`, `schema`,
+//! `import`, `diff`, `merge`, and opening the GUI.
 
 use crate::engine::{DEFAULT_SEED, MAX_RUNS, RunControl, results_frame, simulate_one};
 use crate::io::{
@@ -13,11 +13,16 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 mod import;
+mod versions;
+
+pub use versions::{DiffFormat, PreferSide};
 
 /// Exit code for invalid input: unreadable file, invalid plan, unknown scenario id, bad arguments.
 pub const EXIT_INVALID_INPUT: u8 = 2;
 /// Exit code for any other failure.
 pub const EXIT_FAILURE: u8 = 1;
+/// Exit code of `merge` when the versions conflict and no side is preferred (SPEC §12).
+pub const EXIT_CONFLICT: u8 = 3;
 
 /// Integrationsplan: places for newcomers in Kitas, schools and housing, under intake scenarios.
 #[derive(Debug, Parser)]
@@ -111,6 +116,34 @@ pub enum Command {
     },
     /// Print the JSON Schema of the plan file.
     Schema,
+    /// Compare two plans by meaning (SPEC §12); exit 0 with or without changes, 2 if a plan is invalid.
+    Diff {
+        /// The older plan.
+        old: PathBuf,
+        /// The newer plan.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Language of the text output.
+        #[arg(long, value_enum, value_name = "LANG", default_value = "de")]
+        language: StartLanguage,
+    },
+    /// Merge the changes of OURS and THEIRS to BASE into OUT (SPEC §12); exit 3 on conflicts.
+    Merge {
+        /// The version both changed versions started from.
+        base: PathBuf,
+        /// Our changed version (the merged plan keeps its order of items).
+        ours: PathBuf,
+        /// Their changed version.
+        theirs: PathBuf,
+        /// Where to write the merged plan (never one of the three plans).
+        #[arg(long, value_name = "OUT.json")]
+        output: PathBuf,
+        /// In a conflict, take this side's version (each reported as a warning).
+        #[arg(long, value_enum, value_name = "SIDE")]
+        prefer: Option<PreferSide>,
+    },
     /// Import measures and/or regions from spreadsheet tables (.xlsx, .ods, .csv) into PLAN.
     Import {
         /// The plan file to import into (not changed).
@@ -186,6 +219,11 @@ where
         Some(Command::Optimize { file, scenario, domains, max_shortage_place_months, time_limit, output }) => {
             let request = OptimizeRequest { scenario_id: scenario, domain_ids: domains, max_shortage_place_months };
             Action::Exit(optimize_command(&file, &request, time_limit, output.as_deref()))
+        }
+        Some(Command::Diff { old, new, format, language }) => Action::Exit(versions::diff_command(&old, &new, format, language)),
+        Some(Command::Merge { base, ours, theirs, output, prefer }) => {
+            let files = versions::MergeFiles { base: &base, ours: &ours, theirs: &theirs };
+            Action::Exit(versions::merge_command(&files, &output, prefer))
         }
         Some(Command::Schema) => {
             print!("{}", crate::schema::plan_schema_text());

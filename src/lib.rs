@@ -3,6 +3,7 @@
 //! The core is free of any GUI: [`model`] holds the plan, [`io`] reads and writes plan files
 //! (every error named with its field path), [`validate`] checks the rules of the format,
 //! [`import`] reads measures and regions from spreadsheet tables,
+//! [`versions`] compares and merges versions of a plan,
 //! [`engine`] turns a plan into demand, capacity and shortage curves, [`optimize`] finds the
 //! cheapest mix of open measures that closes a gap, and [`cli`] prints them.
 //! [`about`] holds the version, licence and data sources that the "Über" dialog and installers show.
@@ -30,6 +31,7 @@ pub mod synthetic;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod validate;
+pub mod versions;
 
 pub use engine::{Results, simulate};
 pub use issue::{Issue, Severity};

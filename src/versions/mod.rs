@@ -1,0 +1,19 @@
+//! Versions of a plan (SPEC §12): compare two plans by meaning and merge two changed versions
+//! of one base. No GUI: the command line's `diff` and `merge` and the window share it.
+//!
+//! - [`canonical`]: a plan's meaning as JSON (defaults written, numbers by value, keys and sets
+//!   sorted, version bookkeeping of `meta` left out).
+//! - [`diff_plans`]: the [`Change`]s from one plan to another, items matched by id (by year in
+//!   `budget`), in a fixed order; [`Change::describe`] words one for people.
+//! - [`merge_plans`]: every change of BASE→OURS and BASE→THEIRS; conflicts are listed and
+//!   resolved one by one ([`MergeOutcome::resolve`]) or all for one side.
+
+pub mod canonical;
+mod diff;
+mod merge;
+mod words;
+
+pub use canonical::{IGNORED_META_FIELDS, canonical, canonical_value};
+pub use diff::{Change, List, Op, Section, Target, diff_plans, diff_to_json, diff_values};
+pub use merge::{Conflict, ConflictKind, MergeError, MergeOutcome, Side, merge_plans};
+pub use words::{escape_controls, field_word, item_word, no_changes, section_word, shortest};
