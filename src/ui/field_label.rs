@@ -245,6 +245,24 @@ mod tests {
     }
 
     #[test]
+    fn window_and_group_fields_read_in_the_windows_words() {
+        let plan = plan();
+        let first = plan.domains.iter().position(|d| d.id == "erstfoerderung").expect("Erstförderung");
+        let path = format!("domains[{first}].months_since_arrival.to");
+        assert_eq!(field_label(&path, &plan, Language::German.strings()), "Bereich Erstförderung › Monate seit Ankunft › bis");
+        assert_eq!(field_label(&path, &plan, Language::English.strings()), "Domain Erstförderung › Months since arrival › until");
+        let path = format!("domains[{first}].planning.group_size");
+        assert_eq!(
+            field_label(&path, &plan, Language::German.strings()),
+            "Bereich Erstförderung › Gruppen und Personal › Gruppengröße (Plätze)"
+        );
+        assert_eq!(
+            field_label("planning_year.reference_month", &plan, Language::German.strings()),
+            "Planungsjahr › Stichtag im"
+        );
+    }
+
+    #[test]
     fn a_capacity_path_names_region_and_domain() {
         let plan = plan();
         let koeln = plan.regions.iter().position(|r| r.id == "koeln").expect("Köln");

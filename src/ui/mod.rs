@@ -73,9 +73,20 @@ pub fn run(start: crate::cli::GuiStart) -> eframe::Result {
             }
             let mut app = start_app(file, settings);
             app.present_on_start = presentation;
-            // `INTEGRATIONSPLAN_VIEW=map` opens on the map (screenshots, demos on a projector).
-            if std::env::var_os("INTEGRATIONSPLAN_VIEW").is_some_and(|v| v == "map") {
-                app.handle(action::Action::ShowView(action::CentralView::Map));
+            // `INTEGRATIONSPLAN_VIEW=map|budget|groups` opens on that view (screenshots, demos on a
+            // projector); `INTEGRATIONSPLAN_TAB=domains` on the domain editor.
+            let view = std::env::var("INTEGRATIONSPLAN_VIEW").unwrap_or_default();
+            let central = match view.as_str() {
+                "map" => Some(action::CentralView::Map),
+                "budget" => Some(action::CentralView::Budget),
+                "groups" => Some(action::CentralView::Groups),
+                _ => None,
+            };
+            if let Some(central) = central {
+                app.handle(action::Action::ShowView(central));
+            }
+            if std::env::var("INTEGRATIONSPLAN_TAB").is_ok_and(|tab| tab == "domains") {
+                app.handle(action::Action::ShowTab(action::Tab::Domains));
             }
             let app = match eframe::storage_dir(APP_ID) {
                 Some(folder) => app.with_recovery(crate::io::RecoveryFile::in_folder(&folder)),
