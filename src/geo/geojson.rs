@@ -261,7 +261,9 @@ fn has_area(points: &[[f64; 2]]) -> bool {
         width = width.max((p[0] - points[0][0]).abs());
         height = height.max((p[1] - points[0][1]).abs());
     }
-    twice_area.is_finite() && twice_area.abs() > 1e-12 * (width * height).max(f64::MIN_POSITIVE)
+    // Coordinates so large that the area overflows are no line: they are refused later as out of
+    // range, with their values.
+    !twice_area.is_finite() || twice_area.abs() > 1e-12 * (width * height).max(f64::MIN_POSITIVE)
 }
 
 // ------------------------------------------------------------------ the streaming reader
@@ -834,7 +836,7 @@ mod tests {
         let nested = format!("{}{}", "[".repeat(500), "]".repeat(500));
         let deep = collection(&[feature("x", &nested)]);
         assert!(matches!(parse_boundaries(&deep), Err(GeoJsonError::TooDeep { line: 1, .. })), "{:?}", parse_boundaries(&deep));
-        let far = collection(&[feature("x", "[[[1e308,1],[1e308,2],[2e308,2],[1e308,1]]]")]);
+        let far = collection(&[feature("x", "[[[1e308,1],[1e308,2],[1.5e308,2],[1e308,1]]]")]);
         let error = parse_boundaries(&far).map(|_| ()).unwrap_err();
         assert_eq!(error.to_string(), "coordinates out of range: 1e308, 1");
         assert_eq!(coordinate_text(7.25), "7.25");
