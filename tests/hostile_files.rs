@@ -53,8 +53,11 @@ fn plan_file(dir: &Path) -> PathBuf {
 fn import_refuses(table: &Path, expected: &[&str]) -> Duration {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_file(dir.path());
-    let (output, took) =
-        run_capped(Path::new(binary()), &["import", plan.to_str().unwrap(), "--measures", table.to_str().unwrap(), "--dry-run"], &[]);
+    let (output, took) = run_capped(
+        Path::new(binary()),
+        &["import", plan.to_str().unwrap(), "--measures", table.to_str().unwrap(), "--dry-run"],
+        &[],
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{}: exit {:?}, stderr:\n{stderr}", table.display(), output.status);
     for text in expected {
@@ -125,7 +128,9 @@ fn an_xlsx_with_a_cell_at_xfd1048576_is_refused_without_allocating_the_block() {
     let corner = dir.path().join("corner.xlsx");
     xlsx(
         &corner,
-        &sheet_xml(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#),
+        &sheet_xml(
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#,
+        ),
         &[],
     );
     assert!(std::fs::metadata(&corner).unwrap().len() < 2_000);
@@ -135,7 +140,9 @@ fn an_xlsx_with_a_cell_at_xfd1048576_is_refused_without_allocating_the_block() {
     let wide = dir.path().join("wide.xlsx");
     xlsx(
         &wide,
-        &sheet_xml(r#"<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row><row r="2000"><c r="XFD2000"><v>1</v></c></row>"#),
+        &sheet_xml(
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row><row r="2000"><c r="XFD2000"><v>1</v></c></row>"#,
+        ),
         &[],
     );
     import_refuses(&wide, &["wide.xlsx: row 2000, column XFD holds data", "at most 256 columns"]);
@@ -167,7 +174,8 @@ fn zip_bombs_are_stopped_while_unpacking() {
     let mut zip = zip::ZipWriter::new_append(std::fs::OpenOptions::new().read(true).write(true).open(&bomb).unwrap()).unwrap();
     write_big_part(&mut zip, "xl/worksheets/sheet2.xml", b"<worksheet><sheetData>", 200, b"</sheetData></worksheet>");
     zip.finish().unwrap();
-    let took = import_refuses(&bomb, &["bomb.xlsx: the part \"xl/worksheets/sheet2.xml\" unpacks to more than 128 MiB", "zip bomb"]);
+    let took =
+        import_refuses(&bomb, &["bomb.xlsx: the part \"xl/worksheets/sheet2.xml\" unpacks to more than 128 MiB", "zip bomb"]);
     eprintln!("bomb.xlsx (200 MiB part): refused in {took:?}");
 
     // The same, with headers that claim the part unpacks to 1 000 bytes.
@@ -237,9 +245,18 @@ fn boundaries_under_the_cap(path: &Path) -> (String, Duration) {
         &[("HOSTILE_BOUNDARIES", path.to_str().unwrap())],
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{}: {:?}\n{stdout}\n{}", path.display(), output.status, String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}: {:?}\n{stdout}\n{}",
+        path.display(),
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
     // The harness prints `test read_boundaries_child ... ` before the child's own line.
-    let line = stdout.lines().find_map(|l| l.find("READ ").or_else(|| l.find("REFUSED ")).map(|i| l[i..].to_owned())).unwrap_or_default();
+    let line = stdout
+        .lines()
+        .find_map(|l| l.find("READ ").or_else(|| l.find("REFUSED ")).map(|i| l[i..].to_owned()))
+        .unwrap_or_default();
     assert!(took < TIME_LIMIT, "{}: took {took:?}", path.display());
     (line, took)
 }
@@ -281,7 +298,9 @@ fn a_big_boundary_file_is_read_compactly_and_devices_are_refused() {
 
     let deep = dir.path().join("deep.geojson");
     let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let text = format!(r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":{{"type":"Polygon","coordinates":{nested}}}}}]}}"#);
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":{{"type":"Polygon","coordinates":{nested}}}}}]}}"#
+    );
     std::fs::write(&deep, text).unwrap();
     let (line, _) = boundaries_under_the_cap(&deep);
     assert!(line.starts_with("REFUSED JSON nested too deeply"), "{line}");

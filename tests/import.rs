@@ -910,7 +910,10 @@ fn utf16_csv_without_byte_order_mark_is_read() {
     let text = "ID;Bereich;Plätze;Beginn\r\nn1;kita;7;2025-01\r\n";
     let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let table = read_table_bytes("utf16.csv", &bytes, "csv", None).unwrap();
-    assert_eq!(table.rows[1], [Cell::Text("n1".into()), Cell::Text("kita".into()), Cell::Text("7".into()), Cell::Text("2025-01".into())]);
+    assert_eq!(
+        table.rows[1],
+        [Cell::Text("n1".into()), Cell::Text("kita".into()), Cell::Text("7".into()), Cell::Text("2025-01".into())]
+    );
 }
 
 #[test]
@@ -994,7 +997,8 @@ fn strip_formula_results(bytes: &[u8]) -> Vec<u8> {
 fn a_blocked_import_does_not_count_what_it_would_have_added() {
     let folder = tempfile::tempdir().unwrap();
     let plan = write_plan(folder.path());
-    let table = "ID;Bereich;Plätze;Beginn\nn1;kita;1;2025-01\nn2;kita;2;2025-01\nn3;kita;3;2025-01\nn4;kita;4;2025-01\nSumme;;10;\n";
+    let table =
+        "ID;Bereich;Plätze;Beginn\nn1;kita;1;2025-01\nn2;kita;2;2025-01\nn3;kita;3;2025-01\nn4;kita;4;2025-01\nSumme;;10;\n";
     let measures = write(folder.path(), "sum.csv", table.as_bytes());
     let output = run(&["import", &plan, "--measures", &measures, "--dry-run"]);
     assert_eq!(output.status.code(), Some(2));
@@ -1017,7 +1021,8 @@ fn many_unknown_columns_give_one_warning_with_a_count() {
     let output = run(&["import", &plan, "--measures", &measures, "--dry-run"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let stderr_text = stderr(&output);
-    let warnings: Vec<String> = stderr_text.lines().filter(|l| l.starts_with("warning:") && l.contains("wide.csv")).map(str::to_owned).collect();
+    let warnings: Vec<String> =
+        stderr_text.lines().filter(|l| l.starts_with("warning:") && l.contains("wide.csv")).map(str::to_owned).collect();
     assert_eq!(
         warnings,
         [format!(

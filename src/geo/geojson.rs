@@ -65,15 +65,12 @@ impl BoundaryFile {
             values.sort_by(f64::total_cmp);
             values.get(values.len() / 2).copied().unwrap_or_default()
         };
-        let middle = LonLat { lon: median(centres.iter().map(|c| c.lon).collect()), lat: median(centres.iter().map(|c| c.lat).collect()) };
+        let middle =
+            LonLat { lon: median(centres.iter().map(|c| c.lon).collect()), lat: median(centres.iter().map(|c| c.lat).collect()) };
         let distance = |c: &LonLat| (c.lon - middle.lon).hypot(c.lat - middle.lat);
         let typical = median(centres.iter().map(distance).collect());
         let limit = (typical * 20.0).max(2.0);
-        self.boundaries
-            .iter()
-            .filter(|b| centre(&b.rings).is_some_and(|c| distance(&c) > limit))
-            .map(Boundary::label)
-            .collect()
+        self.boundaries.iter().filter(|b| centre(&b.rings).is_some_and(|c| distance(&c) > limit)).map(Boundary::label).collect()
     }
 }
 
@@ -109,7 +106,9 @@ pub enum GeoJsonError {
         column: usize,
     },
     /// More rings or points than a map can draw.
-    #[error("more than {rings} areas or {points} points (after thinning each area to 400 points; expected a boundary file of districts or municipalities)")]
+    #[error(
+        "more than {rings} areas or {points} points (after thinning each area to 400 points; expected a boundary file of districts or municipalities)"
+    )]
     TooManyAreas {
         /// The most rings.
         rings: usize,
@@ -150,7 +149,8 @@ pub fn parse_boundaries(text: &str) -> Result<BoundaryFile, GeoJsonError> {
 /// Reads the boundaries of the bytes of a GeoJSON file: UTF-8 (with or without byte-order
 /// mark), else Windows-1252 (Latin-1 as older tools write it); UTF-16 is named as such.
 pub fn parse_boundaries_bytes(bytes: Vec<u8>) -> Result<BoundaryFile, GeoJsonError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || crate::import::utf16_without_bom(&bytes).is_some() {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || crate::import::utf16_without_bom(&bytes).is_some()
+    {
         return Err(GeoJsonError::Utf16);
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
@@ -164,15 +164,18 @@ pub fn parse_boundaries_bytes(bytes: Vec<u8>) -> Result<BoundaryFile, GeoJsonErr
 
 fn parse_slice(bytes: &[u8]) -> Result<BoundaryFile, GeoJsonError> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let root = RootSeed(Budget::default()).deserialize(&mut deserializer).and_then(|root| deserializer.end().map(|()| root)).map_err(|e| {
-        if e.to_string().starts_with(TOO_MANY_AREAS) {
-            GeoJsonError::TooManyAreas { rings: MAX_RINGS, points: MAX_POINTS }
-        } else if e.to_string().starts_with("recursion limit exceeded") {
-            GeoJsonError::TooDeep { line: e.line(), column: e.column() }
-        } else {
-            GeoJsonError::NotJson { line: e.line(), column: e.column() }
-        }
-    })?;
+    let root = RootSeed(Budget::default())
+        .deserialize(&mut deserializer)
+        .and_then(|root| deserializer.end().map(|()| root))
+        .map_err(|e| {
+            if e.to_string().starts_with(TOO_MANY_AREAS) {
+                GeoJsonError::TooManyAreas { rings: MAX_RINGS, points: MAX_POINTS }
+            } else if e.to_string().starts_with("recursion limit exceeded") {
+                GeoJsonError::TooDeep { line: e.line(), column: e.column() }
+            } else {
+                GeoJsonError::NotJson { line: e.line(), column: e.column() }
+            }
+        })?;
     let Some(root) = root else { return Err(GeoJsonError::NotFeatureCollection) };
     if root.kind.as_deref() != Some("FeatureCollection") {
         return Err(GeoJsonError::NotFeatureCollection);
@@ -837,8 +840,8 @@ mod tests {
         let deep = collection(&[feature("x", &nested)]);
         assert!(matches!(parse_boundaries(&deep), Err(GeoJsonError::TooDeep { line: 1, .. })), "{:?}", parse_boundaries(&deep));
         let far = collection(&[feature("x", "[[[1e308,1],[1e308,2],[1.5e308,2],[1e308,1]]]")]);
-        let error = parse_boundaries(&far).map(|_| ()).unwrap_err();
-        assert_eq!(error.to_string(), "coordinates out of range: 1e308, 1");
+        let error = parse_boundaries(&far).map(|_| ()).err().map(|e| e.to_string());
+        assert_eq!(error.as_deref(), Some("coordinates out of range: 1e308, 1"));
         assert_eq!(coordinate_text(7.25), "7.25");
         assert_eq!(coordinate_text(0.0), "0");
         assert_eq!(coordinate_text(-3e-9), "-3e-9");
@@ -869,8 +872,9 @@ mod tests {
 
     #[test]
     fn a_feature_far_away_from_the_others_is_named() {
-        let mut features: Vec<String> =
-            (0..10).map(|i| feature(&format!("Kreis {i}"), &square(6.0 + f64::from(i) * 0.3, 51.0 + f64::from(i % 3) * 0.3))).collect();
+        let mut features: Vec<String> = (0..10)
+            .map(|i| feature(&format!("Kreis {i}"), &square(6.0 + f64::from(i) * 0.3, 51.0 + f64::from(i % 3) * 0.3)))
+            .collect();
         assert!(parse_boundaries(&collection(&features)).map(|f| f.far_away()).unwrap_or_default().is_empty());
         features.push(feature("Sydney", &square(151.2, -33.9)));
         let file = parse_boundaries(&collection(&features)).unwrap_or_else(|e| panic!("{e}"));
@@ -886,7 +890,10 @@ mod tests {
         let file = parse_boundaries(text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(file.skipped_features, 4);
         assert_eq!(file.boundaries.len(), 2);
-        assert_eq!(file.boundaries[0].properties, [("id".into(), "7".into()), ("GEN".into(), "B".into()), ("n".into(), "2.5".into())]);
+        assert_eq!(
+            file.boundaries[0].properties,
+            [("id".into(), "7".into()), ("GEN".into(), "B".into()), ("n".into(), "2.5".into())]
+        );
         assert_eq!(file.boundaries[0].rings.len(), 1, "holes are left out");
         assert_eq!(file.boundaries[1].rings.len(), 2);
         assert_eq!(parse_boundaries("[1,2]"), Err(GeoJsonError::NotFeatureCollection));

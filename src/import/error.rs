@@ -32,7 +32,9 @@ pub enum TableError {
         limit: usize,
     },
     /// Data in a column past the last one a table may have.
-    #[error("{file}: row {row}, column {column} holds data, but a table has at most {limit} columns (expected the data within columns A to IV)")]
+    #[error(
+        "{file}: row {row}, column {column} holds data, but a table has at most {limit} columns (expected the data within columns A to IV)"
+    )]
     TooManyColumns {
         /// The table file.
         file: String,
@@ -70,7 +72,9 @@ pub enum TableError {
         limit_bytes: u64,
     },
     /// A CSV file ends inside a quoted cell.
-    #[error("{file}: row {row}: a quote opens a cell here and is never closed (expected a closing \" before the end of the file)")]
+    #[error(
+        "{file}: row {row}: a quote opens a cell here and is never closed (expected a closing \" before the end of the file)"
+    )]
     UnclosedQuote {
         /// The table file.
         file: String,
@@ -133,7 +137,10 @@ impl TableError {
                 format!("{file}: Das Tabellenblatt hat mehr als {limit} Zellen (erwartet: eine kleinere Tabelle)")
             }
             TableError::TooMuchText { file, limit_bytes } => {
-                format!("{file}: Das Tabellenblatt enthält mehr als {} Text (erwartet: eine kleinere Tabelle)", size_de(*limit_bytes))
+                format!(
+                    "{file}: Das Tabellenblatt enthält mehr als {} Text (erwartet: eine kleinere Tabelle)",
+                    size_de(*limit_bytes)
+                )
             }
             TableError::UnpackedTooLarge { file, part, limit_bytes } => format!(
                 "{file}: {} wird entpackt größer als {} (erwartet: eine kleinere Arbeitsmappe; die Datei kann eine Zip-Bombe sein)",

@@ -31,13 +31,13 @@ mod workbook;
 
 pub use cell::{month_from_text, number_from_text};
 pub use columns::{Column, MEASURE_COLUMNS, REGION_COLUMNS, header_key};
-pub use diff::{Change, FieldChange, FieldValue, funding_from_word, funding_german};
 pub use csv::utf16_without_bom;
+pub use diff::{Change, FieldChange, FieldValue, funding_from_word, funding_german};
 pub use error::TableError;
-pub use sheet::{MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, MAX_TABLE_TEXT_BYTES};
-pub use unpack::{MAX_PART_BYTES, MAX_UNPACKED_BYTES};
 pub use problem::{ImportWarning, ProblemKind, RowProblem};
+pub use sheet::{MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, MAX_TABLE_TEXT_BYTES};
 pub use table::{Cell, MAX_TABLE_BYTES, NumberStyle, TABLE_EXTENSIONS, Table, read_table, read_table_bytes};
+pub use unpack::{MAX_PART_BYTES, MAX_UNPACKED_BYTES};
 
 use crate::issue::Issue;
 use crate::model::{Measure, Plan, Region};

@@ -32,7 +32,11 @@ pub fn read_ods(file: &str, bytes: &[u8], wanted: Option<&str>) -> Result<OdsShe
     if let Some((name, rows)) = found {
         return Ok(OdsSheet { name, sheets, rows });
     }
-    let unknown = || TableError::UnknownSheet { file: file.to_owned(), sheet: wanted.unwrap_or_default().to_owned(), sheets: sheets.clone() };
+    let unknown = || TableError::UnknownSheet {
+        file: file.to_owned(),
+        sheet: wanted.unwrap_or_default().to_owned(),
+        sheets: sheets.clone(),
+    };
     let Some(wanted) = wanted else {
         return Err(TableError::Unreadable { file: file.to_owned(), reason: "the workbook has no sheet".to_owned() });
     };
@@ -44,12 +48,15 @@ pub fn read_ods(file: &str, bytes: &[u8], wanted: Option<&str>) -> Result<OdsShe
 
 type Xml<'a> = Reader<BufReader<zip::read::ZipFile<'a, Cursor<&'a [u8]>>>>;
 
+/// A sheet found: its name and rows.
+type Found = Option<(String, Vec<Vec<Cell>>)>;
+
 /// Every sheet's name, and the rows of the sheet named `wanted` (the first when `None`).
-#[allow(clippy::type_complexity)]
-fn scan(file: &str, bytes: &[u8], wanted: Option<&str>) -> Result<(Vec<String>, Option<(String, Vec<Vec<Cell>>)>), TableError> {
+fn scan(file: &str, bytes: &[u8], wanted: Option<&str>) -> Result<(Vec<String>, Found), TableError> {
     let unreadable = |reason: String| TableError::Unreadable { file: file.to_owned(), reason };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(format!("not an .ods workbook ({e})")))?;
-    let part = archive.by_name("content.xml").map_err(|_| unreadable("not an .ods workbook (it has no content.xml)".to_owned()))?;
+    let part =
+        archive.by_name("content.xml").map_err(|_| unreadable("not an .ods workbook (it has no content.xml)".to_owned()))?;
     let mut xml: Xml<'_> = Reader::from_reader(BufReader::new(part));
     let (mut buf, mut skip) = (Vec::new(), Vec::new());
     let mut sheets = Vec::new();
@@ -294,7 +301,10 @@ fn repeat<R>(file: &str, xml: &Reader<R>, start: &BytesStart<'_>, key: &[u8]) ->
 /// The attribute `key` of `start`, unescaped.
 fn attribute<R>(file: &str, xml: &Reader<R>, start: &BytesStart<'_>, key: &[u8]) -> Result<Option<String>, TableError> {
     let attribute = start.try_get_attribute(key).map_err(|e| xml_error(file, &e.into()))?;
-    attribute.map(|a| a.decode_and_unescape_value(xml.decoder()).map(|v| v.into_owned())).transpose().map_err(|e| xml_error(file, &e))
+    attribute
+        .map(|a| a.decode_and_unescape_value(xml.decoder()).map(|v| v.into_owned()))
+        .transpose()
+        .map_err(|e| xml_error(file, &e))
 }
 
 fn xml_error(file: &str, error: &quick_xml::Error) -> TableError {

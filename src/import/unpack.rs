@@ -33,7 +33,11 @@ pub fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<(), TableError> {
             return Err(too_large(MAX_PART_BYTES));
         }
         if total.saturating_add(part.size()) > MAX_UNPACKED_BYTES {
-            return Err(TableError::UnpackedTooLarge { file: file.to_owned(), part: String::new(), limit_bytes: MAX_UNPACKED_BYTES });
+            return Err(TableError::UnpackedTooLarge {
+                file: file.to_owned(),
+                part: String::new(),
+                limit_bytes: MAX_UNPACKED_BYTES,
+            });
         }
         let unpacked = std::io::copy(&mut (&mut part).take(MAX_PART_BYTES + 1), &mut std::io::sink())
             .map_err(|e| unreadable(format!("part \"{name}\" cannot be unpacked: {e}")))?;
@@ -42,7 +46,11 @@ pub fn check_unpacked_size(file: &str, bytes: &[u8]) -> Result<(), TableError> {
         }
         total += unpacked;
         if total > MAX_UNPACKED_BYTES {
-            return Err(TableError::UnpackedTooLarge { file: file.to_owned(), part: String::new(), limit_bytes: MAX_UNPACKED_BYTES });
+            return Err(TableError::UnpackedTooLarge {
+                file: file.to_owned(),
+                part: String::new(),
+                limit_bytes: MAX_UNPACKED_BYTES,
+            });
         }
     }
     Ok(())

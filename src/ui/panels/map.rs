@@ -7,7 +7,9 @@
 
 use super::Panel;
 use crate::geo::geojson::coordinate_text;
-use crate::geo::{self, BoundaryLoadError, BoundaryMatch, Bounds, GeoJsonError, LonLat, PreparedBoundaries, Projection, ReadProblem};
+use crate::geo::{
+    self, BoundaryLoadError, BoundaryMatch, Bounds, GeoJsonError, LonLat, PreparedBoundaries, Projection, ReadProblem,
+};
 use crate::ranking::{Figure, RegionFigures, SortColumn, ranking_order};
 use crate::ui::action::Action;
 use crate::ui::cells::labelled_combo;
@@ -897,7 +899,9 @@ fn load_error_text(t: &Strings, error: &BoundaryLoadError) -> String {
             format!("{} {line}, {} {column}", t.geo_too_deep, t.geo_column)
         }
         BoundaryLoadError::GeoJson(GeoJsonError::Utf16) => t.geo_utf16.to_owned(),
-        BoundaryLoadError::GeoJson(GeoJsonError::TooManyAreas { rings, points }) => format!("{} {rings}/{points}", t.geo_too_many),
+        BoundaryLoadError::GeoJson(GeoJsonError::TooManyAreas { rings, points }) => {
+            format!("{} {rings}/{points}", t.geo_too_many)
+        }
         BoundaryLoadError::GeoJson(GeoJsonError::NotFeatureCollection) => t.geo_not_feature_collection.to_owned(),
         BoundaryLoadError::GeoJson(GeoJsonError::NoPolygons) => t.geo_no_polygons.to_owned(),
         BoundaryLoadError::GeoJson(GeoJsonError::UnsupportedCrs(name)) => format!("{}: {name}", t.geo_crs),
