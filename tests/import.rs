@@ -869,3 +869,178 @@ mod properties {
         }
     }
 }
+
+// ---------------------------------------------------------------- issue 21: misleading messages
+
+#[test]
+fn an_unclosed_quote_names_the_row_where_it_opened_and_blocks() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = write_plan(folder.path());
+    let table = "ID;Bereich;Plätze;Beginn;Notizen\nn1;kita;1;2025-01;ok\nn2;kita;1;2025-01;\"offen\nn3;kita;1;2025-01;x\nn4;kita;1;2025-01;y\n";
+    let measures = write(folder.path(), "quote.csv", table.as_bytes());
+    let output = run(&["import", &plan, "--measures", &measures, "--dry-run"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert_eq!(
+        error_lines(&output),
+        [format!(
+            "error: {measures}: row 3: a quote opens a cell here and is never closed (expected a closing \" before the end of the file)"
+        )]
+    );
+    assert!(!stdout(&output).contains("added"));
+    let error = read_table_bytes("q.csv", table.as_bytes(), "csv", None).unwrap_err();
+    assert_eq!(error, TableError::UnclosedQuote { file: "q.csv".into(), row: 3 });
+    assert!(error.message_de().contains("Zeile 3: Hier beginnt eine Zelle mit einem Anführungszeichen"));
+}
+
+#[test]
+fn control_characters_from_a_table_are_escaped_on_the_command_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = write_plan(folder.path());
+    let table = "ID;Bereich;Plätze;Beginn;\u{1b}]0;pwned\u{7}\nn1;kita;zw\u{1b}[31m\u{0}lf;2025-01;x\n";
+    let measures = write(folder.path(), "escape.csv", table.as_bytes());
+    let output = run(&["import", &plan, "--measures", &measures, "--dry-run"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr(&output);
+    assert!(!stderr.chars().any(|c| c.is_control() && c != '\n'), "{stderr:?}");
+    assert!(stderr.contains(r#""zw\u{1b}[31m\u{0}lf" is not a number"#), "{stderr}");
+}
+
+#[test]
+fn utf16_csv_without_byte_order_mark_is_read() {
+    let text = "ID;Bereich;Plätze;Beginn\r\nn1;kita;7;2025-01\r\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let table = read_table_bytes("utf16.csv", &bytes, "csv", None).unwrap();
+    assert_eq!(
+        table.rows[1],
+        [Cell::Text("n1".into()), Cell::Text("kita".into()), Cell::Text("7".into()), Cell::Text("2025-01".into())]
+    );
+}
+
+#[test]
+fn a_flat_ods_file_is_named_as_not_supported() {
+    let fods = br#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"></office:document>"#;
+    for (name, extension) in [("t.fods", "fods"), ("t.xml", "xml"), ("t.csv", "csv")] {
+        let error = read_table_bytes(name, fods, extension, None).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{name}: Flat OpenDocument spreadsheet (.fods) files cannot be imported (expected .xlsx, .ods or .csv: save the table in one of these formats)"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_formula_without_a_stored_result_says_so() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (c, h) in ["ID", "Bereich", "Plätze", "Beginn"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "n1").unwrap();
+    sheet.write_string(1, 1, "kita").unwrap();
+    sheet.write_formula(1, 2, "=2*3").unwrap();
+    sheet.write_string(1, 3, "2025-01").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    // rust_xlsxwriter stores 0 as the result; a program that does not calculate stores none.
+    let bytes = strip_formula_results(&bytes);
+    let table = read_table_bytes("f.xlsx", &bytes, "xlsx", None).unwrap();
+    assert_eq!(table.rows[1][2], Cell::Formula("=2*3".into()));
+    let preview = preview(&small_plan(), &table, TableKind::Measures, &ImportOptions::default()).unwrap();
+    assert_eq!(
+        preview.problems[0].message_en(),
+        "row 2, column \"Plätze\": the cell holds the formula \"=2*3\" but no computed value (expected a number: open the file in Excel or LibreOffice Calc and save it, so that the result is stored)"
+    );
+    assert!(preview.problems[0].message_de().contains("die Zelle enthält die Formel „=2*3“, aber kein berechnetes Ergebnis"));
+
+    // The same in an .ods file: a table:formula without a value type.
+    let cell = r#"<table:table-cell table:formula="of:=2*3"/>"#.to_owned();
+    let rows = vec![
+        ["s:ID", "s:Bereich", "s:Plätze", "s:Beginn"].iter().map(|s| ods_cell(s)).collect::<Vec<_>>(),
+        vec![ods_cell("s:n1"), ods_cell("s:kita"), cell, ods_cell("s:2025-01")],
+    ];
+    let table = read_table_bytes("f.ods", &ods_bytes("Tabelle1", &rows), "ods", None).unwrap();
+    assert_eq!(table.rows[1][2], Cell::Formula("=2*3".into()));
+}
+
+/// `bytes` (an .xlsx) with every `<v>…</v>` after a formula removed from the sheets.
+fn strip_formula_results(bytes: &[u8]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().to_owned();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut part, &mut data).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(data).unwrap();
+            let mut stripped = String::new();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("</f>") {
+                stripped.push_str(&rest[..at + 4]);
+                rest = &rest[at + 4..];
+                if let (true, Some(end)) = (rest.starts_with("<v>"), rest.find("</v>")) {
+                    rest = &rest[end + 4..];
+                }
+            }
+            stripped.push_str(rest);
+            data = stripped.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_blocked_import_does_not_count_what_it_would_have_added() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = write_plan(folder.path());
+    let table =
+        "ID;Bereich;Plätze;Beginn\nn1;kita;1;2025-01\nn2;kita;2;2025-01\nn3;kita;3;2025-01\nn4;kita;4;2025-01\nSumme;;10;\n";
+    let measures = write(folder.path(), "sum.csv", table.as_bytes());
+    let output = run(&["import", &plan, "--measures", &measures, "--dry-run"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stdout(&output).contains("added"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("nothing imported"), "{}", stdout(&output));
+    assert!(stderr(&output).contains("row 6"), "{}", stderr(&output));
+}
+
+#[test]
+fn many_unknown_columns_give_one_warning_with_a_count() {
+    let folder = tempfile::tempdir().unwrap();
+    let plan = write_plan(folder.path());
+    let mut header = String::from("ID;Bereich;Plätze;Beginn");
+    let mut row = String::from("n1;kita;1;2025-01");
+    for c in 0..200 {
+        header.push_str(&format!(";extra{c}"));
+        row.push_str(";x");
+    }
+    let measures = write(folder.path(), "wide.csv", format!("{header}\n{row}\n").as_bytes());
+    let output = run(&["import", &plan, "--measures", &measures, "--dry-run"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let stderr_text = stderr(&output);
+    let warnings: Vec<String> =
+        stderr_text.lines().filter(|l| l.starts_with("warning:") && l.contains("wide.csv")).map(str::to_owned).collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "warning: {measures}: 200 columns are not known and are ignored: \"extra0\", \"extra1\", \"extra2\", \"extra3\", \"extra4\", …"
+        )]
+    );
+    // 16 384 columns are more than a table may have: refused with the column, not 16 378 lines.
+    let mut header = String::from("ID");
+    for c in 1..16_384 {
+        header.push_str(&format!(";c{c}"));
+    }
+    let measures = write(folder.path(), "widest.csv", format!("{header}\n").as_bytes());
+    let output = run(&["import", &plan, "--measures", &measures, "--dry-run"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        error_lines(&output),
+        [format!(
+            "error: {measures}: row 1, column IW holds data, but a table has at most 256 columns (expected the data within columns A to IV)"
+        )]
+    );
+}

@@ -1,5 +1,6 @@
 //! CSV and XLSX exports are safe to open in a spreadsheet (SPEC §9): text that begins with `=`,
-//! `+`, `-`, `@`, tab or carriage return gets a leading `'`, numbers stay numbers, and text
+//! `+`, `-`, `@`, tab or carriage return gets a leading `'` in CSV and Excel's hidden quote
+//! prefix in XLSX (issue 21: no visible apostrophe), numbers stay numbers, and text
 //! longer than an Excel cell holds is cut with a note instead of failing the workbook.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly on purpose; the crate denies unwrap outside tests.
@@ -95,15 +96,42 @@ fn workbook(title: &str) -> Xlsx<Cursor<Vec<u8>>> {
     Xlsx::new(Cursor::new(results_xlsx_bytes(&simulate(&plan)).unwrap())).unwrap()
 }
 
+/// Whether cell `cell` (e.g. `A1`) of the part `sheet` of the workbook `bytes` has a style with
+/// Excel's quote prefix (`quotePrefix="1"` in its `<xf>` of `cellXfs`).
+fn has_quote_prefix(bytes: &[u8], sheet: &str, cell: &str) -> bool {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let read = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let sheet_xml = read(&mut zip, sheet);
+    let styles = read(&mut zip, "xl/styles.xml");
+    let Some(at) = sheet_xml.find(&format!("<c r=\"{cell}\" s=\"")) else { return false };
+    let rest = &sheet_xml[at + format!("<c r=\"{cell}\" s=\"").len()..];
+    let style: usize = rest[..rest.find('"').unwrap()].parse().unwrap();
+    let cell_xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    cell_xfs.split("<xf ").nth(style + 1).is_some_and(|xf| xf.contains("quotePrefix=\"1\""))
+}
+
 #[test]
-fn xlsx_text_cells_are_strings_beginning_with_an_apostrophe() {
-    let mut book = workbook("=WEBSERVICE(\"http://example.invalid\")");
+fn xlsx_text_cells_that_look_like_formulas_get_the_hidden_quote_prefix() {
+    let title = "=WEBSERVICE(\"http://example.invalid\")";
+    let mut book = workbook(title);
     let summary = book.worksheet_range(SUMMARY_SHEET).unwrap();
-    assert_eq!(summary.get((0, 0)), Some(&Data::String("'=WEBSERVICE(\"http://example.invalid\")".into())));
-    assert_eq!(summary.get((3, 0)), Some(&Data::String("'+Basis".into())));
-    assert_eq!(summary.get((3, 1)), Some(&Data::String("'@kita".into())));
+    // The text as written, no visible apostrophe (issue 21, point 9): the quote prefix is a
+    // cell format that Excel and LibreOffice show as nothing but keep as text.
+    assert_eq!(summary.get((0, 0)), Some(&Data::String(title.into())));
+    assert_eq!(summary.get((3, 0)), Some(&Data::String("+Basis".into())));
+    assert_eq!(summary.get((3, 1)), Some(&Data::String("@kita".into())));
+    let plan = load_str(&hostile_plan(title).to_string(), "x.json").unwrap().plan;
+    let bytes = results_xlsx_bytes(&simulate(&plan)).unwrap();
+    assert!(has_quote_prefix(&bytes, "xl/worksheets/sheet1.xml", "A1"), "the title keeps its bold format and gets the prefix");
+    assert!(has_quote_prefix(&bytes, "xl/worksheets/sheet1.xml", "A4"));
+    assert!(has_quote_prefix(&bytes, "xl/worksheets/sheet1.xml", "B4"));
     let budget = book.worksheet_range(integrationsplan::io::BUDGET_SHEET).unwrap();
-    assert_eq!(budget.get((1, 0)), Some(&Data::String("'+Basis".into())), "the budget sheet's scenario names are safe too");
+    assert_eq!(budget.get((1, 0)), Some(&Data::String("+Basis".into())), "the budget sheet's scenario names as written");
+    assert!(has_quote_prefix(&bytes, "xl/worksheets/sheet2.xml", "A2"), "the budget sheet's scenario names are safe too");
     let names = book.sheet_names();
     let sheet = book.worksheet_range(&names[names.len() - 1]).unwrap();
     let mut found = false;
@@ -111,16 +139,12 @@ fn xlsx_text_cells_are_strings_beginning_with_an_apostrophe() {
         if let Some(Data::String(region)) = sheet.get((row, 1))
             && region.contains("HYPERLINK")
         {
-            assert_eq!(region, &format!("'{HYPERLINK}"));
+            assert_eq!(region, HYPERLINK);
+            assert!(has_quote_prefix(&bytes, &format!("xl/worksheets/sheet{}.xml", names.len()), &format!("B{}", row + 1)));
             // Numbers stay number cells, negative ones included.
             assert!(matches!(sheet.get((row, 4)), Some(Data::Float(x)) if *x == -2.5), "{:?}", sheet.get((row, 4)));
             assert!(matches!(sheet.get((row, 5)), Some(Data::Float(x)) if *x < 0.0));
             found = true;
-        }
-        for col in 1..3 {
-            if let Some(Data::String(text)) = sheet.get((row, col)) {
-                assert!(!text.starts_with(['=', '+', '-', '@', '\t', '\r']), "{text:?}");
-            }
         }
     }
     assert!(found);

@@ -8,7 +8,7 @@ pub mod projection;
 pub mod triangulate;
 pub mod utm;
 
-pub use geojson::{Boundary, BoundaryFile, GeoJsonError, parse_boundaries};
+pub use geojson::{Boundary, BoundaryFile, GeoJsonError, parse_boundaries, parse_boundaries_bytes};
 pub use matching::{BoundaryMatch, match_boundaries};
 pub use projection::{Bounds, Projection};
 
@@ -30,29 +30,78 @@ pub struct PreparedBoundaries {
     pub triangles: Vec<Vec<Vec<[u32; 3]>>>,
 }
 
+/// Why a boundary file could not be read from the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadProblem {
+    /// No file at the path.
+    NotFound,
+    /// No permission to read it.
+    PermissionDenied,
+    /// The path names a folder.
+    IsDirectory,
+    /// The path names a device, a pipe or a socket, not a file.
+    NotAFile,
+    /// Anything else the operating system reports.
+    Other,
+}
+
 /// Why boundaries could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum BoundaryLoadError {
-    /// The file could not be read.
-    #[error("cannot read the file: {0}")]
-    Read(String),
+    /// The file could not be read: what kind of problem, and the system's message (English).
+    #[error("cannot read the file: {reason}")]
+    Read {
+        /// What kind of problem (for a message in the window's language).
+        problem: ReadProblem,
+        /// The operating system's message, or what else went wrong.
+        reason: String,
+    },
     /// The file is larger than [`geojson::MAX_FILE_BYTES`].
-    #[error("the file is too large")]
-    TooLarge,
+    #[error("the file is larger than {} MiB ({limit_bytes} bytes; expected a smaller boundary file)", limit_bytes / (1024 * 1024))]
+    TooLarge {
+        /// The limit in bytes.
+        limit_bytes: u64,
+    },
     /// The text is no usable GeoJSON.
     #[error(transparent)]
     GeoJson(#[from] GeoJsonError),
 }
 
-/// Reads a GeoJSON file of boundaries and prepares it for drawing.
-pub fn read_boundaries(path: &std::path::Path) -> Result<PreparedBoundaries, BoundaryLoadError> {
-    let size = std::fs::metadata(path).map_err(|e| BoundaryLoadError::Read(e.to_string()))?.len();
-    if size > geojson::MAX_FILE_BYTES {
-        return Err(BoundaryLoadError::TooLarge);
+impl BoundaryLoadError {
+    fn io(error: &std::io::Error) -> Self {
+        let problem = match error.kind() {
+            std::io::ErrorKind::NotFound => ReadProblem::NotFound,
+            std::io::ErrorKind::PermissionDenied => ReadProblem::PermissionDenied,
+            std::io::ErrorKind::IsADirectory => ReadProblem::IsDirectory,
+            _ => ReadProblem::Other,
+        };
+        BoundaryLoadError::Read { problem, reason: error.to_string() }
     }
-    let bytes = std::fs::read(path).map_err(|e| BoundaryLoadError::Read(e.to_string()))?;
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(prepare(parse_boundaries(text.trim_start_matches('\u{feff}'))?))
+}
+
+/// Reads a GeoJSON file of boundaries and prepares it for drawing. Reads at most
+/// [`geojson::MAX_FILE_BYTES`], and only from a regular file (never from a device such as
+/// `/dev/zero` or a pipe, which would never end).
+pub fn read_boundaries(path: &std::path::Path) -> Result<PreparedBoundaries, BoundaryLoadError> {
+    use std::io::Read;
+    let too_large = BoundaryLoadError::TooLarge { limit_bytes: geojson::MAX_FILE_BYTES };
+    let metadata = std::fs::metadata(path).map_err(|e| BoundaryLoadError::io(&e))?;
+    if metadata.is_dir() {
+        return Err(BoundaryLoadError::Read { problem: ReadProblem::IsDirectory, reason: "is a folder".to_owned() });
+    }
+    if !metadata.is_file() {
+        return Err(BoundaryLoadError::Read { problem: ReadProblem::NotAFile, reason: "is not a regular file".to_owned() });
+    }
+    if metadata.len() > geojson::MAX_FILE_BYTES {
+        return Err(too_large);
+    }
+    let file = std::fs::File::open(path).map_err(|e| BoundaryLoadError::io(&e))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    file.take(geojson::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| BoundaryLoadError::io(&e))?;
+    if bytes.len() as u64 > geojson::MAX_FILE_BYTES {
+        return Err(too_large);
+    }
+    Ok(prepare(geojson::parse_boundaries_bytes(bytes)?))
 }
 
 /// Thins out every ring and cuts it into triangles.

@@ -15,6 +15,7 @@ pub fn number(cell: &Cell, style: NumberStyle) -> Result<Option<f64>, ProblemKin
         Cell::Text(text) if text.trim().is_empty() => Ok(None),
         Cell::Text(text) => number_from_text(text, style).map(Some).ok_or_else(|| ProblemKind::NotANumber { text: text.clone() }),
         Cell::Error(text) => Err(ProblemKind::ErrorValue { text: text.clone() }),
+        Cell::Formula(formula) => Err(ProblemKind::NoComputedValue { formula: formula.clone() }),
         other => Err(ProblemKind::NotANumber { text: other.text() }),
     }
 }
@@ -113,6 +114,7 @@ pub fn month(cell: &Cell) -> Result<Option<Month>, ProblemKind> {
         Cell::Date(year, month, _) => Month::new(*year, *month).map(Some).ok_or_else(not_a_month),
         Cell::Text(text) => month_from_text(text.trim()).map(Some).ok_or_else(not_a_month),
         Cell::Error(text) => Err(ProblemKind::ErrorValue { text: text.clone() }),
+        Cell::Formula(formula) => Err(ProblemKind::NoComputedValue { formula: formula.clone() }),
         _ => Err(not_a_month()),
     }
 }

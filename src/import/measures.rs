@@ -123,6 +123,10 @@ fn reference(reader: &mut RowReader, column: &Column, lookup: &Lookup, domain_id
             reader.problem(column, ProblemKind::ErrorValue { text: text.clone() });
             return None;
         }
+        Cell::Formula(formula) => {
+            reader.problem(column, ProblemKind::NoComputedValue { formula: formula.clone() });
+            return None;
+        }
         other => other.text(),
     };
     let is_region = *column == Column::Region;

@@ -20,17 +20,24 @@ mod csv;
 mod diff;
 mod error;
 mod measures;
+mod ods;
 mod problem;
 mod regions;
 mod rows;
+mod sheet;
 mod table;
+mod unpack;
+mod workbook;
 
 pub use cell::{month_from_text, number_from_text};
 pub use columns::{Column, MEASURE_COLUMNS, REGION_COLUMNS, header_key};
+pub use csv::utf16_without_bom;
 pub use diff::{Change, FieldChange, FieldValue, funding_from_word, funding_german};
 pub use error::TableError;
 pub use problem::{ImportWarning, ProblemKind, RowProblem};
+pub use sheet::{MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, MAX_TABLE_TEXT_BYTES};
 pub use table::{Cell, MAX_TABLE_BYTES, NumberStyle, TABLE_EXTENSIONS, Table, read_table, read_table_bytes};
+pub use unpack::{MAX_PART_BYTES, MAX_UNPACKED_BYTES};
 
 use crate::issue::Issue;
 use crate::model::{Measure, Plan, Region};
@@ -175,6 +182,11 @@ impl<T> Outcome<T> {
 /// Warnings for the header row: unknown columns, a sheet named for a CSV file.
 fn unknown_column_warnings(table: &Table, header: &columns::Header) -> Vec<ImportWarning> {
     let sheet = table.sheet_ignored.iter().map(|sheet| ImportWarning::SheetIgnored { sheet: sheet.clone() });
+    if header.unknown.len() > problem::MAX_SINGLE_WARNINGS {
+        let shown = header.unknown.iter().take(problem::MAX_SINGLE_WARNINGS).cloned().collect();
+        let columns = ImportWarning::UnknownColumns { shown, count: header.unknown.len() };
+        return sheet.chain(std::iter::once(columns)).collect();
+    }
     sheet.chain(header.unknown.iter().map(|header| ImportWarning::UnknownColumn { header: header.clone() })).collect()
 }
 

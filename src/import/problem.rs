@@ -83,6 +83,12 @@ pub enum ProblemKind {
         /// The error as the spreadsheet shows it.
         text: String,
     },
+    /// A formula saved without its computed value (the program that wrote the file does not
+    /// calculate).
+    NoComputedValue {
+        /// The formula as written, e.g. `=SUM(C2:C5)`.
+        formula: String,
+    },
     /// The row adds a new measure or region, but the table has no column for a field that a new
     /// one needs.
     MissingColumn {
@@ -162,6 +168,9 @@ impl RowProblem {
                 format!("\"{end}\" is before the start \"{start}\" (expected end ≥ start)")
             }
             ProblemKind::ErrorValue { text } => format!("\"{text}\" is an error value of the spreadsheet (expected {expected})"),
+            ProblemKind::NoComputedValue { formula } => format!(
+                "the cell holds the formula \"{formula}\" but no computed value (expected {expected}: open the file in Excel or LibreOffice Calc and save it, so that the result is stored)"
+            ),
             ProblemKind::MissingColumn { id, column, region } => format!(
                 "\"{id}\" is a new {}, but the table has no column \"{}\" (or \"{}\") for it",
                 if *region { "region" } else { "measure" },
@@ -206,6 +215,9 @@ impl RowProblem {
                 format!("„{end}“ liegt vor dem Beginn „{start}“ (erwartet: Ende ≥ Beginn)")
             }
             ProblemKind::ErrorValue { text } => format!("„{text}“ ist ein Fehlerwert der Tabelle (erwartet: {expected})"),
+            ProblemKind::NoComputedValue { formula } => format!(
+                "die Zelle enthält die Formel „{formula}“, aber kein berechnetes Ergebnis (erwartet: {expected}; die Datei in Excel oder LibreOffice Calc öffnen und speichern, damit das Ergebnis gespeichert wird)"
+            ),
             ProblemKind::MissingColumn { id, column, region } => format!(
                 "„{id}“ ist {}, aber die Tabelle hat keine Spalte „{}“ dafür",
                 if *region { "eine neue Region" } else { "eine neue Maßnahme" },
@@ -250,6 +262,9 @@ fn expected_de(column: &Column) -> &'static str {
     }
 }
 
+/// Up to this many unknown columns are warned about one by one; more give one warning.
+pub const MAX_SINGLE_WARNINGS: usize = 5;
+
 /// Something the planner should know that does not block the import.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportWarning {
@@ -257,6 +272,13 @@ pub enum ImportWarning {
     UnknownColumn {
         /// The header as written.
         header: String,
+    },
+    /// More than [`MAX_SINGLE_WARNINGS`] headers name no field: one warning for all.
+    UnknownColumns {
+        /// The first headers, as written.
+        shown: Vec<String>,
+        /// How many columns are unknown.
+        count: usize,
     },
     /// A sheet was named for a CSV file, which has none.
     SheetIgnored {
@@ -270,6 +292,10 @@ impl ImportWarning {
     pub fn message_en(&self) -> String {
         match self {
             ImportWarning::UnknownColumn { header } => format!("column \"{header}\" is not known and is ignored"),
+            ImportWarning::UnknownColumns { shown, count } => {
+                let names: Vec<String> = shown.iter().map(|h| format!("\"{h}\"")).collect();
+                format!("{count} columns are not known and are ignored: {}, …", names.join(", "))
+            }
             ImportWarning::SheetIgnored { sheet } => format!("a CSV file has no sheets; the sheet \"{sheet}\" is ignored"),
         }
     }
@@ -278,6 +304,10 @@ impl ImportWarning {
     pub fn message_de(&self) -> String {
         match self {
             ImportWarning::UnknownColumn { header } => format!("Spalte „{header}“ ist unbekannt und wird nicht übernommen"),
+            ImportWarning::UnknownColumns { shown, count } => {
+                let names: Vec<String> = shown.iter().map(|h| format!("„{h}“")).collect();
+                format!("{count} Spalten sind unbekannt und werden nicht übernommen: {}, …", names.join(", "))
+            }
             ImportWarning::SheetIgnored { sheet } => {
                 format!("eine CSV-Datei hat keine Tabellenblätter; das Blatt „{sheet}“ wird nicht beachtet")
             }

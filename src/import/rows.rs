@@ -85,6 +85,10 @@ impl<'a> RowReader<'a> {
                 self.problem(column, ProblemKind::ErrorValue { text: text.clone() });
                 None
             }
+            Cell::Formula(formula) => {
+                self.problem(column, ProblemKind::NoComputedValue { formula: formula.clone() });
+                None
+            }
             other => Some(other.text()),
         }
     }
@@ -166,6 +170,10 @@ impl<'a> RowReader<'a> {
             Cell::Number(value) => number_text(*value),
             Cell::Error(text) => {
                 self.problem(&Column::Id, ProblemKind::ErrorValue { text: text.clone() });
+                return None;
+            }
+            Cell::Formula(formula) => {
+                self.problem(&Column::Id, ProblemKind::NoComputedValue { formula: formula.clone() });
                 return None;
             }
             other => other.text().trim().to_owned(),

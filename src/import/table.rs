@@ -3,7 +3,7 @@
 //! messages name the row number a planner sees in Excel or LibreOffice.
 
 use super::error::TableError;
-use calamine::{Data, Reader};
+use calamine::Data;
 use std::io::Read;
 use std::path::Path;
 
@@ -28,6 +28,9 @@ pub enum Cell {
     Bool(bool),
     /// An error value of the spreadsheet, e.g. `#DIV/0!`.
     Error(String),
+    /// A formula saved without its computed value (written by a program that does not
+    /// calculate): the formula as written, e.g. `=SUM(C2:C5)`.
+    Formula(String),
 }
 
 impl Cell {
@@ -40,7 +43,7 @@ impl Cell {
             Cell::Number(value) => number_text(*value),
             Cell::Date(year, month, day) => format!("{year:04}-{month:02}-{day:02}"),
             Cell::Bool(value) => if *value { "TRUE" } else { "FALSE" }.to_owned(),
-            Cell::Error(text) => text.clone(),
+            Cell::Error(text) | Cell::Formula(text) => text.clone(),
         }
     }
 
@@ -116,13 +119,18 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, TableError>
 
 /// Reads a table from the bytes of a file named `file` with the extension `extension`
 /// (`csv`, `tsv` and `txt` are CSV; `xlsx`, `xlsm`, `ods`, `xls`, `xlsb` are workbooks; any
-/// other file is a workbook when it looks like one, else CSV).
+/// other file is a workbook when it looks like one, else CSV). Whatever the bytes, the table
+/// stays within the limits of [`super::sheet`] or is refused: a sheet is read as sparse cells,
+/// a zip archive is unpacked only within [`super::unpack`]'s limits.
 pub fn read_table_bytes(file: &str, bytes: &[u8], extension: &str, sheet: Option<&str>) -> Result<Table, TableError> {
     let extension = extension.to_ascii_lowercase();
+    if let Some(format) = unsupported_format(bytes, &extension) {
+        return Err(TableError::UnsupportedFormat { file: file.to_owned(), format: format.to_owned() });
+    }
     let is_workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     let workbook_extension = matches!(extension.as_str(), "xlsx" | "xlsm" | "ods" | "xls" | "xlsb");
     if matches!(extension.as_str(), "csv" | "tsv" | "txt") || (!is_workbook && !workbook_extension) {
-        let (rows, number_style) = super::csv::read_csv(bytes);
+        let (rows, number_style) = super::csv::read_csv(bytes).map_err(|e| e.into_error(file))?;
         return Ok(Table {
             file: file.to_owned(),
             sheet: None,
@@ -135,56 +143,75 @@ pub fn read_table_bytes(file: &str, bytes: &[u8], extension: &str, sheet: Option
     read_workbook(file, bytes, &extension, sheet)
 }
 
-/// Reads a workbook: by its extension when known (so that errors say what is wrong), else by
-/// trying every format calamine reads.
-fn read_workbook(file: &str, bytes: &[u8], extension: &str, sheet: Option<&str>) -> Result<Table, TableError> {
-    use calamine::{Ods, Sheets, Xls, Xlsb, Xlsx, open_workbook_from_rs};
-    let unreadable = |reason: String| TableError::Unreadable { file: file.to_owned(), reason };
-    let data = std::io::Cursor::new(bytes);
-    let opened = match extension {
-        "xlsx" | "xlsm" => open_workbook_from_rs::<Xlsx<_>, _>(data).map(Sheets::Xlsx).map_err(|e| e.to_string()),
-        "ods" => open_workbook_from_rs::<Ods<_>, _>(data).map(Sheets::Ods).map_err(|e| e.to_string()),
-        "xls" => open_workbook_from_rs::<Xls<_>, _>(data).map(Sheets::Xls).map_err(|e| e.to_string()),
-        "xlsb" => open_workbook_from_rs::<Xlsb<_>, _>(data).map(Sheets::Xlsb).map_err(|e| e.to_string()),
-        _ => calamine::open_workbook_auto_from_rs(data).map_err(|e| e.to_string()),
-    };
-    let what = if extension.is_empty() { "a workbook".to_owned() } else { format!("an .{extension} workbook") };
-    let mut workbook = opened.map_err(|reason| unreadable(format!("not {what} ({reason})")))?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .or_else(|| names.iter().find(|n| n.to_lowercase() == wanted.to_lowercase()))
-            .cloned()
-            .ok_or_else(|| TableError::UnknownSheet { file: file.to_owned(), sheet: wanted.to_owned(), sheets: names.clone() })?,
-        None => names.first().cloned().ok_or_else(|| unreadable("the workbook has no sheet".to_owned()))?,
-    };
-    let range = workbook.worksheet_range(&name).map_err(|e| unreadable(e.to_string()))?;
-    let mut rows = Vec::new();
-    if let Some((first_row, first_column)) = range.start() {
-        rows.resize(first_row as usize, Vec::new());
-        for row in range.rows() {
-            let mut cells = vec![Cell::Empty; first_column as usize];
-            cells.extend(row.iter().map(cell_of));
-            while cells.last().is_some_and(|c| *c == Cell::Empty) {
-                cells.pop();
-            }
-            rows.push(cells);
+/// The name of a spreadsheet format the import does not read, when `bytes` (named with
+/// `extension`) is one.
+fn unsupported_format(bytes: &[u8], extension: &str) -> Option<&'static str> {
+    let head = bytes.get(..bytes.len().min(4096)).unwrap_or_default();
+    let head = String::from_utf8_lossy(head);
+    let flat_odf = head.contains("<office:document") || head.contains("application/vnd.oasis.opendocument.spreadsheet");
+    match extension {
+        "fods" => Some("Flat OpenDocument spreadsheet (.fods)"),
+        "numbers" => Some("Apple Numbers (.numbers)"),
+        _ if flat_odf && head.trim_start_matches('\u{feff}').trim_start().starts_with('<') => {
+            Some("Flat OpenDocument spreadsheet (.fods)")
         }
+        _ => None,
     }
+}
+
+/// The workbook formats read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+/// The format of a workbook: by its extension, else by its contents.
+fn format_of(bytes: &[u8], extension: &str) -> Format {
+    match extension {
+        "xlsx" | "xlsm" => Format::Xlsx,
+        "xlsb" => Format::Xlsb,
+        "xls" => Format::Xls,
+        "ods" => Format::Ods,
+        _ if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Format::Xls,
+        _ => match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+            Ok(archive) if archive.index_for_name("content.xml").is_some() => Format::Ods,
+            Ok(archive) if archive.index_for_name("xl/workbook.bin").is_some() => Format::Xlsb,
+            _ => Format::Xlsx,
+        },
+    }
+}
+
+/// Reads a workbook: by its extension when known (so that errors say what is wrong), else by
+/// what its contents look like.
+fn read_workbook(file: &str, bytes: &[u8], extension: &str, sheet: Option<&str>) -> Result<Table, TableError> {
+    let format = format_of(bytes, extension);
+    if format != Format::Xls {
+        super::unpack::check_unpacked_size(file, bytes)?;
+    }
+    let (name, sheets, rows) = match format {
+        Format::Ods => {
+            let read = super::ods::read_ods(file, bytes, sheet)?;
+            (read.name, read.sheets, read.rows)
+        }
+        Format::Xlsx => super::workbook::read_xlsx(file, bytes, extension, sheet)?,
+        Format::Xlsb => super::workbook::read_xlsb(file, bytes, sheet)?,
+        Format::Xls => super::workbook::read_xls(file, bytes, sheet)?,
+    };
     Ok(Table {
         file: file.to_owned(),
         sheet: Some(name),
         rows,
         number_style: NumberStyle::DecimalComma,
         sheet_ignored: None,
-        sheets: names,
+        sheets,
     })
 }
 
 /// A calamine cell as a [`Cell`].
-fn cell_of(data: &Data) -> Cell {
+pub(super) fn cell_of(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(text) if text.is_empty() => Cell::Empty,

@@ -4,7 +4,9 @@
 //!
 //! Numbers are written as numbers (Excel shows them with the reader's separators, `1.234,5` in
 //! German Excel) and months as dates formatted `MM/JJJJ`, so that the sheets sort and chart.
-//! Text cells go through [`cell_text`]: never read as a formula, never longer than Excel allows.
+//! Text cells go through [`write_text`]: never read as a formula (text beginning with `=`, `+`,
+//! `-`, `@`, tab or CR gets Excel's hidden quote prefix, so the cell shows `-Bochum`, not
+//! `'-Bochum`), never longer than Excel allows.
 
 use super::export::{finite, spreadsheet_text};
 use super::labelled::{LABELLED_STATE_ROW, Labels, whole_places};
@@ -72,6 +74,21 @@ pub(crate) fn cut_to_cell(text: Cow<'_, str>) -> Cow<'_, str> {
         end = index + c.len_utf8();
     }
     Cow::Owned(format!("{}{CUT_NOTE}", text.get(..end).unwrap_or_default()))
+}
+
+/// Writes a text cell (with `format`, if any): cut at Excel's limit; text that a spreadsheet
+/// would read as a formula gets the hidden quote prefix (SPEC §9), as the measures table does.
+fn write_text(sheet: &mut Worksheet, row: u32, col: u16, text: &str, format: Option<&Format>) -> Result<(), XlsxError> {
+    let text = cut_to_cell(Cow::Borrowed(text));
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        let quoted = format.cloned().unwrap_or_default().set_quote_prefix();
+        sheet.write_string_with_format(row, col, &*text, &quoted)?;
+    } else if let Some(format) = format {
+        sheet.write_string_with_format(row, col, &*text, format)?;
+    } else {
+        sheet.write_string(row, col, &*text)?;
+    }
+    Ok(())
 }
 
 /// Column headers of a scenario sheet.
@@ -177,7 +194,7 @@ fn excel_month(month: Month) -> Result<ExcelDateTime, XlsxError> {
 
 fn summary_sheet(sheet: &mut Worksheet, results: &Results, labels: Option<&Labels>, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_name(SUMMARY_SHEET)?;
-    sheet.write_string_with_format(0, 0, cell_text(&results.title), &f.title)?;
+    write_text(sheet, 0, 0, &results.title, Some(&f.title))?;
     let headers =
         ["Szenario", "Bereich", "Erster Engpass", "Größter Engpass", "Monat des größten Engpasses", "Platz-Monate fehlend"];
     for (c, header) in headers.iter().enumerate() {
@@ -190,8 +207,8 @@ fn summary_sheet(sheet: &mut Worksheet, results: &Results, labels: Option<&Label
     for scenario in &results.scenarios {
         for domain in &scenario.domains {
             let i = &domain.indicators;
-            sheet.write_string(row, 0, cell_text(&scenario.name))?;
-            sheet.write_string(row, 1, cell_text(labels.map_or(domain.id.as_str(), |l| l.domain(&domain.id))))?;
+            write_text(sheet, row, 0, &scenario.name, None)?;
+            write_text(sheet, row, 1, labels.map_or(domain.id.as_str(), |l| l.domain(&domain.id)), None)?;
             match i.first_shortage_month {
                 Some(m) => sheet.write_datetime_with_format(row, 2, excel_month(m)?, &f.month)?,
                 None => sheet.write_string(row, 2, "–")?,
@@ -204,7 +221,7 @@ fn summary_sheet(sheet: &mut Worksheet, results: &Results, labels: Option<&Label
             };
             sheet.write_number_with_format(row, 5, i.shortage_place_months, places)?;
             if labels.is_some() {
-                sheet.write_string(row, 6, cell_text(&domain.id))?;
+                write_text(sheet, row, 6, &domain.id, None)?;
             }
             row += 1;
         }
@@ -218,7 +235,7 @@ fn summary_sheet(sheet: &mut Worksheet, results: &Results, labels: Option<&Label
     }
     for scenario in &results.scenarios {
         row += 1;
-        sheet.write_string(row, 0, cell_text(&scenario.name))?;
+        write_text(sheet, row, 0, &scenario.name, None)?;
         for (c, (_, eur)) in scenario.cost_per_year.iter().enumerate() {
             sheet.write_number_with_format(row, c as u16 + 1, *eur, &f.money)?;
         }
@@ -242,7 +259,7 @@ fn budget_sheet(sheet: &mut Worksheet, results: &Results, f: &Formats) -> Result
     let mut row = 1u32;
     for scenario in &results.scenarios {
         for year in crate::engine::budget_rows(scenario) {
-            sheet.write_string(row, 0, &*cell_text(&scenario.name))?;
+            write_text(sheet, row, 0, &scenario.name, None)?;
             sheet.write_number(row, 1, f64::from(year.year))?;
             let amounts = [Some(year.secured_eur), Some(year.planned_eur), Some(year.open_eur), Some(year.total_eur())];
             let amounts = amounts.into_iter().chain([year.budget_eur, year.balance_eur, Some(year.unsecured_eur())]);
@@ -320,8 +337,8 @@ fn scenario_sheet(sheet: &mut Worksheet, results: &Results, scenario: &ScenarioR
         if let Some(month) = month {
             sheet.write_datetime_with_format(row, 0, month, &f.month)?;
         }
-        sheet.write_string(row, 1, cell_text(region))?;
-        sheet.write_string(row, 2, cell_text(domain))?;
+        write_text(sheet, row, 1, region, None)?;
+        write_text(sheet, row, 2, domain, None)?;
         sheet.write_number_with_format(row, 3, demand, &f.number)?;
         sheet.write_number_with_format(row, 4, capacity, &f.number)?;
         row += 1;
@@ -388,10 +405,10 @@ fn labelled_scenario_sheet(
         if let Some(month) = results.months.get(t).copied().map(excel_month).transpose()? {
             sheet.write_datetime_with_format(row, 0, month, &f.month)?;
         }
-        sheet.write_string(row, 1, cell_text(region.0))?;
-        sheet.write_string(row, 2, cell_text(region.1))?;
-        sheet.write_string(row, 3, cell_text(labels.domain(domain_id)))?;
-        sheet.write_string(row, 4, cell_text(domain_id))?;
+        write_text(sheet, row, 1, region.0, None)?;
+        write_text(sheet, row, 2, region.1, None)?;
+        write_text(sheet, row, 3, labels.domain(domain_id), None)?;
+        write_text(sheet, row, 4, domain_id, None)?;
         for (c, value) in figures.iter().enumerate() {
             if let Some(value) = value {
                 sheet.write_number_with_format(row, c as u16 + 5, whole_places(*value), &f.whole)?;

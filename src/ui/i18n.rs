@@ -558,6 +558,26 @@ pub struct Strings {
     pub geo_too_large: &'static str,
     /// No region fits any area.
     pub geo_no_match: &'static str,
+    /// The boundary file does not exist.
+    pub geo_not_found: &'static str,
+    /// No permission to read the boundary file.
+    pub geo_permission: &'static str,
+    /// The path names a folder.
+    pub geo_is_folder: &'static str,
+    /// The path names a device or pipe.
+    pub geo_not_a_file: &'static str,
+    /// Another error of the operating system (followed by its code).
+    pub geo_os_error: &'static str,
+    /// The limit of a boundary file (after "file too large").
+    pub geo_limit: &'static str,
+    /// JSON nested too deeply (followed by line and column).
+    pub geo_too_deep: &'static str,
+    /// The file is UTF-16.
+    pub geo_utf16: &'static str,
+    /// Too many areas or points (followed by the limits).
+    pub geo_too_many: &'static str,
+    /// Heading: areas far away from all others.
+    pub geo_far_away: &'static str,
     /// File name part of a map picture.
     pub file_map: &'static str,
     /// File name part of the ranking CSV.
@@ -971,6 +991,16 @@ pub static GERMAN: Strings = Strings {
     geo_read: "Datei nicht lesbar",
     geo_too_large: "Datei zu groß",
     geo_no_match: "keine Fläche passt zu einer Region (weder Kennung, AGS/ARS noch Name)",
+    geo_not_found: "Datei nicht gefunden",
+    geo_permission: "keine Berechtigung, die Datei zu lesen",
+    geo_is_folder: "das ist ein Ordner, keine Datei",
+    geo_not_a_file: "das ist keine gewöhnliche Datei (Gerät oder Pipe)",
+    geo_os_error: "Datei nicht lesbar, Fehlercode des Betriebssystems",
+    geo_limit: "erlaubt sind höchstens",
+    geo_too_deep: "JSON zu tief verschachtelt (höchstens 128 Ebenen), Zeile",
+    geo_utf16: "die Datei ist als UTF-16 gespeichert (erwartet: UTF-8, wie GeoJSON geschrieben wird)",
+    geo_far_away: "Flächen weit weg von allen anderen (Koordinaten prüfen)",
+    geo_too_many: "zu viele Flächen oder Punkte für die Karte; erlaubt sind höchstens Flächen/Punkte",
     file_map: "karte",
     file_ranking: "rangliste",
     save_map_png: "Karte als PNG-Bild speichern",
@@ -1322,6 +1352,16 @@ pub static ENGLISH: Strings = Strings {
     geo_read: "cannot read the file",
     geo_too_large: "file too large",
     geo_no_match: "no area fits a region (neither id, AGS/ARS nor name)",
+    geo_not_found: "file not found",
+    geo_permission: "no permission to read the file",
+    geo_is_folder: "this is a folder, not a file",
+    geo_not_a_file: "this is not a regular file (device or pipe)",
+    geo_os_error: "cannot read the file, operating system error",
+    geo_limit: "the limit is",
+    geo_too_deep: "JSON nested too deeply (at most 128 levels), line",
+    geo_utf16: "the file is saved as UTF-16 (expected UTF-8, as GeoJSON is written)",
+    geo_far_away: "Areas far away from all others (check the coordinates)",
+    geo_too_many: "too many areas or points for the map; the limit in areas/points is",
     file_map: "map",
     file_ranking: "ranking",
     save_map_png: "Save the map as a PNG picture",

@@ -6,7 +6,10 @@
 //! scenario, domain, figure and sort order: a frame only transforms and paints.
 
 use super::Panel;
-use crate::geo::{self, BoundaryLoadError, BoundaryMatch, Bounds, GeoJsonError, LonLat, PreparedBoundaries, Projection};
+use crate::geo::geojson::coordinate_text;
+use crate::geo::{
+    self, BoundaryLoadError, BoundaryMatch, Bounds, GeoJsonError, LonLat, PreparedBoundaries, Projection, ReadProblem,
+};
 use crate::ranking::{Figure, RegionFigures, SortColumn, ranking_order};
 use crate::ui::action::Action;
 use crate::ui::cells::labelled_combo;
@@ -203,6 +206,11 @@ impl MapPanel {
             match outcome {
                 Ok((prepared, matched)) => {
                     self.messages = match_messages(t, &matched);
+                    let far_away = prepared.file.far_away();
+                    if !far_away.is_empty() {
+                        let shown: Vec<&str> = far_away.iter().take(12).map(String::as_str).collect();
+                        self.messages.push(format!("{} ({}): {}", t.geo_far_away, far_away.len(), shown.join(", ")));
+                    }
                     let revision = ctx.session.doc().revision;
                     self.boundaries = Some(Boundaries { path, prepared, matched, matched_for_revision: revision });
                     self.reset_view();
@@ -870,15 +878,36 @@ fn row_lines(t: &Strings, language: Language, row: &RegionFigures, months: &[cra
 
 fn load_error_text(t: &Strings, error: &BoundaryLoadError) -> String {
     match error {
-        BoundaryLoadError::Read(reason) => format!("{}: {reason}", t.geo_read),
-        BoundaryLoadError::TooLarge => t.geo_too_large.to_owned(),
+        BoundaryLoadError::Read { problem, reason } => match problem {
+            ReadProblem::NotFound => t.geo_not_found.to_owned(),
+            ReadProblem::PermissionDenied => t.geo_permission.to_owned(),
+            ReadProblem::IsDirectory => t.geo_is_folder.to_owned(),
+            ReadProblem::NotAFile => t.geo_not_a_file.to_owned(),
+            // The system's own words are English; the window names only its code.
+            ReadProblem::Other => match reason.rsplit_once("(os error ") {
+                Some((_, code)) => format!("{} {}", t.geo_os_error, code.trim_end_matches(')')),
+                None => t.geo_read.to_owned(),
+            },
+        },
+        BoundaryLoadError::TooLarge { limit_bytes } => {
+            format!("{} ({} {} MiB)", t.geo_too_large, t.geo_limit, limit_bytes / (1024 * 1024))
+        }
         BoundaryLoadError::GeoJson(GeoJsonError::NotJson { line, column }) => {
             format!("{} {line}, {} {column}", t.geo_not_json, t.geo_column)
+        }
+        BoundaryLoadError::GeoJson(GeoJsonError::TooDeep { line, column }) => {
+            format!("{} {line}, {} {column}", t.geo_too_deep, t.geo_column)
+        }
+        BoundaryLoadError::GeoJson(GeoJsonError::Utf16) => t.geo_utf16.to_owned(),
+        BoundaryLoadError::GeoJson(GeoJsonError::TooManyAreas { rings, points }) => {
+            format!("{} {rings}/{points}", t.geo_too_many)
         }
         BoundaryLoadError::GeoJson(GeoJsonError::NotFeatureCollection) => t.geo_not_feature_collection.to_owned(),
         BoundaryLoadError::GeoJson(GeoJsonError::NoPolygons) => t.geo_no_polygons.to_owned(),
         BoundaryLoadError::GeoJson(GeoJsonError::UnsupportedCrs(name)) => format!("{}: {name}", t.geo_crs),
-        BoundaryLoadError::GeoJson(GeoJsonError::OutOfRange(x, y)) => format!("{}: {x}, {y}", t.geo_out_of_range),
+        BoundaryLoadError::GeoJson(GeoJsonError::OutOfRange(x, y)) => {
+            format!("{}: {}, {}", t.geo_out_of_range, coordinate_text(*x), coordinate_text(*y))
+        }
     }
 }
 

@@ -197,3 +197,22 @@ fn a_narrow_view_puts_the_ranking_under_a_full_width_map() {
     let ranking = harness.get_by_label("53 Regionen").rect();
     assert!(ranking.min.y >= map.max.y, "the ranking stands under the map");
 }
+
+#[test]
+fn boundary_load_errors_are_said_in_the_windows_language_with_the_limit() {
+    use crate::ui::i18n::{ENGLISH, GERMAN};
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let Err(error) = geo::read_boundaries(folder.path()) else { panic!("a folder was read") };
+    let german = load_error_text(&GERMAN, &error);
+    assert_eq!(german, "das ist ein Ordner, keine Datei");
+    assert!(!german.contains("os error") && !german.contains("directory"), "{german}");
+    let Err(missing) = geo::read_boundaries(&folder.path().join("fehlt.geojson")) else { panic!("read") };
+    assert_eq!(load_error_text(&GERMAN, &missing), "Datei nicht gefunden");
+    let other = BoundaryLoadError::Read { problem: ReadProblem::Other, reason: "Input/output error (os error 5)".into() };
+    assert_eq!(load_error_text(&GERMAN, &other), "Datei nicht lesbar, Fehlercode des Betriebssystems 5");
+    let too_large = BoundaryLoadError::TooLarge { limit_bytes: geo::geojson::MAX_FILE_BYTES };
+    assert_eq!(load_error_text(&GERMAN, &too_large), "Datei zu groß (erlaubt sind höchstens 256 MiB)");
+    assert_eq!(load_error_text(&ENGLISH, &too_large), "file too large (the limit is 256 MiB)");
+    let far = BoundaryLoadError::GeoJson(GeoJsonError::OutOfRange(1e308, 51.0));
+    assert_eq!(load_error_text(&GERMAN, &far), "Koordinaten weder in Grad noch in UTM 32N: 1e308, 51");
+}
