@@ -88,7 +88,8 @@ pub fn window_sentence(window: Option<&ArrivalWindow>, language: Language) -> St
 /// The word for the domain's groups: its own (`Klassen`) or the language's default.
 pub fn group_word(planning: &GroupPlanning, language: Language) -> String {
     match &planning.group_word {
-        Some(word) if !word.trim().is_empty() => word.clone(),
+        // The default word is the default in each language: an English window says "groups".
+        Some(word) if !word.trim().is_empty() && !(language == Language::English && word == DEFAULT_GROUP_WORD) => word.clone(),
         _ => match language {
             Language::German => DEFAULT_GROUP_WORD.to_owned(),
             Language::English => "groups".to_owned(),

@@ -311,3 +311,17 @@ fn a_big_boundary_file_is_read_compactly_and_devices_are_refused() {
     let (line, _) = boundaries_under_the_cap(&utf16);
     assert_eq!(line, "REFUSED the file is UTF-16 text (expected UTF-8, as GeoJSON is written)");
 }
+
+/// An old .xls workbook (read into dense grids by calamine before any cell can be checked) is
+/// refused with the way out, whatever it claims to hold.
+#[test]
+fn an_xls_workbook_is_refused_with_the_way_out() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("massnahmen.xls");
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(2048, 0);
+    std::fs::write(&path, bytes).unwrap();
+    let error = integrationsplan::import::read_table(&path, None).expect_err("an .xls is refused");
+    let english = error.to_string();
+    assert!(english.contains("Excel 97–2003 (.xls) files cannot be imported") && english.contains(".xlsx"), "{english}");
+}

@@ -10,7 +10,7 @@
 use super::error::TableError;
 use super::sheet::{MAX_TABLE_CELLS, SheetBuilder};
 use super::table::{Cell, cell_of};
-use calamine::{Data, DataRef, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+use calamine::{Data, DataRef, Reader, Xlsb, Xlsx, open_workbook_from_rs};
 use std::collections::HashSet;
 use std::io::Cursor;
 
@@ -106,20 +106,4 @@ pub fn read_xlsb(file: &str, bytes: &[u8], wanted: Option<&str>) -> Result<ReadS
         collector.formula(cell.get_position(), cell.get_value())?;
     }
     Ok((name, names, collector.sheet.finish()))
-}
-
-/// Reads a sheet of an old .xls workbook. Its sheets hold at most 65 536 × 256 cells.
-pub fn read_xls(file: &str, bytes: &[u8], wanted: Option<&str>) -> Result<ReadSheet, TableError> {
-    let mut workbook: Xls<_> =
-        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(file, format!("not an .xls workbook ({e})")))?;
-    let names = workbook.sheet_names();
-    let name = pick_sheet(file, &names, wanted)?;
-    let range = workbook.worksheet_range(&name).map_err(|e| unreadable(file, e))?;
-    let mut sheet = SheetBuilder::new();
-    let (first_row, first_column) = range.start().unwrap_or_default();
-    for (row, column, data) in range.used_cells() {
-        let (row, column) = (u64::from(first_row) + row as u64, u64::from(first_column) + column as u64);
-        sheet.put(row, column, cell_of(data)).map_err(|o| o.into_error(file))?;
-    }
-    Ok((name, names, sheet.finish()))
 }

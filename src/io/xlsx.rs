@@ -293,18 +293,18 @@ fn groups_sheet(sheet: &mut Worksheet, results: &Results, labels: Option<&Labels
                 if row as usize > MAX_ROWS {
                     return Ok(());
                 }
-                sheet.write_string(row, 0, &*cell_text(&scenario.name))?;
-                sheet.write_string(row, 1, &*cell_text(&year.span.name))?;
+                write_text(sheet, row, 0, &scenario.name, None)?;
+                write_text(sheet, row, 1, &year.span.name, None)?;
                 sheet.write_datetime_with_format(row, 2, excel_month(year.span.reference_month)?, &f.month)?;
                 let name = labels.map_or(figures.id.as_str(), |l| l.domain(&figures.id));
-                sheet.write_string(row, 3, &*cell_text(name))?;
-                sheet.write_string(row, 4, &*cell_text(&figures.id))?;
+                write_text(sheet, row, 3, name, None)?;
+                write_text(sheet, row, 4, &figures.id, None)?;
                 sheet.write_number_with_format(row, 5, whole_places(figures.demand), &f.whole)?;
                 sheet.write_number_with_format(row, 6, whole_places(figures.capacity), &f.whole)?;
                 sheet.write_number_with_format(row, 7, whole_places(figures.shortage), &f.whole)?;
                 if let Some(groups) = &figures.groups {
                     let word = labels.and_then(|l| l.group_word(&figures.id)).unwrap_or(crate::model::DEFAULT_GROUP_WORD);
-                    sheet.write_string(row, 8, &*cell_text(word))?;
+                    write_text(sheet, row, 8, word, None)?;
                     sheet.write_number_with_format(row, 9, finite(groups.groups_needed), &f.whole)?;
                     sheet.write_number_with_format(row, 10, finite(groups.groups_missing), &f.whole)?;
                     sheet.write_number_with_format(row, 11, finite(groups.staff_needed), &f.number)?;

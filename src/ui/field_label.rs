@@ -256,10 +256,7 @@ mod tests {
             field_label(&path, &plan, Language::German.strings()),
             "Bereich Erstförderung › Gruppen und Personal › Gruppengröße (Plätze)"
         );
-        assert_eq!(
-            field_label("planning_year.reference_month", &plan, Language::German.strings()),
-            "Planungsjahr › Stichtag im"
-        );
+        assert_eq!(field_label("planning_year.reference_month", &plan, Language::German.strings()), "Planungsjahr › Stichtag im");
     }
 
     #[test]

@@ -112,39 +112,64 @@ fn figure_text(figures: Option<&PlanningDomainFigures>, figure: Figure, ctx: &Pa
     }
 }
 
-/// The table: a column per planning year; per domain its figures, one row per drawn scenario.
+/// Width of the name column and of a year's column of the table (points).
+const NAME_COLUMN: f32 = 230.0;
+const YEAR_COLUMN: f32 = 92.0;
+
+/// One cell of the table, cut with "…" when its text is wider (the whole text on hover); names
+/// stand left, numbers (`width` of a year's column) right.
+fn cell_ui(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) -> egui::Response {
+    let height = ui.spacing().interact_size.y;
+    let layout = if width < NAME_COLUMN {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    ui.allocate_ui_with_layout(egui::vec2(width, height), layout, |ui| {
+        ui.set_min_width(width);
+        ui.add(egui::Label::new(text).truncate())
+    })
+    .inner
+}
+
+/// The table: a column per planning year; per domain a heading and per figure a row per drawn
+/// scenario, the figure as a heading above its scenarios. Fixed column widths keep the years of
+/// every domain aligned, and five years fit beside the names at 1280 px.
 fn groups_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScenario<'_>]) {
     let t = ctx.strings();
     let plan = ctx.plan();
     let Some(first) = drawn.first() else { return };
-    let years: Vec<&str> = first.results.planning_years.iter().map(|y| y.span.name.as_str()).collect();
-    egui::Grid::new("groups_table").striped(true).min_col_width(70.0).spacing([14.0, 4.0]).show(ui, |ui| {
-        ui.label(egui::RichText::new(t.groups_figure).strong());
-        ui.label(egui::RichText::new(t.scenario).strong());
-        for (year, span) in years.iter().zip(&first.results.planning_years) {
-            ui.label(egui::RichText::new(*year).strong()).on_hover_text(format!(
+    egui::Grid::new("groups_years").spacing([8.0, 4.0]).show(ui, |ui| {
+        cell_ui(ui, NAME_COLUMN, egui::RichText::new(t.groups_figure).strong());
+        for span in &first.results.planning_years {
+            cell_ui(ui, YEAR_COLUMN, egui::RichText::new(&span.span.name).strong()).on_hover_text(format!(
                 "{} {}",
                 t.planning_year_reference,
                 ctx.language().month(span.span.reference_month)
             ));
         }
         ui.end_row();
-        for (d, domain) in plan.domains.iter().enumerate() {
-            ui.label(egui::RichText::new(crate::domain_words::domain_title(domain, ctx.language())).strong().size(16.0));
-            ui.end_row();
+    });
+    for (d, domain) in plan.domains.iter().enumerate() {
+        ui.add_space(4.0);
+        ui.label(egui::RichText::new(crate::domain_words::domain_title(domain, ctx.language())).strong().size(16.0));
+        egui::Grid::new(("groups_table", d)).striped(true).spacing([8.0, 4.0]).show(ui, |ui| {
             for (label, figure) in figure_rows(domain, ctx) {
+                cell_ui(ui, NAME_COLUMN, egui::RichText::new(&label).strong());
+                ui.end_row();
                 for shown in drawn {
-                    ui.label(&label);
-                    ui.label(egui::RichText::new(&shown.scenario.name).color(crate::ui::contrast::on_ui(ui, shown.color)));
+                    let name = egui::RichText::new(format!("    {}", shown.scenario.name))
+                        .color(crate::ui::contrast::on_ui(ui, shown.color));
+                    cell_ui(ui, NAME_COLUMN, name).on_hover_text(format!("{label} – {}", shown.scenario.name));
                     for year in &shown.results.planning_years {
                         let figures = year.domains.get(d).filter(|f| f.id == domain.id);
-                        ui.label(figure_text(figures, figure, ctx));
+                        cell_ui(ui, YEAR_COLUMN, figure_text(figures, figure, ctx));
                     }
                     ui.end_row();
                 }
             }
-        }
-    });
+        });
+    }
 }
 
 impl GroupsPanel {

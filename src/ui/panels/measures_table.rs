@@ -398,7 +398,7 @@ mod group_note_tests {
         measure.places = 50.0;
         assert_eq!(places_in_groups(&plan, &measure, Language::German).as_deref(), Some("50 Plätze = 2,5 Gruppen zu 20"));
         measure.places = 40.0;
-        assert_eq!(places_in_groups(&plan, &measure, Language::English).as_deref(), Some("40 Plätze = 2 Gruppen of 20"));
+        assert_eq!(places_in_groups(&plan, &measure, Language::English).as_deref(), Some("40 Plätze = 2 groups of 20"));
         let housing = plan.measures.iter().find(|m| m.domain == "housing").expect("a housing measure");
         assert_eq!(places_in_groups(&plan, housing, Language::German), None, "housing is planned in places only");
     }
