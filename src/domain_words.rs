@@ -89,7 +89,7 @@ pub fn window_sentence(window: Option<&ArrivalWindow>, language: Language) -> St
 pub fn group_word(planning: &GroupPlanning, language: Language) -> String {
     match &planning.group_word {
         // The default word is the default in each language: an English window says "groups".
-        Some(word) if !word.trim().is_empty() && !(language == Language::English && word == DEFAULT_GROUP_WORD) => word.clone(),
+        Some(word) if !(word.trim().is_empty() || language == Language::English && word == DEFAULT_GROUP_WORD) => word.clone(),
         _ => match language {
             Language::German => DEFAULT_GROUP_WORD.to_owned(),
             Language::English => "groups".to_owned(),

@@ -127,7 +127,8 @@ fn a_fractional_group_size_counts_whole_groups() {
 
 #[test]
 fn broken_planning_values_are_refused_by_their_path() {
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+    type Breaking = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Breaking, &str)> = vec![
         (Box::new(|p| p["domains"][0]["planning"]["group_size"] = json!(0)), "domains[0].planning.group_size"),
         (Box::new(|p| p["domains"][0]["planning"]["group_size"] = json!(2e12)), "domains[0].planning.group_size"),
         (
