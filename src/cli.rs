@@ -1,5 +1,5 @@
 //! The command line of SPEC §4, §5, §7 and §12: `validate`, `simulate`, `optimize`, `schema`,
-//! `import`, `diff`, `merge`, and opening the GUI.
+//! `import`, `diff`, `merge`, `report`, and opening the GUI.
 
 use crate::engine::{DEFAULT_SEED, MAX_RUNS, RunControl, results_frame, simulate_one};
 use crate::io::{
@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 mod import;
+mod report;
 mod versions;
 
 pub use versions::{DiffFormat, PreferSide};
@@ -144,6 +145,20 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "SIDE")]
         prefer: Option<PreferSide>,
     },
+    /// Write a report of PLAN as one self-contained HTML file (opens in any browser).
+    Report {
+        /// The plan file.
+        plan: PathBuf,
+        /// Where to write the report (never the plan that is read).
+        #[arg(long, value_name = "OUT.html")]
+        output: PathBuf,
+        /// Only this scenario (repeatable, in the order given; the first one is shaded).
+        #[arg(long = "scenario", value_name = "ID")]
+        scenarios: Vec<String>,
+        /// Language of the report.
+        #[arg(long, value_enum, value_name = "LANG", default_value = "de")]
+        language: StartLanguage,
+    },
     /// Import measures and/or regions from spreadsheet tables (.xlsx, .ods, .csv) into PLAN.
     Import {
         /// The plan file to import into (not changed).
@@ -224,6 +239,9 @@ where
         Some(Command::Merge { base, ours, theirs, output, prefer }) => {
             let files = versions::MergeFiles { base: &base, ours: &ours, theirs: &theirs };
             Action::Exit(versions::merge_command(&files, &output, prefer))
+        }
+        Some(Command::Report { plan, output, scenarios, language }) => {
+            Action::Exit(report::report_command(&plan, &output, &scenarios, language))
         }
         Some(Command::Schema) => {
             print!("{}", crate::schema::plan_schema_text());

@@ -25,6 +25,7 @@ pub mod model;
 pub mod optimize;
 pub mod picture;
 pub mod ranking;
+pub mod report;
 pub mod sample;
 pub mod schema;
 pub mod synthetic;

@@ -51,6 +51,7 @@ pub fn path_title(purpose: PickPurpose, snapshot: Option<SnapshotTarget>, t: &'s
         PickPurpose::ImportMeasuresTable => t.import_measures_table,
         PickPurpose::ImportRegionsTable => t.import_regions_table,
         PickPurpose::ExportMeasuresTable => t.export_measures_table,
+        PickPurpose::ExportReport => t.export_report,
         PickPurpose::ExportPicture => match snapshot {
             Some(SnapshotTarget::DomainPlot(_) | SnapshotTarget::CostPlot) => t.save_plot_png,
             Some(SnapshotTarget::Map) => t.save_map_png,

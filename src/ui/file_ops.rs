@@ -69,6 +69,7 @@ impl App {
             PickPurpose::ExportXlsx => format!("{stem}-{}.xlsx", t.file_results),
             PickPurpose::ExportRanking => format!("{stem}-{}.csv", t.file_ranking),
             PickPurpose::ExportMeasuresTable => format!("{stem}-{}.xlsx", t.tab_measures.to_lowercase()),
+            PickPurpose::ExportReport => format!("{stem}-{}.html", t.file_report),
             PickPurpose::ExportPicture => super::snapshot::suggested_name(
                 stem,
                 self.snapshot_choice.unwrap_or(SnapshotTarget::SummaryPage),
@@ -133,6 +134,9 @@ impl App {
             PickPurpose::ExportMeasuresTable => {
                 self.export_measures_table(&with_default_extension(path, "xlsx"));
             }
+            PickPurpose::ExportReport => {
+                self.export_report(&with_default_extension(path, "html"));
+            }
         }
     }
 
@@ -192,6 +196,21 @@ impl App {
     pub fn export_scenarios(&mut self, path: &Path) -> bool {
         let plan = crate::exchange::plan_with_scenarios(self.session.plan(), &self.selection.compared_ids);
         let written = self.check_export_target(path).and_then(|()| save_plan(&plan, path).map_err(|e| e.to_string()));
+        self.report_export(path, written)
+    }
+
+    /// Writes the report for colleagues without the program (one HTML file) of the scenarios
+    /// drawn in the window, the leading one first, in the window's language.
+    pub fn export_report(&mut self, path: &Path) -> bool {
+        let picture = self.picture_request();
+        let request = crate::report::ReportRequest {
+            scenario_ids: picture.scenarios.iter().map(|s| s.id.clone()).collect(),
+            ..crate::report::ReportRequest::new(self.settings.language)
+        };
+        let html = crate::report::report_html(self.session.plan(), self.session.results(), &request);
+        let written = self
+            .check_export_target(path)
+            .and_then(|()| crate::io::write_atomically(path, html.as_bytes(), false).map_err(|e| e.to_string()));
         self.report_export(path, written)
     }
 

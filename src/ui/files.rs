@@ -34,6 +34,8 @@ pub enum PickPurpose {
     ImportRegionsTable,
     /// Write the measures as an Excel table.
     ExportMeasuresTable,
+    /// Write the report of the drawn scenarios as one HTML file.
+    ExportReport,
 }
 
 impl PickPurpose {
@@ -48,6 +50,7 @@ impl PickPurpose {
                 | PickPurpose::ExportPicture
                 | PickPurpose::ExportRanking
                 | PickPurpose::ExportMeasuresTable
+                | PickPurpose::ExportReport
         )
     }
 }
@@ -97,6 +100,7 @@ impl PendingPick {
                 PickPurpose::ExportXlsx | PickPurpose::ExportMeasuresTable => {
                     rfd::FileDialog::new().add_filter("Excel (*.xlsx)", &["xlsx"])
                 }
+                PickPurpose::ExportReport => rfd::FileDialog::new().add_filter("HTML (*.html)", &["html", "htm"]),
                 PickPurpose::ImportMeasuresTable | PickPurpose::ImportRegionsTable => {
                     rfd::FileDialog::new().add_filter("xlsx, ods, csv", &crate::import::TABLE_EXTENSIONS)
                 }

@@ -645,6 +645,10 @@ pub struct Strings {
     pub import_regions_table: &'static str,
     /// Menu: write the measures as a table.
     pub export_measures_table: &'static str,
+    /// Menu: write the HTML report of the drawn scenarios.
+    pub export_report: &'static str,
+    /// Word in the report's suggested file name.
+    pub file_report: &'static str,
     /// Filter name of table files.
     pub table_files: &'static str,
     /// While a table is read.
@@ -1035,6 +1039,8 @@ pub static GERMAN: Strings = Strings {
     import_measures_table: "Maßnahmen aus Tabelle importieren …",
     import_regions_table: "Regionen aus Tabelle importieren …",
     export_measures_table: "Maßnahmen als Tabelle exportieren …",
+    export_report: "Bericht als HTML …",
+    file_report: "bericht",
     table_files: "Tabellen",
     import_reading: "Tabelle wird gelesen …",
     import_sheet: "Blatt",
@@ -1396,6 +1402,8 @@ pub static ENGLISH: Strings = Strings {
     import_measures_table: "Import measures from table …",
     import_regions_table: "Import regions from table …",
     export_measures_table: "Export measures as table …",
+    export_report: "Report as HTML …",
+    file_report: "report",
     table_files: "Tables",
     import_reading: "Reading the table …",
     import_sheet: "Sheet",

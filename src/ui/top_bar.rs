@@ -51,6 +51,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
                 item(ui, t.export_csv.to_owned(), Action::Pick(PickPurpose::ExportCsv));
                 item(ui, t.export_xlsx.to_owned(), Action::Pick(PickPurpose::ExportXlsx));
                 item(ui, t.export_summary_png.to_owned(), Action::AskSnapshot(SnapshotTarget::SummaryPage));
+                item(ui, t.export_report.to_owned(), Action::Pick(PickPurpose::ExportReport));
                 item(ui, t.export_scenarios.to_owned(), Action::Pick(PickPurpose::ExportScenarios));
                 item(ui, t.import_scenarios.to_owned(), Action::Pick(PickPurpose::ImportScenarios));
                 ui.separator();

@@ -1,0 +1,35 @@
+use super::*;
+
+#[test]
+fn plan_text_is_escaped_in_text_and_attributes() {
+    assert_eq!(
+        escape("<script>alert('x') & \"y\"</script>"),
+        "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+    );
+}
+
+#[test]
+fn an_inline_drawing_scales_by_its_view_box_and_is_labelled() {
+    let svg = "<svg width=\"1920\" height=\"1080\" xmlns=\"http://www.w3.org/2000/svg\">\n<rect/></svg>";
+    let inline = html::inline_svg(svg, "p", "Kita <1>", "Hoch: 5");
+    assert!(inline.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1920 1080\""), "{inline}");
+    assert!(!inline.contains("width=\"1920\""), "{inline}");
+    assert!(inline.contains("role=\"img\" aria-labelledby=\"p-t p-d\""), "{inline}");
+    assert!(inline.contains("<title id=\"p-t\">Kita &lt;1&gt;</title>"), "{inline}");
+    assert!(inline.ends_with("<rect/></svg>"), "{inline}");
+}
+
+#[test]
+fn the_report_of_the_sample_has_every_domain_and_both_languages_write_their_numbers() {
+    let plan = crate::sample::nrw_2025().expect("sample loads").plan;
+    let results = crate::simulate(&plan);
+    let german = report_html(&plan, &results, &ReportRequest::new(Language::German));
+    let english = report_html(&plan, &results, &ReportRequest::new(Language::English));
+    for domain in &plan.domains {
+        assert!(german.contains(&escape(&domain.name)), "{}", domain.name);
+    }
+    assert!(german.contains("<html lang=\"de\">"));
+    assert!(english.contains("<html lang=\"en\">"));
+    assert!(german.contains("Kennzahlen") && english.contains("Key figures"));
+    assert_eq!(german.matches("role=\"img\"").count(), english.matches("role=\"img\"").count());
+}
