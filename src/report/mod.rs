@@ -439,7 +439,8 @@ impl Report<'_> {
         }
         let mut table = Table::new(
             "measures-table".to_owned(),
-            w.measures_heading.to_owned(),
+            // Not the section's own name: the table's scrolling region is a landmark of its own.
+            format!("{} ({})", w.measures_heading, plan.measures.len()),
             &[
                 (w.name, false),
                 (w.domain, false),
