@@ -487,7 +487,8 @@ impl App {
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         let redo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
         let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let editing_text = ctx.memory(|m| m.focused().is_some());
+        // Only a text field keeps Ctrl+Z for itself: a focused slider or button does not.
+        let editing_text = ctx.text_edit_focused();
         if ctx.input_mut(|i| i.consume_shortcut(&save)) {
             actions.push(Action::Save);
         }

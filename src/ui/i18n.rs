@@ -463,6 +463,8 @@ pub struct Strings {
     pub range_low_above_value: &'static str,
     /// Message: high below the value.
     pub range_high_below_value: &'static str,
+    /// Beside a what-if value outside its scenario's range: the range was widened (then "0,70–1,50").
+    pub range_widened: &'static str,
     /// Hover of the triangle glyph.
     pub range_triangle: &'static str,
     /// Title of the budget chart.
@@ -923,6 +925,7 @@ pub static GERMAN: Strings = Strings {
     range_high: "hoch",
     range_low_above_value: "„niedrig“ darf nicht über dem Wert liegen",
     range_high_below_value: "„hoch“ darf nicht unter dem Wert liegen",
+    range_widened: "Unsicherheitsbereich erweitert auf",
     range_triangle: "Dreiecksverteilung: niedrig – Wert – hoch",
     budget_chart: "Kosten nach Finanzierung gegen das Budget",
     balance: "Saldo",
@@ -1274,6 +1277,7 @@ pub static ENGLISH: Strings = Strings {
     range_high: "high",
     range_low_above_value: "“low” must not be above the value",
     range_high_below_value: "“high” must not be below the value",
+    range_widened: "Uncertainty range widened to",
     range_triangle: "Triangular distribution: low – value – high",
     budget_chart: "Cost by funding against the budget",
     balance: "Balance",
