@@ -166,7 +166,11 @@ impl App {
                 }
             }
             Action::Pick(purpose) => self.start_pick(purpose),
-            Action::TypePath(purpose, text) => self.dialog = Some(Dialog::PathEntry { purpose, text, note: None }),
+            Action::TypePath(purpose, text) => {
+                // An empty field for a file to write starts with the folder and name suggested.
+                let text = if text.is_empty() { self.suggested_path(purpose) } else { text };
+                self.dialog = Some(Dialog::PathEntry { purpose, text, note: None });
+            }
             Action::UsePath(purpose, path) => self.use_picked_path(purpose, path),
             Action::AskSnapshot(target) => {
                 self.snapshot_choice = Some(target);
