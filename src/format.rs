@@ -67,6 +67,41 @@ pub fn parse_user_number(text: &str, decimal_comma: bool) -> Option<f64> {
     normalised.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// Scale words of money as planners type them, longest first so that "mio" is not read as "m".
+const MONEY_SCALES: [(&str, f64); 12] = [
+    ("milliarden", 1e9),
+    ("milliarde", 1e9),
+    ("millionen", 1e6),
+    ("million", 1e6),
+    ("tausend", 1e3),
+    ("mrd", 1e9),
+    ("mio", 1e6),
+    ("tsd", 1e3),
+    ("bn", 1e9),
+    ("m", 1e6),
+    ("k", 1e3),
+    ("t", 1e3),
+];
+
+/// Parses an amount of money typed by a user, in euros to the cent: a number as
+/// [`parse_user_number`] reads it, with a currency ("€", "EUR", "Euro") and a scale word after
+/// it, as German planners write money: `2,5 Mio`, `2,5 Mio. €`, `900 T€`, `900 Tsd. €`,
+/// `1,2 Mrd`, `1.500.000 €`; in English `€2.5m`, `2.5 million`, `900k`, `1.2bn`.
+pub fn parse_user_money(text: &str, decimal_comma: bool) -> Option<f64> {
+    let lower = text.to_lowercase();
+    let mut rest = lower.replace(['€', ' ', '\u{a0}'], "");
+    for currency in ["euro", "eur"] {
+        rest = rest.replace(currency, "");
+    }
+    let rest = rest.trim_end_matches('.');
+    let (number, scale) = MONEY_SCALES
+        .iter()
+        .find_map(|(word, scale)| rest.strip_suffix(word).map(|number| (number.trim_end_matches('.'), *scale)))
+        .unwrap_or((rest, 1.0));
+    let value = parse_user_number(number, decimal_comma)? * scale;
+    Some((value * 100.0).round() / 100.0).filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +116,27 @@ mod tests {
         assert_eq!(english_number(1234.5, 1), "1,234.5");
         assert_eq!(german_euro(2_500_000.0), "2,50 Mio. €");
         assert_eq!(german_euro(850_000.0), "850.000 €");
+    }
+
+    #[test]
+    fn money_is_read_as_german_planners_type_it() {
+        assert_eq!(parse_user_money("2,5 Mio", true), Some(2_500_000.0));
+        assert_eq!(parse_user_money("2,5 Mio. €", true), Some(2_500_000.0));
+        assert_eq!(parse_user_money("2,5 Millionen Euro", true), Some(2_500_000.0));
+        assert_eq!(parse_user_money("900 T€", true), Some(900_000.0));
+        assert_eq!(parse_user_money("900 Tsd. €", true), Some(900_000.0));
+        assert_eq!(parse_user_money("1.500.000 €", true), Some(1_500_000.0));
+        assert_eq!(parse_user_money("1,15 Mio", true), Some(1_150_000.0), "to the cent, no 1.149.999,9999");
+        assert_eq!(parse_user_money("1,2 Mrd. EUR", true), Some(1_200_000_000.0));
+        assert_eq!(parse_user_money("-300 T€", true), Some(-300_000.0));
+        assert_eq!(parse_user_money("75.000", true), Some(75_000.0));
+        assert_eq!(parse_user_money("€2.5m", false), Some(2_500_000.0));
+        assert_eq!(parse_user_money("900k", false), Some(900_000.0));
+        assert_eq!(parse_user_money("2.5 million", false), Some(2_500_000.0));
+        assert_eq!(parse_user_money("1,500,000 EUR", false), Some(1_500_000.0));
+        assert_eq!(parse_user_money("2,5 Mio Mio", true), None);
+        assert_eq!(parse_user_money("viel", true), None);
+        assert_eq!(parse_user_money("Mio", true), None);
     }
 
     #[test]

@@ -47,6 +47,8 @@ mod tables;
 mod text;
 #[path = "ui/undo.rs"]
 mod undo;
+#[path = "ui/workshop.rs"]
+mod workshop;
 
 /// The app on a wide screen, so that the whole measures table fits beside the plots.
 fn harness() -> Harness<'static, App> {

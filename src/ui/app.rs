@@ -166,7 +166,11 @@ impl App {
                 }
             }
             Action::Pick(purpose) => self.start_pick(purpose),
-            Action::TypePath(purpose, text) => self.dialog = Some(Dialog::PathEntry { purpose, text, note: None }),
+            Action::TypePath(purpose, text) => {
+                // An empty field for a file to write starts with the folder and name suggested.
+                let text = if text.is_empty() { self.suggested_path(purpose) } else { text };
+                self.dialog = Some(Dialog::PathEntry { purpose, text, note: None });
+            }
             Action::UsePath(purpose, path) => self.use_picked_path(purpose, path),
             Action::AskSnapshot(target) => {
                 self.snapshot_choice = Some(target);
@@ -487,7 +491,8 @@ impl App {
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         let redo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
         let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let editing_text = ctx.memory(|m| m.focused().is_some());
+        // Only a text field keeps Ctrl+Z for itself: a focused slider or button does not.
+        let editing_text = ctx.text_edit_focused();
         if ctx.input_mut(|i| i.consume_shortcut(&save)) {
             actions.push(Action::Save);
         }

@@ -35,6 +35,15 @@ impl CellContext<'_> {
         self.cell(ui, path, label, shown, false, "", note, |text| crate::format::parse_user_number(text, german).ok_or(message))
     }
 
+    /// An editable amount of money in euros: also `2,5 Mio`, `2,5 Mio. €`, `900 T€`,
+    /// `1.500.000 €` (see [`crate::format::parse_user_money`]).
+    pub fn money(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: f64) -> Option<f64> {
+        let german = self.language == Language::German;
+        let shown = number_for_editing(value, self.language);
+        let message = self.language.strings().not_an_amount;
+        self.cell(ui, path, label, shown, false, "", None, |text| crate::format::parse_user_money(text, german).ok_or(message))
+    }
+
     /// An editable whole number ≥ 0.
     pub fn whole(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: u32) -> Option<u32> {
         let message = self.language.strings().not_a_whole_number;
@@ -144,10 +153,26 @@ impl CellContext<'_> {
         let mut committed = None;
         if response.lost_focus()
             && let Some(current) = self.drafts.get(path)
-            && let Ok(value) = parse(current)
         {
-            self.drafts.remove(path);
-            committed = Some(value);
+            match parse(current) {
+                Ok(value) => {
+                    self.drafts.remove(path);
+                    committed = Some(value);
+                }
+                // Escape gives the text up: the cell shows the plan's value again.
+                Err(_) if ui.input(|i| i.key_pressed(egui::Key::Escape)) => {
+                    self.drafts.remove(path);
+                }
+                // Enter or Tab on a text that is no value: the focus stays here to fix it.
+                Err(_) if ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Tab)) => {
+                    response.request_focus();
+                }
+                Err(_) => {}
+            }
+        }
+        // The reason under the cell while it is being fixed, not only on hover.
+        if let (Some(reason), true) = (draft_error, response.has_focus() || response.lost_focus()) {
+            problem_below_ui(ui, &response, reason);
         }
         if let Some(problem) = problem {
             ui.painter().rect_stroke(response.rect, 2.0, egui::Stroke::new(1.5, ERROR_RED), egui::StrokeKind::Inside);
@@ -159,6 +184,20 @@ impl CellContext<'_> {
         }
         committed
     }
+}
+
+/// Shows `reason` just below the cell of `response`, above everything else (a table row has no
+/// room for a line of its own).
+fn problem_below_ui(ui: &egui::Ui, response: &egui::Response, reason: &str) {
+    let id = response.id.with("problem_below");
+    egui::Area::new(id).order(egui::Order::Tooltip).fixed_pos(response.rect.left_bottom()).interactable(false).show(
+        ui.ctx(),
+        |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(egui::RichText::new(format!("⚠ {reason}")).color(crate::ui::contrast::error_text(ui)));
+            });
+        },
+    );
 }
 
 /// Key of the rect of the cell that gained the keyboard focus (see [`note_focus`]).

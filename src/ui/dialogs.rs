@@ -63,6 +63,11 @@ pub fn path_title(purpose: PickPurpose, snapshot: Option<SnapshotTarget>, t: &'s
 /// Draws `dialog` as a modal window; `snapshot` is the picture a PNG path is asked for.
 pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, snapshot: Option<SnapshotTarget>) -> Vec<Action> {
     let mut actions = Vec::new();
+    // Escape closes what only informs or asks (as "Cancel" would); the question about unsaved
+    // work of an earlier run must be answered.
+    if !matches!(dialog, Dialog::Recover(_)) && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        return vec![Action::CloseDialog];
+    }
     egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
         ui.set_max_width(720.0);
         match dialog {
@@ -88,7 +93,9 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
                 egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                     let empty = super::file_ops::empty_plan(t);
                     let plan = error.partial.as_deref().unwrap_or(&empty);
-                    for issue in &error.issues {
+                    // The reason first: a file that is no plan has many "unknown field" warnings.
+                    let (errors, warnings): (Vec<_>, Vec<_>) = error.issues.iter().partition(|i| i.is_error());
+                    for issue in errors.into_iter().chain(warnings) {
                         let color =
                             if issue.is_error() { crate::ui::contrast::error_text(ui) } else { ui.visuals().text_color() };
                         let text = super::field_label::issue_text(issue, plan, t.lang);

@@ -576,6 +576,143 @@ mod tests {
         assert!(!doc.is_dirty());
     }
 
+    /// One thing a planner does to the document in the property below.
+    #[derive(Debug, Clone)]
+    enum Move {
+        /// A what-if value set on a scenario (a typed cell), by the one rule of `set_what_if`.
+        WhatIf {
+            scenario: usize,
+            hundredths: u16,
+        },
+        /// The places of a measure typed.
+        Places {
+            measure: usize,
+            places: i32,
+        },
+        /// A measure deleted.
+        DeleteMeasure(usize),
+        /// A scenario duplicated.
+        DuplicateScenario(usize),
+        /// A presentation-slider drag: frame by frame values on the slider's step grid (as
+        /// egui gives them, 28 × 0,05 = 1,4000000000000001), one gesture.
+        Drag {
+            scenario: usize,
+            gesture: u64,
+            steps: Vec<u16>,
+        },
+        Undo,
+        Redo,
+    }
+
+    fn moves() -> impl proptest::strategy::Strategy<Value = Move> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0..6usize, 0..300u16).prop_map(|(scenario, hundredths)| Move::WhatIf { scenario, hundredths }),
+            (0..40usize, -200..2000i32).prop_map(|(measure, places)| Move::Places { measure, places }),
+            (0..40usize).prop_map(Move::DeleteMeasure),
+            (0..6usize).prop_map(Move::DuplicateScenario),
+            (0..6usize, 0..3u64, proptest::collection::vec(0..60u16, 1..8)).prop_map(|(scenario, gesture, steps)| Move::Drag {
+                scenario,
+                gesture,
+                steps
+            }),
+            Just(Move::Undo),
+            Just(Move::Undo),
+            Just(Move::Redo),
+        ]
+    }
+
+    /// The scenario at `index` of the plan (modulo its length) with a what-if value set.
+    fn what_if_command(plan: &Plan, index: usize, factor: f64) -> Command {
+        let index = index % plan.scenarios.len();
+        let mut scenario = plan.scenarios[index].clone();
+        scenario.set_what_if(crate::model::WhatIf::ArrivalFactor, factor);
+        Command::SetScenario(index, scenario)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 96, ..Default::default() })]
+
+        /// Issue 20: any sequence of edits, presentation-slider drags (gestures) and undo/redo
+        /// returns exactly to each earlier plan, undo works back to the first edit, every
+        /// what-if value keeps the plan valid, and undoing everything is the saved state.
+        #[test]
+        fn undo_and_redo_return_exactly_to_each_earlier_plan(script in proptest::collection::vec(moves(), 1..40)) {
+            let mut doc = document();
+            let original = doc.plan.clone();
+            // The plans undo must give back, newest last, and those redo must give back.
+            let mut past: Vec<Plan> = Vec::new();
+            let mut future: Vec<Plan> = Vec::new();
+            for step in script {
+                let before = doc.plan.clone();
+                let dragged = matches!(step, Move::Drag { .. });
+                let changed = match step {
+                    Move::WhatIf { scenario, hundredths } => {
+                        doc.apply(what_if_command(&doc.plan, scenario, f64::from(hundredths) / 100.0))
+                    }
+                    Move::Places { measure, places } => match doc.plan.measures.len() {
+                        0 => false,
+                        len => {
+                            let mut changed = doc.plan.measures[measure % len].clone();
+                            changed.places = f64::from(places);
+                            doc.apply(Command::SetMeasure(measure % len, changed))
+                        }
+                    },
+                    Move::DeleteMeasure(measure) => doc.apply(Command::DeleteMeasure(measure)),
+                    Move::DuplicateScenario(scenario) => {
+                        let index = scenario % doc.plan.scenarios.len();
+                        let mut copy = doc.plan.scenarios[index].clone();
+                        copy.id = unique_id(&copy.id, doc.plan.scenarios.iter().map(|s| s.id.as_str()));
+                        doc.apply(Command::InsertScenario(index + 1, copy))
+                    }
+                    Move::Drag { scenario, gesture, steps } => {
+                        let mut any = false;
+                        for step in steps {
+                            let on_grid = f64::from(step) * 0.05;
+                            any |= doc.apply_in_gesture(what_if_command(&doc.plan, scenario, on_grid), gesture);
+                        }
+                        doc.end_gesture();
+                        any
+                    }
+                    Move::Undo => {
+                        let undone = doc.undo();
+                        proptest::prop_assert_eq!(undone, !past.is_empty(), "undo works while there is a step");
+                        if let Some(earlier) = past.pop() {
+                            proptest::prop_assert!(doc.plan == earlier, "undo gives back the plan before the step");
+                            future.push(before);
+                        }
+                        continue;
+                    }
+                    Move::Redo => {
+                        let redone = doc.redo();
+                        proptest::prop_assert_eq!(redone, !future.is_empty(), "redo works after an undo");
+                        if let Some(later) = future.pop() {
+                            proptest::prop_assert!(doc.plan == later, "redo gives back the plan after the step");
+                            past.push(before);
+                        }
+                        continue;
+                    }
+                };
+                // A drag may end where it began: still a step (that changes nothing back).
+                if !dragged {
+                    proptest::prop_assert_eq!(changed, doc.plan != before);
+                }
+                if changed {
+                    past.push(before);
+                    future.clear();
+                }
+                let range_errors: Vec<_> = crate::validate::validate(&doc.plan)
+                    .into_iter()
+                    .filter(|i| i.is_error() && i.path.contains(".uncertainty."))
+                    .collect();
+                proptest::prop_assert!(range_errors.is_empty(), "a what-if value never leaves its range: {:?}", range_errors);
+            }
+            while doc.undo() {}
+            proptest::prop_assert!(doc.plan == original, "undo works back to the first edit");
+            proptest::prop_assert!(!doc.is_dirty());
+        }
+    }
+
     #[test]
     fn unique_ids_get_a_number() {
         let ids = ["a", "a-2"];

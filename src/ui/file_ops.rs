@@ -4,7 +4,7 @@
 use super::app::App;
 use super::dialogs::Dialog;
 use super::document::Command;
-use super::files::{PendingPick, PickOutcome, PickPurpose, with_default_extension};
+use super::files::{PendingPick, PickOutcome, PickPurpose, with_default_extension, with_ending};
 use super::snapshot::{PendingSnapshot, SnapshotTarget};
 use crate::io::{load_file, save_plan};
 use crate::model::Plan;
@@ -57,13 +57,24 @@ impl App {
             return;
         }
         let Some(ctx) = self.egui_ctx.clone() else {
-            self.dialog = Some(Dialog::PathEntry { purpose, text: String::new(), note: None });
+            self.dialog = Some(Dialog::PathEntry { purpose, text: self.suggested_path(purpose), note: None });
             return;
         };
+        let suggested = self.suggested_name(purpose);
+        let extensions: Vec<&'static str> = match self.snapshot_choice.and_then(SnapshotTarget::picture) {
+            Some(picture) => PictureFormat::offered(picture).iter().map(|f| f.extension()).collect(),
+            None => vec!["png"],
+        };
+        let folder = purpose.is_save().then(|| self.suggested_folder()).flatten();
+        self.pending_pick = Some(PendingPick::start(purpose, &suggested, folder, &extensions, ctx));
+    }
+
+    /// The file name suggested for `purpose`: the plan's name and what the file holds.
+    fn suggested_name(&self, purpose: PickPurpose) -> String {
         let doc = self.session.doc();
         let t = self.settings.language.strings();
         let stem = doc.display_name.trim_end_matches(".json");
-        let suggested = match purpose {
+        match purpose {
             PickPurpose::ExportCsv => format!("{stem}-{}.csv", t.file_results),
             PickPurpose::ExportScenarios => format!("{stem}-{}.json", t.file_scenarios),
             PickPurpose::ExportXlsx => format!("{stem}-{}.xlsx", t.file_results),
@@ -77,12 +88,23 @@ impl App {
                 t,
             ),
             _ => doc.display_name.clone(),
-        };
-        let extensions: Vec<&'static str> = match self.snapshot_choice.and_then(SnapshotTarget::picture) {
-            Some(picture) => PictureFormat::offered(picture).iter().map(|f| f.extension()).collect(),
-            None => vec!["png"],
-        };
-        self.pending_pick = Some(PendingPick::start(purpose, &suggested, &extensions, ctx));
+        }
+    }
+
+    /// Where a file is suggested: the folder of the last export, else that of the plan.
+    fn suggested_folder(&self) -> Option<PathBuf> {
+        let plan_folder = self.session.doc().path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+        self.settings.export_folder.clone().or(plan_folder).filter(|folder| !folder.as_os_str().is_empty())
+    }
+
+    /// What the path field starts with: for a file to write, the suggested folder and name
+    /// (empty for a file to read).
+    pub fn suggested_path(&self, purpose: PickPurpose) -> String {
+        if !purpose.is_save() {
+            return String::new();
+        }
+        let name = self.suggested_name(purpose);
+        self.suggested_folder().map_or(name.clone(), |folder| folder.join(&name).display().to_string())
     }
 
     /// Takes the answer of a finished file dialog.
@@ -94,24 +116,29 @@ impl App {
             PickOutcome::Cancelled => {}
             PickOutcome::Unavailable => {
                 let note = Some(self.settings.language.strings().no_file_dialog.to_owned());
-                self.dialog = Some(Dialog::PathEntry { purpose, text: String::new(), note });
+                self.dialog = Some(Dialog::PathEntry { purpose, text: self.suggested_path(purpose), note });
             }
         }
     }
 
     /// Does what the path was asked for.
     pub(super) fn use_picked_path(&mut self, purpose: PickPurpose, path: PathBuf) {
+        if purpose.is_save()
+            && let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty())
+        {
+            self.settings.export_folder = Some(folder.to_path_buf());
+        }
         match purpose {
             PickPurpose::Open => self.open_path(&path),
             PickPurpose::SaveAs => {
-                self.save_to(&with_default_extension(path, "json"));
+                self.save_to(&with_ending(path, "json"));
             }
             PickPurpose::ImportScenarios => self.import_scenarios_from(&path),
             PickPurpose::ExportCsv => {
-                self.export_csv(&with_default_extension(path, "csv"));
+                self.export_csv(&with_ending(path, "csv"));
             }
             PickPurpose::ExportScenarios => {
-                self.export_scenarios(&with_default_extension(path, "json"));
+                self.export_scenarios(&with_ending(path, "json"));
             }
             PickPurpose::ExportPicture => {
                 let target = self.snapshot_choice.take().unwrap_or(SnapshotTarget::SummaryPage);
@@ -123,16 +150,16 @@ impl App {
                 }
             }
             PickPurpose::ExportXlsx => {
-                self.export_xlsx(&with_default_extension(path, "xlsx"));
+                self.export_xlsx(&with_ending(path, "xlsx"));
             }
             PickPurpose::LoadBoundaries => self.settings.boundaries_path = Some(path),
             PickPurpose::ExportRanking => {
-                self.export_ranking(&with_default_extension(path, "csv"));
+                self.export_ranking(&with_ending(path, "csv"));
             }
             PickPurpose::ImportMeasuresTable => self.start_table_import(crate::import::TableKind::Measures, &path),
             PickPurpose::ImportRegionsTable => self.start_table_import(crate::import::TableKind::Regions, &path),
             PickPurpose::ExportMeasuresTable => {
-                self.export_measures_table(&with_default_extension(path, "xlsx"));
+                self.export_measures_table(&with_ending(path, "xlsx"));
             }
             PickPurpose::ExportReport => {
                 self.export_report(&with_default_extension(path, "html"));

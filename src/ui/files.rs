@@ -60,6 +60,28 @@ pub fn with_default_extension(path: PathBuf, extension: &str) -> PathBuf {
     if path.extension().is_none() { path.with_extension(extension) } else { path }
 }
 
+/// Endings of other file kinds a planner may type by mistake: they are replaced by the right one,
+/// not kept (an XLSX named `plan.xls` is refused by Excel).
+const OTHER_FILE_ENDINGS: [&str; 13] =
+    ["json", "csv", "tsv", "txt", "xlsx", "xls", "xlsm", "ods", "png", "svg", "pdf", "geojson", "bak"];
+
+/// `path` with the ending `extension`: kept when it has it (in any case), another file kind's
+/// ending replaced (`plan.xls` → `plan.xlsx`), added otherwise (`plan` → `plan.json`,
+/// `bericht.2025` → `bericht.2025.xlsx`).
+pub fn with_ending(path: PathBuf, extension: &str) -> PathBuf {
+    let current = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    match current.as_deref() {
+        Some(current) if current == extension => path,
+        Some(current) if OTHER_FILE_ENDINGS.contains(&current) => path.with_extension(extension),
+        _ => {
+            let mut name = path.into_os_string();
+            name.push(".");
+            name.push(extension);
+            PathBuf::from(name)
+        }
+    }
+}
+
 /// What a finished dialog reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickOutcome {
@@ -80,11 +102,13 @@ pub struct PendingPick {
 }
 
 impl PendingPick {
-    /// Starts a native dialog in a thread; `suggested_name` prefills the save dialog;
-    /// `picture_extensions` are the formats a picture is offered in (one filter each).
+    /// Starts a native dialog in a thread; `suggested_name` prefills the save dialog, which
+    /// opens in `folder` (the last one exported to); `picture_extensions` are the formats a
+    /// picture is offered in (one filter each).
     pub fn start(
         purpose: PickPurpose,
         suggested_name: &str,
+        folder: Option<PathBuf>,
         picture_extensions: &[&'static str],
         repaint: egui::Context,
     ) -> Self {
@@ -109,6 +133,10 @@ impl PendingPick {
                 }),
                 _ => rfd::FileDialog::new().add_filter("Integrationsplan (*.json)", &["json"]),
             };
+            let dialog = match folder {
+                Some(folder) => dialog.set_directory(folder),
+                None => dialog,
+            };
             let chosen = if purpose.is_save() { dialog.set_file_name(suggested_name).save_file() } else { dialog.pick_file() };
             let _ = sender.send(chosen);
             repaint.request_repaint();
@@ -124,5 +152,20 @@ impl PendingPick {
             None if self.started.elapsed() < NO_DIALOG_THRESHOLD => PickOutcome::Unavailable,
             None => PickOutcome::Cancelled,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrong_ending_is_corrected_and_a_missing_one_added() {
+        let ending = |path: &str, extension: &str| with_ending(PathBuf::from(path), extension);
+        assert_eq!(ending("/tmp/plan.xls", "xlsx"), PathBuf::from("/tmp/plan.xlsx"));
+        assert_eq!(ending("/tmp/plan.XLSX", "xlsx"), PathBuf::from("/tmp/plan.XLSX"));
+        assert_eq!(ending("/tmp/plan", "json"), PathBuf::from("/tmp/plan.json"));
+        assert_eq!(ending("/tmp/ergebnisse.csv", "xlsx"), PathBuf::from("/tmp/ergebnisse.xlsx"));
+        assert_eq!(ending("/tmp/bericht.2025", "xlsx"), PathBuf::from("/tmp/bericht.2025.xlsx"));
     }
 }

@@ -75,6 +75,10 @@ pub struct Strings {
     pub col_region: &'static str,
     /// Column: places.
     pub col_places: &'static str,
+    /// Before the number of places a measure with negative places closes ("schließt 100 Plätze").
+    pub closes: &'static str,
+    /// "Plätze" in running text, after a number.
+    pub places_word: &'static str,
     /// Column: start.
     pub col_start: &'static str,
     /// Column: end.
@@ -142,6 +146,8 @@ pub struct Strings {
     pub new_measure_name: &'static str,
     /// Not a number.
     pub not_a_number: &'static str,
+    /// Error of a money cell that does not parse, with examples of what does.
+    pub not_an_amount: &'static str,
     /// Not a month.
     pub not_a_month: &'static str,
     /// Not a whole number.
@@ -463,6 +469,8 @@ pub struct Strings {
     pub range_low_above_value: &'static str,
     /// Message: high below the value.
     pub range_high_below_value: &'static str,
+    /// Beside a what-if value outside its scenario's range: the range was widened (then "0,70–1,50").
+    pub range_widened: &'static str,
     /// Hover of the triangle glyph.
     pub range_triangle: &'static str,
     /// Title of the budget chart.
@@ -739,6 +747,8 @@ pub static GERMAN: Strings = Strings {
     col_domain: "Bereich",
     col_region: "Region",
     col_places: "Plätze",
+    closes: "schließt",
+    places_word: "Plätze",
     col_start: "Beginn",
     col_end: "Ende",
     col_ramp: "Anlauf (Mon.)",
@@ -773,6 +783,7 @@ pub static GERMAN: Strings = Strings {
     totals: "Summe",
     new_measure_name: "Neue Maßnahme",
     not_a_number: "keine Zahl (z. B. 1.234,5)",
+    not_an_amount: "kein Betrag (z. B. 2,5 Mio, 900 T€ oder 1.500.000 €)",
     not_a_month: "kein Monat (erwartet JJJJ-MM oder MM/JJJJ)",
     not_a_whole_number: "keine ganze Zahl ≥ 0",
     open_ended: "unbefristet",
@@ -947,6 +958,7 @@ pub static GERMAN: Strings = Strings {
     range_high: "hoch",
     range_low_above_value: "„niedrig“ darf nicht über dem Wert liegen",
     range_high_below_value: "„hoch“ darf nicht unter dem Wert liegen",
+    range_widened: "Unsicherheitsbereich erweitert auf",
     range_triangle: "Dreiecksverteilung: niedrig – Wert – hoch",
     budget_chart: "Kosten nach Finanzierung gegen das Budget",
     balance: "Saldo",
@@ -1102,6 +1114,8 @@ pub static ENGLISH: Strings = Strings {
     col_domain: "Domain",
     col_region: "Region",
     col_places: "Places",
+    closes: "closes",
+    places_word: "places",
     col_start: "Start",
     col_end: "End",
     col_ramp: "Ramp (mo.)",
@@ -1136,6 +1150,7 @@ pub static ENGLISH: Strings = Strings {
     totals: "Total",
     new_measure_name: "New measure",
     not_a_number: "not a number (e.g. 1,234.5)",
+    not_an_amount: "not an amount (e.g. €2.5m, 900k or 1,500,000)",
     not_a_month: "not a month (expected YYYY-MM)",
     not_a_whole_number: "not a whole number ≥ 0",
     open_ended: "open-ended",
@@ -1310,6 +1325,7 @@ pub static ENGLISH: Strings = Strings {
     range_high: "high",
     range_low_above_value: "“low” must not be above the value",
     range_high_below_value: "“high” must not be below the value",
+    range_widened: "Uncertainty range widened to",
     range_triangle: "Triangular distribution: low – value – high",
     budget_chart: "Cost by funding against the budget",
     balance: "Balance",

@@ -25,6 +25,8 @@ pub struct Settings {
     pub band_runs: u32,
     /// District boundaries (GeoJSON) the map fills, if the planner loaded some.
     pub boundaries_path: Option<PathBuf>,
+    /// The folder of the last file saved or exported: the next export is suggested there.
+    pub export_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             show_bands: false,
             band_runs: super::bands::DEFAULT_BAND_RUNS,
             boundaries_path: None,
+            export_folder: None,
         }
     }
 }

@@ -18,6 +18,8 @@ fn type_path(harness: &mut Harness<'_, App>, purpose: PickPurpose, path: &Path, 
     harness.state_mut().handle(Action::TypePath(purpose, String::new()));
     harness.run();
     click(harness, "Pfad");
+    // A field to save into starts with the folder and name suggested: replace them.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label("Pfad").type_text(path.to_str().unwrap());
     harness.run();
     harness.get_by_role_and_label(egui::accesskit::Role::Button, button).click();

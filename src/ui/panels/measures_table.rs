@@ -230,6 +230,12 @@ pub fn places_in_groups(plan: &Plan, measure: &Measure, language: crate::languag
     })
 }
 
+/// "schließt 100 Plätze" for a measure with a negative number of places, else nothing.
+pub fn closing_note(measure: &Measure, language: crate::language::Language) -> Option<String> {
+    let t = language.strings();
+    (measure.places < 0.0).then(|| format!("{} {} {}", t.closes, language.number(-measure.places, 0), t.places_word))
+}
+
 /// A header that sorts by its column: ascending, descending, unsorted.
 fn sort_header(ui: &mut egui::Ui, view: &mut MeasureView, column: SortColumn, label: &str) {
     let marker = match view.sort {
@@ -317,7 +323,18 @@ fn columns_row_ui(
         );
     });
     row.col(|ui| {
-        let note = places_in_groups(plan, measure, cells.language);
+        // A negative number of places is a closure: allowed, and visible as such (issue 20).
+        let closes = closing_note(measure, cells.language);
+        if let Some(closes) = &closes {
+            let mark = ui.label(egui::RichText::new("⏷").strong().color(crate::ui::contrast::error_text(ui)));
+            mark.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, closes));
+            mark.on_hover_text(closes);
+        }
+        let groups = places_in_groups(plan, measure, cells.language);
+        let note = match (&closes, groups) {
+            (Some(closes), Some(groups)) => Some(format!("{closes} · {groups}")),
+            (closes, groups) => closes.clone().or(groups),
+        };
         if let Some(v) = cells.number_noted(ui, &format!("{path}.places"), &label(t.col_places), measure.places, note.as_deref())
         {
             edited.places = v;
@@ -339,13 +356,13 @@ fn columns_row_ui(
         }
     });
     row.col(|ui| {
-        if let Some(v) = cells.number(ui, &format!("{path}.cost_once_eur"), &label(t.col_cost_once), measure.cost_once_eur) {
+        if let Some(v) = cells.money(ui, &format!("{path}.cost_once_eur"), &label(t.col_cost_once), measure.cost_once_eur) {
             edited.cost_once_eur = v;
         }
     });
     row.col(|ui| {
         let path = format!("{path}.cost_per_year_eur");
-        if let Some(v) = cells.number(ui, &path, &label(t.col_cost_year), measure.cost_per_year_eur) {
+        if let Some(v) = cells.money(ui, &path, &label(t.col_cost_year), measure.cost_per_year_eur) {
             edited.cost_per_year_eur = v;
         }
     });

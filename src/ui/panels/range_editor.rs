@@ -3,7 +3,7 @@
 //! ranges are outlined red with the reason below.
 
 use crate::issue::Issue;
-use crate::model::ValueRange;
+use crate::model::{Scenario, ValueRange, WhatIf};
 use crate::ui::i18n::{Language, Strings};
 use crate::ui::theme::{ERROR_RED, RANGE_TRIANGLE, band_fill};
 
@@ -34,6 +34,34 @@ pub struct RangeChange {
     pub range: Option<Option<ValueRange>>,
     /// The widget whose drag made the change (one undo step per gesture).
     pub gesture: Option<egui::Id>,
+}
+
+/// A scenario's range widened by a what-if value (issue 20), remembered by the panel that made
+/// the change so that it can say so beside the field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WidenedRange {
+    /// The scenario whose range widened.
+    pub scenario_id: String,
+    /// Which of its assumptions.
+    pub what: WhatIf,
+    /// The range as widened.
+    pub range: ValueRange,
+}
+
+impl WidenedRange {
+    /// The line beside the field, while `scenario`'s range is still the one widened (an undo or
+    /// another edit of the range makes it go away).
+    pub fn note(&self, scenario: &Scenario, language: Language) -> Option<String> {
+        if scenario.id != self.scenario_id || self.what.range(scenario) != Some(&self.range) {
+            return None;
+        }
+        let shown = |value: f64| match self.what {
+            WhatIf::ArrivalFactor => language.number(value, 2),
+            WhatIf::LeaveRate => format!("{} %", language.number(value * 100.0, 1)),
+        };
+        let t = language.strings();
+        Some(format!("ℹ {} {}–{}", t.range_widened, shown(self.range.low), shown(self.range.high)))
+    }
 }
 
 /// One row of the range grid: name, switch, low, value, high, triangle. `path` is the
@@ -87,8 +115,12 @@ pub fn range_row_ui(
         let problem = issues.iter().find(|i| i.is_error() && i.path == field_path);
         if let Some(issue) = problem {
             ui.painter().rect_stroke(response.rect, 2.0, egui::Stroke::new(1.5, ERROR_RED), egui::StrokeKind::Outside);
-            let message = ordering_message(t, field_path == low_path, field_path == high_path, low, value, high)
-                .unwrap_or_else(|| issue.message.clone());
+            let shown_round = |v: f64| crate::model::round_to(v * spec.scale, spec.decimals as i32);
+            let shown = (low.map(shown_round), shown_round(value), high.map(shown_round));
+            // The short reason only when the planner can see it; equal as shown, the issue's
+            // own message gives the full numbers.
+            let message = ordering_message(t, field_path == low_path, field_path == high_path, shown.0, shown.1, shown.2)
+                .unwrap_or_else(|| crate::ui::field_label::issue_message(issue, language));
             if !messages.contains(&message) {
                 messages.push(message);
             }

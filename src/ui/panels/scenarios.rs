@@ -3,13 +3,13 @@
 
 use super::{Drafts, Panel};
 use crate::engine::arrivals_per_month;
-use crate::model::{ArrivalStep, Funding, Scenario};
+use crate::model::{ArrivalStep, Funding, Scenario, WhatIf};
 use crate::ui::action::Action;
 use crate::ui::cells::CellContext;
 use crate::ui::context::PanelCtx;
 use crate::ui::document::{Command, unique_id};
 use crate::ui::panels::measures::funding_label;
-use crate::ui::panels::range_editor::{RangeSpec, range_row_ui};
+use crate::ui::panels::range_editor::{RangeSpec, WidenedRange, range_row_ui};
 use crate::ui::theme::{MONTH_CELL_WIDTH, scenario_color};
 use egui_plot::{Line, Plot, PlotPoints};
 
@@ -21,6 +21,8 @@ use egui_plot::{Line, Plot, PlotPoints};
 pub struct ScenariosPanel {
     /// Texts typed into cells that do not parse yet, by field path.
     pub drafts: Drafts,
+    /// The range the last what-if value widened, said beside the field.
+    pub widened: Option<WidenedRange>,
 }
 
 /// The position in the plan of the scenario the tab edits: the selected one (the first when
@@ -70,6 +72,8 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
     let mut edited = scenario.clone();
     // The widget whose drag or colour pick changed `edited` (one undo step per gesture).
     let mut gesture = None;
+    // A what-if value set by a slider or typed: which assumption, and the value.
+    let mut what_if = None;
     let path = format!("scenarios[{index}]");
     let language = ctx.language();
     let mut cells = CellContext { drafts: &mut panel.drafts, issues: ctx.issues(), language };
@@ -104,12 +108,12 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
             ui.label(t.arrival_factor);
             ui.horizontal(|ui| {
                 let mut factor = scenario.arrival_factor;
-                let response = ui.add(egui::Slider::new(&mut factor, 0.0..=5.0).step_by(0.05).show_value(false));
+                let response = ui.add(what_if_slider(&mut factor, 0.0..=scenario.arrival_factor.max(5.0), 0.05));
                 response.widget_info(|| egui::WidgetInfo::slider(true, factor, t.arrival_factor));
                 // Live what-if: the plots follow the slider while it moves.
-                if response.changed() {
+                if response.changed() && WhatIf::ArrivalFactor.changes(&scenario, factor) {
                     gesture = Some(response.id);
-                    edited.arrival_factor = factor;
+                    what_if = Some((WhatIf::ArrivalFactor, factor));
                 }
                 ui.label(format!("× {}", language.number(scenario.arrival_factor, 2)));
             });
@@ -117,19 +121,28 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
             ui.label(t.leave_rate);
             ui.horizontal(|ui| {
                 let mut leave_percent = scenario.leave_rate_per_year * 100.0;
-                let response = ui.add(egui::Slider::new(&mut leave_percent, 0.0..=50.0).step_by(0.5).show_value(false));
+                let response = ui.add(what_if_slider(&mut leave_percent, 0.0..=50.0, 0.5));
                 response.widget_info(|| egui::WidgetInfo::slider(true, leave_percent, t.leave_rate));
-                if response.changed() {
+                if response.changed() && WhatIf::LeaveRate.changes(&scenario, leave_percent / 100.0) {
                     gesture = Some(response.id);
-                    edited.leave_rate_per_year = (leave_percent / 100.0).clamp(0.0, 0.999);
+                    what_if = Some((WhatIf::LeaveRate, leave_percent / 100.0));
                 }
                 ui.label(format!("{} %", language.number(scenario.leave_rate_per_year * 100.0, 1)));
             });
             ui.end_row();
         });
         ui.separator();
-        if let Some(id) = ranges_ui(ui, ctx, &scenario, index, &mut edited) {
+        let (range_gesture, typed) = ranges_ui(ui, ctx, &scenario, index, &mut edited, panel.widened.as_ref());
+        if let Some(id) = range_gesture {
             gesture = Some(id);
+        }
+        what_if = what_if.or(typed);
+        // One rule for every what-if value (issue 20): beyond the range it widens the range, in
+        // the same change, and the panel says so beside the field.
+        if let Some((what, value)) = what_if
+            && let Some(range) = edited.set_what_if(what, value)
+        {
+            panel.widened = Some(WidenedRange { scenario_id: scenario.id.clone(), what, range });
         }
         ui.separator();
         ui.strong(t.arrivals);
@@ -253,14 +266,16 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
 }
 
 /// The ranges of the uncertain assumptions (SPEC §5) written into `edited`; returns the widget
-/// of a drag that changed them.
+/// of a drag that changed them, and a what-if value typed or dragged in a "value" cell (which
+/// the caller sets by the one rule of [`Scenario::set_what_if`]).
 fn ranges_ui(
     ui: &mut egui::Ui,
     ctx: &PanelCtx<'_>,
     scenario: &Scenario,
     index: usize,
     edited: &mut Scenario,
-) -> Option<egui::Id> {
+    widened: Option<&WidenedRange>,
+) -> (Option<egui::Id>, Option<(WhatIf, f64)>) {
     let t = ctx.strings();
     let language = ctx.language();
     let path = format!("scenarios[{index}]");
@@ -288,6 +303,7 @@ fn ranges_ui(
     let uncertainty = scenario.uncertainty.clone().unwrap_or_default();
     let mut messages = Vec::new();
     let mut gesture = None;
+    let mut typed = None;
     ui.strong(t.range_heading);
     egui::Grid::new("scenario_ranges").num_columns(6).show(ui, |ui| {
         ui.label("");
@@ -306,12 +322,9 @@ fn ranges_ui(
             let change = range_row_ui(ui, spec, value, range, &path, ctx.issues(), color, language, &mut messages);
             ui.end_row();
             gesture = gesture.or(change.gesture);
-            if let Some(value) = change.value {
-                if arrivals {
-                    edited.arrival_factor = value;
-                } else {
-                    edited.leave_rate_per_year = value;
-                }
+            let what = if arrivals { WhatIf::ArrivalFactor } else { WhatIf::LeaveRate };
+            if let Some(value) = change.value.filter(|value| what.changes(scenario, *value)) {
+                typed = Some((what, value));
             }
             if let Some(range) = change.range {
                 let target = edited.uncertainty.get_or_insert_with(Default::default);
@@ -326,10 +339,21 @@ fn ranges_ui(
             }
         }
     });
+    if let Some(note) = widened.and_then(|w| w.note(scenario, language)) {
+        ui.label(note);
+    }
     for message in messages {
         ui.label(egui::RichText::new(format!("⚠ {message}")).color(crate::ui::contrast::error_text(ui)));
     }
-    gesture
+    (gesture, typed)
+}
+
+/// A slider for a what-if value that only reports a change when the user moves it: egui's
+/// default clamping puts the existing value on the step grid every frame (1,40 becomes
+/// 1,4000000000000001 = 28 × 0,05) and calls that a change, which made each undo followed at
+/// once by a new edit (issue 20).
+pub fn what_if_slider(value: &mut f64, range: std::ops::RangeInclusive<f64>, step: f64) -> egui::Slider<'_> {
+    egui::Slider::new(value, range).step_by(step).clamping(egui::SliderClamping::Edits).show_value(false)
 }
 
 #[cfg(test)]
@@ -382,5 +406,80 @@ mod tests {
         let text = cell.value().unwrap_or_default();
         assert_eq!(text.len(), "01/2025".len(), "{text}");
         assert!(cell.rect().width() >= MONTH_CELL_WIDTH - 1.0, "{:?}", cell.rect());
+    }
+
+    /// The high scenario selected, with its arrival factor and leave rate set (whole hundredths
+    /// and tenths of a percent, as the window writes them).
+    fn bench_on_high<P: Panel + 'static>(
+        panel: P,
+        factor: f64,
+        leave_rate: f64,
+    ) -> egui_kittest::Harness<'static, crate::ui::panels::testing::Bench<P>> {
+        let mut harness = bench(panel);
+        let bench = harness.state_mut();
+        let index = bench.session.plan().scenarios.iter().position(|s| s.id == "hoch").expect("the high scenario");
+        let mut scenario = bench.session.plan().scenarios[index].clone();
+        scenario.set_what_if(WhatIf::ArrivalFactor, factor);
+        scenario.set_what_if(WhatIf::LeaveRate, leave_rate);
+        bench.session.apply(Command::SetScenario(index, scenario));
+        bench.session.refresh();
+        bench.selection.scenario_id = "hoch".into();
+        harness
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+        /// Issue 20, the root of the stuck undo: drawing the scenario editor or the what-if
+        /// controls without any input never edits the plan, whatever the factor (1,40 is not
+        /// 28 × 0,05 in binary, and egui's slider used to "snap" it each frame and call that a
+        /// change, so that every undo was followed at once by a new edit).
+        #[test]
+        fn drawing_the_what_if_sliders_without_input_edits_nothing(hundredths in 0..300u16, tenth_percents in 0..500u16) {
+            let (factor, leave_rate) = (f64::from(hundredths) / 100.0, f64::from(tenth_percents) / 1000.0);
+            let mut harness = bench_on_high(ScenariosPanel::default(), factor, leave_rate);
+            harness.run();
+            harness.run();
+            proptest::prop_assert!(harness.state().actions.is_empty(), "{factor}: {:?}", harness.state().actions);
+            let mut harness = bench_on_high(crate::ui::panels::presentation::WhatIfPanel::default(), factor, leave_rate);
+            harness.run();
+            harness.run();
+            proptest::prop_assert!(harness.state().actions.is_empty(), "{factor}: {:?}", harness.state().actions);
+        }
+    }
+
+    #[test]
+    fn a_typed_factor_beyond_the_range_widens_the_range_in_the_same_edit_and_says_so() {
+        let mut harness = bench_on_high(ScenariosPanel::default(), 1.0, 0.08);
+        harness.run();
+        crate::ui::panels::testing::type_into(&mut harness, "Zugangsfaktor Wert", "1,5");
+        let edits = harness.state().edits();
+        let Some(Command::SetScenario(_, scenario)) = edits.last() else { panic!("expected a scenario edit: {edits:?}") };
+        assert_eq!(scenario.arrival_factor, 1.5);
+        let range = WhatIf::ArrivalFactor.range(scenario).expect("uncertain");
+        assert_eq!((range.low, range.high), (0.7, 1.5), "the range widened in the same edit");
+        let scenario = (*scenario).clone();
+        let index = harness.state().session.plan().scenarios.iter().position(|s| s.id == "hoch").expect("hoch");
+        harness.state_mut().session.apply(Command::SetScenario(index, scenario));
+        harness.state_mut().session.refresh();
+        harness.run();
+        assert!(!harness.state().session.issues().iter().any(|i| i.is_error()), "the plan stays valid");
+        assert!(harness.query_by_label("ℹ Unsicherheitsbereich erweitert auf 0,70–1,50").is_some(), "one line says so");
+    }
+
+    #[test]
+    fn a_value_shown_equal_to_the_high_end_is_never_called_lower() {
+        let mut harness = bench(ScenariosPanel::default());
+        let bench = harness.state_mut();
+        let index = bench.session.plan().scenarios.iter().position(|s| s.id == "hoch").expect("the high scenario");
+        let mut scenario = bench.session.plan().scenarios[index].clone();
+        // A file written elsewhere: 28 × 0,05 = 1,4000000000000001 against a high end of 1,4.
+        scenario.arrival_factor = 28.0 * 0.05;
+        bench.session.apply(Command::SetScenario(index, scenario));
+        bench.session.refresh();
+        bench.selection.scenario_id = "hoch".into();
+        harness.run();
+        assert!(harness.query_by_label_contains("darf nicht unter dem Wert liegen").is_none(), "1,40 is not below 1,40");
+        assert!(harness.query_by_label_contains("1,4000000000000001").is_some(), "the full numbers say why");
     }
 }
