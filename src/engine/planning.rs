@@ -1,7 +1,7 @@
 //! Planning years, whole groups and staff (SPEC §11): the figures a Jugendhilfeausschuss or a
 //! school board decides on, counted at each planning year's reference month.
 
-use super::results::{RegionResults, ScenarioResults};
+use super::results::ScenarioResults;
 use crate::model::{Domain, Month, Plan, PlanningYear};
 
 /// Places below which nothing is missing (SPEC §11: `groups(x) = 0` when `x ≤ 0.001`).
@@ -111,25 +111,59 @@ pub struct GroupFigures {
 }
 
 /// The planning years of a scenario's results (SPEC §11), with the plan's planning year or the
-/// defaults.
+/// defaults. One pass over the regions, each region's curves read in time order (the results keep
+/// a curve per region and domain, so this order keeps the reads in cache).
 pub fn planning_years(plan: &Plan, results: &ScenarioResults, months: &[Month]) -> Vec<PlanningYearResults> {
     let Some(&start) = months.first() else { return Vec::new() };
-    planning_year_spans(&plan.planning_year_or_default(), start, months.len())
+    let mut years: Vec<PlanningYearResults> = planning_year_spans(&plan.planning_year_or_default(), start, months.len())
         .into_iter()
         .map(|span| {
             let t = span.month_index;
-            let domains = plan.domains.iter().enumerate().map(|(d, domain)| domain_figures(domain, d, t, results)).collect();
+            let domains = plan.domains.iter().enumerate().map(|(d, domain)| state_figures(domain, d, t, results)).collect();
             PlanningYearResults { span, domains }
         })
-        .collect()
+        .collect();
+    for (r, region) in results.regions.iter().enumerate() {
+        for (d, domain) in plan.domains.iter().enumerate() {
+            let Some(planning) = &domain.planning else { continue };
+            let (Some(unit), Some(figures)) = (results.demand_per_share.get(d), region.domains.get(d)) else { continue };
+            for year in &mut years {
+                let t = year.span.month_index;
+                let Some(groups) = year.domains.get_mut(d).and_then(|f| f.groups.as_mut()) else { continue };
+                let demand = region.share * unit.get(t).copied().unwrap_or(0.0);
+                let capacity = figures.capacity.get(t).copied().unwrap_or(0.0);
+                groups.groups_needed += self::groups(demand, planning.group_size);
+                let short = self::groups(demand - capacity, planning.group_size);
+                if short > 0.0 {
+                    groups.groups_missing += short;
+                    groups.regions_missing.push((r, short));
+                }
+            }
+        }
+    }
+    for year in &mut years {
+        for (figures, domain) in year.domains.iter_mut().zip(&plan.domains) {
+            if let (Some(groups), Some(planning)) = (figures.groups.as_mut(), &domain.planning) {
+                groups.staff_needed = groups.groups_needed * planning.staff_per_group;
+                groups.staff_missing = groups.groups_missing * planning.staff_per_group;
+                groups.running_cost_missing_eur = groups.groups_missing * planning.cost_per_group_per_year_eur;
+            }
+        }
+    }
+    years
 }
 
-fn domain_figures(domain: &Domain, d: usize, t: usize, results: &ScenarioResults) -> PlanningDomainFigures {
+/// A domain's state-wide figures at month `t`, with empty group figures when it has `planning`.
+fn state_figures(domain: &Domain, d: usize, t: usize, results: &ScenarioResults) -> PlanningDomainFigures {
     let state = results.domains.get(d);
     let at = |curve: Option<&Vec<f64>>| curve.and_then(|c| c.get(t)).copied().unwrap_or(0.0);
-    let groups = domain.planning.as_ref().map(|planning| {
-        let unit = results.demand_per_share.get(d).and_then(|c| c.get(t)).copied().unwrap_or(0.0);
-        group_figures(&results.regions, d, t, unit, planning)
+    let groups = domain.planning.as_ref().map(|_| GroupFigures {
+        groups_needed: 0.0,
+        groups_missing: 0.0,
+        staff_needed: 0.0,
+        staff_missing: 0.0,
+        running_cost_missing_eur: 0.0,
+        regions_missing: Vec::new(),
     });
     PlanningDomainFigures {
         id: domain.id.clone(),
@@ -137,37 +171,6 @@ fn domain_figures(domain: &Domain, d: usize, t: usize, results: &ScenarioResults
         capacity: at(state.map(|s| &s.capacity)),
         shortage: at(state.map(|s| &s.shortage)),
         groups,
-    }
-}
-
-fn group_figures(
-    regions: &[RegionResults],
-    d: usize,
-    t: usize,
-    unit_demand: f64,
-    planning: &crate::model::GroupPlanning,
-) -> GroupFigures {
-    let size = planning.group_size;
-    let mut needed = 0.0;
-    let mut missing = 0.0;
-    let mut regions_missing = Vec::new();
-    for (r, region) in regions.iter().enumerate() {
-        let demand = region.share * unit_demand;
-        let capacity = region.domains.get(d).and_then(|f| f.capacity.get(t)).copied().unwrap_or(0.0);
-        needed += groups(demand, size);
-        let short = groups(demand - capacity, size);
-        if short > 0.0 {
-            missing += short;
-            regions_missing.push((r, short));
-        }
-    }
-    GroupFigures {
-        groups_needed: needed,
-        groups_missing: missing,
-        staff_needed: needed * planning.staff_per_group,
-        staff_missing: missing * planning.staff_per_group,
-        running_cost_missing_eur: missing * planning.cost_per_group_per_year_eur,
-        regions_missing,
     }
 }
 

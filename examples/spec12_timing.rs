@@ -1,0 +1,53 @@
+//! Release timing of SPEC 1.2 on the synthetic Germany plan (the same plan as the `engine`
+//! benchmark): `simulate` without windows, with a window on every domain (SPEC §10), and the
+//! planning years of every scenario (SPEC §11). `cargo run --release --no-default-features
+//! --example spec12_timing`; the criterion benchmarks in `benches/engine.rs` measure the same.
+
+use integrationsplan::engine::planning_years;
+use integrationsplan::model::{ArrivalWindow, GroupPlanning};
+use integrationsplan::simulate;
+use integrationsplan::synthetic::{PlanSize, german_districts, plan};
+use std::hint::black_box;
+use std::time::Instant;
+
+/// The median of `runs` timings of `work`, in milliseconds.
+fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times.get(runs / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let size = PlanSize { regions: 401, months: 240, scenarios: 10, domains: 4, measures: 2_000, statewide_share: 0.5 };
+    let germany = plan(size, &german_districts());
+    let mut windowed = germany.clone();
+    let windows = [(0, Some(24)), (24, None), (0, Some(12)), (6, Some(36))];
+    for (domain, (from, to)) in windowed.domains.iter_mut().zip(windows) {
+        domain.months_since_arrival = Some(ArrivalWindow { from, to, extra: Default::default() });
+    }
+    let mut planned = germany.clone();
+    for domain in &mut planned.domains {
+        domain.planning = Some(GroupPlanning::with_group_size(20.0));
+    }
+    let results = simulate(&planned);
+    let plain = median_ms(21, || {
+        black_box(simulate(black_box(&germany)));
+    });
+    let with_windows = median_ms(21, || {
+        black_box(simulate(black_box(&windowed)));
+    });
+    let years = median_ms(21, || {
+        for scenario in &results.scenarios {
+            black_box(planning_years(&planned, scenario, &results.months));
+        }
+    });
+    println!("simulate Germany 401x240x10x4, 2000 measures: {plain:.1} ms (median of 21)");
+    println!("  with a window on every domain: {with_windows:.1} ms = {:.2}x", with_windows / plain);
+    println!("  planning years of all scenarios alone: {years:.2} ms = {:.1} % of simulate", 100.0 * years / plain);
+}
