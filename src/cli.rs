@@ -414,6 +414,21 @@ fn optimize_command(file: &Path, request: &OptimizeRequest, time_limit_seconds: 
 }
 
 /// Writes `bytes` to `output` atomically, or to standard output; exit 1 when that fails.
+/// Says why `--output` could not be written and gives the exit code: 2 when it names an input
+/// file (SPEC §9), else 1.
+fn output_failure(error: SaveError) -> ExitCode {
+    match error {
+        SaveError::OutputIsInput { .. } => {
+            eprintln!("error: --output: {error}");
+            ExitCode::from(EXIT_INVALID_INPUT)
+        }
+        error => {
+            eprintln!("error: {error}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
 fn deliver(bytes: &[u8], output: Option<&Path>) -> ExitCode {
     let delivered = match output {
         Some(path) => write_output(path, bytes, &[]).map_err(|e| format!("error: {e}")),

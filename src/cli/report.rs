@@ -1,7 +1,7 @@
 //! `report PLAN --output bericht.html`: the HTML report for colleagues without the program.
 
-use super::{EXIT_FAILURE, EXIT_INVALID_INPUT, StartLanguage, load_reporting_warnings};
-use crate::io::{SaveError, check_not_an_input, write_output};
+use super::{EXIT_INVALID_INPUT, StartLanguage, load_reporting_warnings};
+use crate::io::{check_not_an_input, write_output};
 use crate::language::Language;
 use crate::report::{ReportRequest, report_html};
 use std::path::Path;
@@ -37,13 +37,6 @@ pub(super) fn report_command(file: &Path, output: &Path, scenarios: &[String], l
     let html = report_html(plan, &results, &request);
     match write_output(output, html.as_bytes(), &[file]) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error @ SaveError::OutputIsInput { .. }) => {
-            eprintln!("error: --output: {error}");
-            ExitCode::from(EXIT_INVALID_INPUT)
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::from(EXIT_FAILURE)
-        }
+        Err(error) => super::output_failure(error),
     }
 }

@@ -1,7 +1,7 @@
 //! `diff` and `merge` (SPEC §12).
 
 use super::{EXIT_CONFLICT, EXIT_FAILURE, EXIT_INVALID_INPUT, StartLanguage, load_reporting_warnings};
-use crate::io::{SaveError, check_not_an_input, plan_to_string, write_output};
+use crate::io::{check_not_an_input, plan_to_string, write_output};
 use crate::language::Language;
 use crate::versions::{MergeError, Side, diff_plans, diff_to_json, merge_plans, no_changes};
 use clap::ValueEnum;
@@ -154,13 +154,6 @@ pub(super) fn merge_command(files: &MergeFiles, output: &Path, prefer: Option<Pr
             );
             ExitCode::SUCCESS
         }
-        Err(error @ SaveError::OutputIsInput { .. }) => {
-            eprintln!("error: --output: {error}");
-            ExitCode::from(EXIT_INVALID_INPUT)
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::from(EXIT_FAILURE)
-        }
+        Err(error) => super::output_failure(error),
     }
 }
