@@ -102,6 +102,19 @@ pub fn parse_user_money(text: &str, decimal_comma: bool) -> Option<f64> {
     Some((value * 100.0).round() / 100.0).filter(|v| v.is_finite())
 }
 
+/// `text` cut to at most `max_chars` characters, ending in "…" when cut: for a name on one line
+/// where no widget elides it (a sum line, a picture's caption; issue 21 point 8).
+pub fn elide(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(_) => {
+            let keep = max_chars.saturating_sub(1);
+            let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}…", text[..end].trim_end()))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +166,14 @@ mod tests {
         assert_eq!(parse_user_number("", true), None);
         assert_eq!(parse_user_number("inf", true), None);
         assert_eq!(parse_user_number("1e999", false), None);
+    }
+
+    #[test]
+    fn long_names_are_cut_with_an_ellipsis_and_short_ones_kept() {
+        assert_eq!(elide("Köln", 4), "Köln");
+        assert_eq!(elide("Kreis Höxter", 6), "Kreis…");
+        assert_eq!(elide(&"ä".repeat(10_000), 40).chars().count(), 40);
+        assert!(elide(&"ä".repeat(10_000), 40).ends_with('…'));
+        assert_eq!(elide("", 3), "");
     }
 }

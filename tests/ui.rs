@@ -27,6 +27,8 @@ mod exchange;
 mod keyboard;
 #[path = "ui/language.rs"]
 mod language;
+#[path = "ui/long_names.rs"]
+mod long_names;
 #[path = "ui/map.rs"]
 mod map;
 #[path = "ui/optimizer.rs"]

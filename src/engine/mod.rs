@@ -18,8 +18,8 @@ pub use budget::{BudgetRow, budget_rows};
 pub use capacity::{active_indices, add_measure_cost, add_measure_curve, measure_places};
 pub use distribution::{region_shares, weighted_shares};
 pub use planning::{
-    GROUP_THRESHOLD, GroupFigures, PlanningDomainFigures, PlanningYearResults, PlanningYearSpan, groups, planning_year_name,
-    planning_year_spans, planning_years,
+    GROUP_THRESHOLD, GroupCounter, GroupFigures, PlanningDomainFigures, PlanningYearResults, PlanningYearSpan, groups,
+    planning_year_name, planning_year_spans, planning_years,
 };
 pub use results::*;
 pub use stock::{
@@ -229,6 +229,7 @@ fn simulate_scenario(
         })
         .collect();
     let mut regions = Vec::with_capacity(plan.regions.len());
+    let mut group_counter = GroupCounter::new(plan, months);
     let mut state_persons = vec![0.0; month_count];
     for (r, region) in plan.regions.iter().enumerate() {
         let share = shares.get(r).copied().unwrap_or(0.0);
@@ -252,6 +253,7 @@ fn simulate_scenario(
                 *total += places;
             }
             let first_shortage = add_region_figures(share, unit, &capacity, &mut totals.demand, &mut totals.shortage);
+            group_counter.add_region(r, d, share, unit, &capacity);
             region_domains.push(RegionDomainResults { capacity, first_shortage });
         }
         regions.push(RegionResults { id: region.id.clone(), share, domains: region_domains });
@@ -288,7 +290,7 @@ fn simulate_scenario(
         planning_years: Vec::new(),
         uncertainty: None,
     };
-    results.planning_years = planning_years(plan, &results, months);
+    results.planning_years = group_counter.finish(plan, &results);
     results
 }
 

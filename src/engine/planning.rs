@@ -16,8 +16,27 @@ pub fn groups(places: f64, group_size: f64) -> f64 {
     if places <= GROUP_THRESHOLD || group_size <= 0.0 {
         return 0.0;
     }
-    let groups = (places / group_size - GROUP_ROUNDING_SLACK).ceil();
-    if groups.is_finite() { groups.max(0.0) } else { f64::MAX }
+    let groups = ceil(places / group_size - GROUP_ROUNDING_SLACK);
+    if !groups.is_finite() {
+        f64::MAX
+    } else if groups > 0.0 {
+        groups
+    } else {
+        0.0
+    }
+}
+
+/// `x.ceil()` without a call into the C library where a truncation to an integer is exact (the
+/// planning years take two ceilings per region and year; `f64::ceil` is a function call on CPUs
+/// without SSE 4.1).
+fn ceil(x: f64) -> f64 {
+    const EXACT: f64 = 4_503_599_627_370_496.0; // 2^52: above it every f64 is an integer
+    if x.abs() < EXACT {
+        let truncated = x as i64 as f64;
+        if truncated < x { truncated + 1.0 } else { truncated }
+    } else {
+        x.ceil()
+    }
 }
 
 /// One planning year of a horizon: its name and reference month.
@@ -111,59 +130,115 @@ pub struct GroupFigures {
 }
 
 /// The planning years of a scenario's results (SPEC §11), with the plan's planning year or the
-/// defaults. One pass over the regions, each region's curves read in time order (the results keep
-/// a curve per region and domain, so this order keeps the reads in cache).
+/// defaults. The engine counts the groups while it computes each region ([`GroupCounter`]); this
+/// recounts them from finished results.
 pub fn planning_years(plan: &Plan, results: &ScenarioResults, months: &[Month]) -> Vec<PlanningYearResults> {
-    let Some(&start) = months.first() else { return Vec::new() };
-    let mut years: Vec<PlanningYearResults> = planning_year_spans(&plan.planning_year_or_default(), start, months.len())
-        .into_iter()
-        .map(|span| {
-            let t = span.month_index;
-            let domains = plan.domains.iter().enumerate().map(|(d, domain)| state_figures(domain, d, t, results)).collect();
-            PlanningYearResults { span, domains }
-        })
-        .collect();
+    let mut counter = GroupCounter::new(plan, months);
+    if counter.is_idle() {
+        return counter.finish(plan, results);
+    }
     for (r, region) in results.regions.iter().enumerate() {
-        for (d, domain) in plan.domains.iter().enumerate() {
-            let Some(planning) = &domain.planning else { continue };
-            let (Some(unit), Some(figures)) = (results.demand_per_share.get(d), region.domains.get(d)) else { continue };
-            for year in &mut years {
-                let t = year.span.month_index;
-                let Some(groups) = year.domains.get_mut(d).and_then(|f| f.groups.as_mut()) else { continue };
-                let demand = region.share * unit.get(t).copied().unwrap_or(0.0);
-                let capacity = figures.capacity.get(t).copied().unwrap_or(0.0);
-                groups.groups_needed += self::groups(demand, planning.group_size);
-                let short = self::groups(demand - capacity, planning.group_size);
-                if short > 0.0 {
-                    groups.groups_missing += short;
-                    groups.regions_missing.push((r, short));
-                }
+        for (d, figures) in region.domains.iter().enumerate() {
+            if let Some(unit) = results.demand_per_share.get(d) {
+                counter.add_region(r, d, region.share, unit, &figures.capacity);
             }
         }
     }
-    for year in &mut years {
-        for (figures, domain) in year.domains.iter_mut().zip(&plan.domains) {
-            if let (Some(groups), Some(planning)) = (figures.groups.as_mut(), &domain.planning) {
-                groups.staff_needed = groups.groups_needed * planning.staff_per_group;
-                groups.staff_missing = groups.groups_missing * planning.staff_per_group;
-                groups.running_cost_missing_eur = groups.groups_missing * planning.cost_per_group_per_year_eur;
-            }
-        }
-    }
-    years
+    counter.finish(plan, results)
 }
 
-/// A domain's state-wide figures at month `t`, with empty group figures when it has `planning`.
-fn state_figures(domain: &Domain, d: usize, t: usize, results: &ScenarioResults) -> PlanningDomainFigures {
+/// Counts whole groups region by region while the engine has a region's curves at hand, so the
+/// planning years cost a few reads per region instead of a second pass over all results.
+#[derive(Debug, Clone)]
+pub struct GroupCounter {
+    /// The planning years of the horizon.
+    spans: Vec<PlanningYearSpan>,
+    /// Per domain: its group size when it is planned in groups.
+    group_sizes: Vec<Option<f64>>,
+    /// Per planning year, per domain: groups needed, groups missing, regions missing groups.
+    counts: Vec<Vec<DomainGroupCount>>,
+}
+
+/// Running sums of one domain in one planning year.
+#[derive(Debug, Clone, Default)]
+struct DomainGroupCount {
+    needed: f64,
+    missing: f64,
+    regions_missing: Vec<(usize, f64)>,
+}
+
+impl GroupCounter {
+    /// A counter for the planning years of `plan` over `months`.
+    pub fn new(plan: &Plan, months: &[Month]) -> Self {
+        let spans = match months.first() {
+            Some(&start) => planning_year_spans(&plan.planning_year_or_default(), start, months.len()),
+            None => Vec::new(),
+        };
+        let group_sizes: Vec<Option<f64>> = plan.domains.iter().map(|d| d.planning.as_ref().map(|p| p.group_size)).collect();
+        let counts = spans.iter().map(|_| vec![DomainGroupCount::default(); group_sizes.len()]).collect();
+        Self { spans, group_sizes, counts }
+    }
+
+    /// True when no domain is planned in groups or no planning year lies in the horizon.
+    pub fn is_idle(&self) -> bool {
+        self.spans.is_empty() || self.group_sizes.iter().all(Option::is_none)
+    }
+
+    /// Counts region `r`'s groups in domain `d`: its demand is `share · unit`, its capacity
+    /// `capacity` (the curves of the whole horizon).
+    pub fn add_region(&mut self, r: usize, d: usize, share: f64, unit: &[f64], capacity: &[f64]) {
+        let Some(Some(group_size)) = self.group_sizes.get(d).copied() else { return };
+        for (span, year) in self.spans.iter().zip(&mut self.counts) {
+            let t = span.month_index;
+            let Some(count) = year.get_mut(d) else { continue };
+            let demand = share * unit.get(t).copied().unwrap_or(0.0);
+            let places = capacity.get(t).copied().unwrap_or(0.0);
+            count.needed += groups(demand, group_size);
+            let short = groups(demand - places, group_size);
+            if short > 0.0 {
+                count.missing += short;
+                count.regions_missing.push((r, short));
+            }
+        }
+    }
+
+    /// The planning years with the state-wide figures of `results` and the counted groups.
+    pub fn finish(self, plan: &Plan, results: &ScenarioResults) -> Vec<PlanningYearResults> {
+        self.spans
+            .into_iter()
+            .zip(self.counts)
+            .map(|(span, counts)| {
+                let t = span.month_index;
+                let domains = plan
+                    .domains
+                    .iter()
+                    .zip(counts)
+                    .enumerate()
+                    .map(|(d, (domain, count))| state_figures(domain, d, t, results, count))
+                    .collect();
+                PlanningYearResults { span, domains }
+            })
+            .collect()
+    }
+}
+
+/// A domain's state-wide figures at month `t`, with its counted groups when it has `planning`.
+fn state_figures(
+    domain: &Domain,
+    d: usize,
+    t: usize,
+    results: &ScenarioResults,
+    count: DomainGroupCount,
+) -> PlanningDomainFigures {
     let state = results.domains.get(d);
     let at = |curve: Option<&Vec<f64>>| curve.and_then(|c| c.get(t)).copied().unwrap_or(0.0);
-    let groups = domain.planning.as_ref().map(|_| GroupFigures {
-        groups_needed: 0.0,
-        groups_missing: 0.0,
-        staff_needed: 0.0,
-        staff_missing: 0.0,
-        running_cost_missing_eur: 0.0,
-        regions_missing: Vec::new(),
+    let groups = domain.planning.as_ref().map(|planning| GroupFigures {
+        groups_needed: count.needed,
+        groups_missing: count.missing,
+        staff_needed: count.needed * planning.staff_per_group,
+        staff_missing: count.missing * planning.staff_per_group,
+        running_cost_missing_eur: count.missing * planning.cost_per_group_per_year_eur,
+        regions_missing: count.regions_missing,
     });
     PlanningDomainFigures {
         id: domain.id.clone(),

@@ -19,7 +19,8 @@ pub fn summary_picture<DB: DrawingBackend>(canvas: &Canvas<'_, DB>, size: (u32, 
     y += canvas.heading(&spec.title, (inner.x, y), inner.w, &canvas.font(34.0, true), ink)?;
     let place = canvas.font(22.0, true);
     let subtitle = format!("{} · {} {}", spec.place_label(), spec.texts.as_of, spec.date);
-    canvas.text(&subtitle, (inner.x, y), &place, ink, (HPos::Left, VPos::Top))?;
+    // One line, cut with "…" like the title: a long region name must not run off the page.
+    canvas.heading(&subtitle, (inner.x, y), inner.w, &place, ink)?;
     y += canvas.line_height(&place) + canvas.px(4.0);
     y += canvas.legend(inner.x, y, inner.w, LegendKind::Both, 16.0)?;
     let footer_top = canvas.footer(inner, 13.0, 3)?;

@@ -440,7 +440,8 @@ impl App {
                         actions.push(Action::SetPresentation(false));
                     }
                     ui.separator();
-                    ui.label(egui::RichText::new(&ctx.plan().meta.title).strong());
+                    ui.label(egui::RichText::new(crate::format::elide(&ctx.plan().meta.title, 60)).strong())
+                        .on_hover_text(&ctx.plan().meta.title);
                     ui.separator();
                     actions.extend(top_bar::region_selector_ui(ui, &ctx));
                     actions.extend(top_bar::proposal_toggle_ui(ui, &ctx, proposal.as_deref()));

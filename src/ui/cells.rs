@@ -248,6 +248,23 @@ pub fn parse_user_month(text: &str) -> Option<Month> {
     Month::parse(text)
 }
 
+/// The widest a combo box grows for a long name before it elides it.
+pub const MAX_COMBO_WIDTH: f32 = 440.0;
+
+/// Lets every label in `ui` stay on one line, ending in "…" with the full text on hover, and
+/// keeps a popup list of names from growing past the window (issue 21 point 8: a name of 10 000
+/// characters).
+pub fn one_line_names(ui: &mut egui::Ui) {
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    let widest = (ui.ctx().content_rect().width() * 0.6).max(200.0);
+    ui.set_max_width(widest);
+}
+
+/// A heading on one line: a long plan title or region name ends in "…", full text on hover.
+pub fn heading_line(ui: &mut egui::Ui, text: impl Into<String>) -> egui::Response {
+    ui.add(egui::Label::new(egui::RichText::new(text.into()).heading()).truncate())
+}
+
 /// A combo box with an accessible name (`label`) that screen readers and tests can find, while
 /// only `selected` is drawn.
 pub fn labelled_combo<R>(
@@ -258,9 +275,16 @@ pub fn labelled_combo<R>(
     width: f32,
     add_contents: impl FnOnce(&mut egui::Ui) -> R,
 ) -> egui::Response {
-    let inner =
-        egui::ComboBox::from_id_salt(id_salt).selected_text(selected).width(width).height(420.0).show_ui(ui, add_contents);
-    let response = inner.response;
+    // Names on one line: a long name ends in "…" (full text on hover), in the box and in its list.
+    let inner = ui.scope(|ui| {
+        // A long name must not push the controls beside the box off the row.
+        ui.set_max_width(width.max(MAX_COMBO_WIDTH));
+        egui::ComboBox::from_id_salt(id_salt).selected_text(selected).width(width).height(420.0).truncate().show_ui(ui, |ui| {
+            one_line_names(ui);
+            add_contents(ui)
+        })
+    });
+    let response = inner.inner.response;
     note_focus(ui, &response);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
     response

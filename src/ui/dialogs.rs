@@ -154,8 +154,10 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
                     ui.label(note.as_str());
                 }
                 let response = ui.add(egui::TextEdit::singleline(text).hint_text(t.path).desired_width(560.0));
+                // Read before the focus is asked back below: Enter gives the field's focus up.
+                let mut confirmed = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 // The field has the keyboard when the dialog opens: type the path, press Enter.
-                if !ui.ctx().memory(|m| m.focused().is_some()) {
+                if !confirmed && !ui.ctx().memory(|m| m.focused().is_some()) {
                     response.request_focus();
                 }
                 let typed = text.clone();
@@ -164,7 +166,6 @@ pub fn dialog_ui(dialog: &mut Dialog, ctx: &egui::Context, t: &'static Strings, 
                     info.label = Some(t.path.to_owned());
                     info
                 });
-                let mut confirmed = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let label = if purpose.is_save() { t.save } else { t.open };
                     confirmed |= ui.button(label).clicked();
@@ -218,5 +219,31 @@ mod tests {
         harness.get_by_label("Verwerfen").click();
         harness.run();
         assert_eq!(harness.state().1, vec![Action::CloseDialog, Action::Perform(PendingAction::New)]);
+    }
+
+    /// Issue 21 point 7: where no file dialog exists, Enter in the path field confirms the path
+    /// (boundaries, table import, export), as the mouse on the button does.
+    #[test]
+    fn enter_in_the_path_field_uses_the_typed_path() {
+        for purpose in [PickPurpose::LoadBoundaries, PickPurpose::ImportMeasuresTable, PickPurpose::ExportXlsx] {
+            let dialog = Dialog::PathEntry { purpose, text: String::new(), note: None };
+            let mut harness = Harness::builder().with_size([1000.0, 600.0]).build_ui_state(
+                |ui, state: &mut (Dialog, Vec<Action>)| {
+                    let actions = dialog_ui(&mut state.0, ui.ctx(), super::super::i18n::Language::German.strings(), None);
+                    state.1.extend(actions);
+                },
+                (dialog, Vec::new()),
+            );
+            harness.run();
+            harness.get_by_label("Pfad").type_text("/tmp/kreise.geojson");
+            harness.run();
+            harness.key_press(egui::Key::Enter);
+            harness.run();
+            assert_eq!(
+                harness.state().1,
+                vec![Action::CloseDialog, Action::UsePath(purpose, PathBuf::from("/tmp/kreise.geojson"))],
+                "{purpose:?}"
+            );
+        }
     }
 }

@@ -159,6 +159,7 @@ pub fn scenario_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action
     // Ticking several scenarios is one errand: the list stays open until a click outside it.
     let stays_open = egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
     egui::containers::menu::MenuButton::new(format!("{} …", t.shown_scenarios)).config(stays_open).ui(ui, |ui| {
+        super::cells::one_line_names(ui);
         for (index, scenario) in plan.scenarios.iter().enumerate() {
             let mut shown = selection.compared_ids.contains(&scenario.id);
             let color = super::theme::scenario_color(scenario.color.as_deref(), index);

@@ -18,7 +18,7 @@ impl Panel for BudgetPanel {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
         let t = ctx.strings();
         let drawn = ctx.drawn_scenarios();
-        ui.heading(format!("{} – {}", t.view_budget, ctx.plan().meta.title));
+        crate::ui::cells::heading_line(ui, format!("{} – {}", t.view_budget, ctx.plan().meta.title));
         funding_legend_ui(ui, t);
         scenario_key_ui(ui, ctx, &drawn);
         egui::ScrollArea::both().id_salt("budget_scroll").show(ui, |ui| {

@@ -20,7 +20,7 @@ impl Panel for GroupsPanel {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
         let t = ctx.strings();
         let mut actions = Vec::new();
-        ui.heading(format!("{} – {}", t.view_groups, ctx.plan().meta.title));
+        crate::ui::cells::heading_line(ui, format!("{} – {}", t.view_groups, ctx.plan().meta.title));
         actions.extend(planning_year_editor_ui(ui, ctx));
         let drawn = ctx.drawn_scenarios();
         let Some(leading) = drawn.iter().find(|d| d.leading).or(drawn.first()) else {

@@ -143,7 +143,7 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
     let t = ctx.strings();
     let language = ctx.language();
     let drawn = ctx.drawn_scenarios();
-    ui.heading(format!("{} – {}", t.indicators, ctx.place_name()));
+    crate::ui::cells::heading_line(ui, format!("{} – {}", t.indicators, ctx.place_name()));
     egui::Grid::new("indicators").striped(true).num_columns(6).show(ui, |ui| {
         ui.strong(t.col_domain);
         ui.strong(t.scenario);
@@ -165,12 +165,18 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
                 };
                 let Some(i) = indicators else { continue };
                 if first_row {
-                    ui.label(egui::RichText::new(crate::domain_words::domain_title(domain, ctx.language())).strong());
+                    ui.label(
+                        egui::RichText::new(crate::format::elide(&crate::domain_words::domain_title(domain, ctx.language()), 48))
+                            .strong(),
+                    );
                 } else {
                     ui.label("");
                 }
                 first_row = false;
-                ui.label(egui::RichText::new(&shown.scenario.name).color(crate::ui::contrast::on_ui(ui, shown.color)));
+                ui.label(
+                    egui::RichText::new(crate::format::elide(&shown.scenario.name, 48))
+                        .color(crate::ui::contrast::on_ui(ui, shown.color)),
+                );
                 match i.first_shortage_month {
                     Some(month) => {
                         ui.label(egui::RichText::new(language.month(month)).color(crate::ui::contrast::error_text(ui)))
@@ -227,7 +233,10 @@ fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
     egui::Grid::new("yearly_costs").striped(true).show(ui, |ui| {
         ui.label(t.year);
         for shown in &drawn {
-            ui.label(egui::RichText::new(&shown.scenario.name).color(crate::ui::contrast::on_ui(ui, shown.color)));
+            ui.label(
+                egui::RichText::new(crate::format::elide(&shown.scenario.name, 48))
+                    .color(crate::ui::contrast::on_ui(ui, shown.color)),
+            );
         }
         ui.label(t.budget);
         ui.end_row();

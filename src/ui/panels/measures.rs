@@ -224,7 +224,7 @@ fn totals_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, rows: &[usize], t: &Strings,
         for domain in &plan.domains {
             let places: f64 =
                 rows.iter().filter_map(|&i| plan.measures.get(i)).filter(|m| m.domain == domain.id).map(|m| m.places).sum();
-            ui.label(format!("{} {}", domain.name, language.number(places, 0)));
+            ui.label(format!("{} {}", crate::format::elide(&domain.name, 40), language.number(places, 0)));
         }
         let once: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_once_eur).sum();
         let yearly: f64 = rows.iter().filter_map(|&i| plan.measures.get(i)).map(|m| m.cost_per_year_eur).sum();

@@ -200,7 +200,7 @@ impl PlotsPanel {
         let plot_height = PLOT_HEIGHT;
         // In presentation mode the slim top bar already names plan and region.
         if !ctx.presentation {
-            ui.heading(format!("{} – {}", plan.meta.title, ctx.place_name()));
+            crate::ui::cells::heading_line(ui, format!("{} – {}", plan.meta.title, ctx.place_name()));
         }
         ui.horizontal_wrapped(|ui| {
             actions.extend(chart_focus_ui(ui, ctx));
@@ -277,7 +277,8 @@ fn chart_focus_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
     let mut chosen = shown.clone();
     ui.selectable_value(&mut chosen, ChartFocus::All, t.all_plots);
     for domain in &ctx.plan().domains {
-        ui.selectable_value(&mut chosen, ChartFocus::Domain(domain.id.clone()), &domain.name);
+        let name = crate::format::elide(&domain.name, 40);
+        ui.selectable_value(&mut chosen, ChartFocus::Domain(domain.id.clone()), name.as_ref()).on_hover_text(&domain.name);
     }
     ui.selectable_value(&mut chosen, ChartFocus::Costs, t.cost_per_year);
     if chosen != *shown { vec![Action::FocusChart(chosen)] } else { Vec::new() }
@@ -528,7 +529,7 @@ fn cost_plot_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, height: f32) -> Option<Sn
 /// A plot's title with its picture button; true when the button was clicked.
 fn plot_title_ui(ui: &mut egui::Ui, title: &str, ctx: &PanelCtx<'_>) -> bool {
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(title).strong());
+        ui.label(egui::RichText::new(crate::format::elide(title, 80)).strong()).on_hover_text(title);
         ui.small_button("PNG").on_hover_text(ctx.strings().save_plot_png).clicked()
     })
     .inner

@@ -55,7 +55,8 @@ fn what_if_ui(panel: &mut WhatIfPanel, ctx: &PanelCtx<'_>, ui: &mut egui::Ui, ac
         } else {
             text.color(crate::ui::contrast::on_ui(ui, color))
         };
-        if ui.add(egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 40.0))).clicked() {
+        if ui.add(egui::Button::selectable(selected, text).min_size(egui::vec2(ui.available_width(), 40.0)).truncate()).clicked()
+        {
             actions.push(Action::SelectScenario(id.clone()));
             actions.push(Action::CompareScenario(id.clone(), true));
         }
@@ -98,6 +99,7 @@ fn what_if_ui(panel: &mut WhatIfPanel, ctx: &PanelCtx<'_>, ui: &mut egui::Ui, ac
 
     ui.label(egui::RichText::new(t.measures_switch).size(CONTROL_TEXT));
     egui::ScrollArea::vertical().id_salt("presentation_measures").show(ui, |ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let mut toggled = None;
         for measure in &plan.measures {
             let mut on = !scenario.measures_off.contains(&measure.id);
