@@ -8,6 +8,10 @@ pub const ERROR_RED: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
 pub const SHORTAGE_FILL: Color32 = Color32::from_rgba_premultiplied(0x90, 0x10, 0x10, 0x70);
 /// Colour of legend samples that stand for every scenario (shortage, band).
 pub const LEGEND_NEUTRAL: Color32 = Color32::GRAY;
+/// The open plan's lines in the compare window (solid).
+pub const VERSION_THIS_LINE: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x79);
+/// The other version's lines in the compare window (dashed).
+pub const VERSION_OTHER_LINE: Color32 = Color32::from_rgb(0xc0, 0x50, 0x00);
 /// Colour of the budget line.
 pub const BUDGET_LINE: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 /// Colour of "all is fine" text.

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 
 /// Fields of `meta` that the program writes for its own bookkeeping on every save; they are no
 /// part of a plan's meaning, so `diff` ignores them and `merge` drops them.
-pub const IGNORED_META_FIELDS: [&str; 2] = ["version_id", "parent_version_id"];
+pub const IGNORED_META_FIELDS: [&str; 3] = ["version_id", "parent_version_id", "earlier_version_ids"];
 
 /// Default of `planning_year.start_month` (SPEC §11).
 pub const DEFAULT_START_MONTH: i64 = 8;
