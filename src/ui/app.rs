@@ -369,6 +369,7 @@ impl App {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.egui_ctx = Some(ctx.clone());
+        super::theme::add_fallback_font(&ctx);
         if std::mem::take(&mut self.present_on_start) {
             self.handle(Action::SetPresentation(true));
         }

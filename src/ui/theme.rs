@@ -95,6 +95,7 @@ fn presentation_ground() -> egui::Visuals {
 
 /// Larger default text, so the app reads well at a desk and on a projector.
 pub fn apply_base_style(ctx: &egui::Context) {
+    add_fallback_font(ctx);
     ctx.set_visuals_of(egui::Theme::Light, super::contrast::light_visuals());
     ctx.set_visuals_of(egui::Theme::Dark, super::contrast::dark_visuals());
     ctx.all_styles_mut(|style| {
@@ -106,6 +107,23 @@ pub fn apply_base_style(ctx: &egui::Context) {
         style.text_styles.insert(TextStyle::Monospace, FontId::monospace(14.0));
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
     });
+}
+
+/// Adds DejaVu Sans (already in the program for the pictures) as the last fallback of the
+/// proportional font, once per context: signs the default font lacks, such as the arrow `→` of
+/// a change ("Beginn 08/2025 → 02/2026"), are drawn instead of failing.
+pub fn add_fallback_font(ctx: &egui::Context) {
+    let added = egui::Id::unique("integrationsplan_fallback_font");
+    if ctx.data(|d| d.get_temp::<bool>(added)).unwrap_or(false) {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(added, true));
+    let family = egui::InsertFontFamily { family: egui::FontFamily::Proportional, priority: egui::FontPriority::Lowest };
+    ctx.add_font(egui::FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(crate::picture::FONT_REGULAR),
+        vec![family],
+    ));
 }
 
 // Map and ranking (issue 14)

@@ -5,7 +5,7 @@
 use super::{click, harness};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use integrationsplan::model::Plan;
 use integrationsplan::ui::action::{Action, Tab};
 use integrationsplan::ui::app::App;
@@ -274,3 +274,4 @@ fn every_save_writes_its_version_id_and_the_one_it_was_made_from() {
     let reopened = integrationsplan::io::load_file(&path).unwrap().plan;
     assert!(integrationsplan::versions::diff_plans(&second.plan, &reopened).is_empty());
 }
+
