@@ -24,8 +24,8 @@ pub mod settings;
 pub mod snapshot;
 pub mod theme;
 mod tools;
-mod versions_ops;
 pub mod top_bar;
+mod versions_ops;
 pub mod y_scale;
 
 use app::App;

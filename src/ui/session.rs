@@ -9,8 +9,8 @@ use crate::engine::{Results, ScenarioResults, simulate};
 use crate::io::{Recovered, RecoveryFile, save_plan};
 use crate::issue::Issue;
 use crate::model::Plan;
-use crate::versions::lineage::{Lineage, lineage, stamp};
 use crate::versions::VersionStore;
+use crate::versions::lineage::{Lineage, lineage, stamp};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -119,11 +119,7 @@ pub fn add_fallback_font(ctx: &egui::Context) {
     }
     ctx.data_mut(|d| d.insert_temp(added, true));
     let family = egui::InsertFontFamily { family: egui::FontFamily::Proportional, priority: egui::FontPriority::Lowest };
-    ctx.add_font(egui::FontInsert::new(
-        "DejaVuSans",
-        egui::FontData::from_static(crate::picture::FONT_REGULAR),
-        vec![family],
-    ));
+    ctx.add_font(egui::FontInsert::new("DejaVuSans", egui::FontData::from_static(crate::picture::FONT_REGULAR), vec![family]));
 }
 
 // Map and ranking (issue 14)

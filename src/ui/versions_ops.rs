@@ -32,8 +32,7 @@ impl App {
             let _ = store.keep(&other);
         }
         let doc = self.session.doc();
-        self.compare =
-            Some(CompareDialog::new(path.to_path_buf(), other, &doc.plan, doc.revision, &self.selection.scenario_id));
+        self.compare = Some(CompareDialog::new(path.to_path_buf(), other, &doc.plan, doc.revision, &self.selection.scenario_id));
     }
 
     /// Opens the merge dialog on the colleague's plan at `path`, with the common original from

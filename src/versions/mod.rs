@@ -20,7 +20,7 @@ mod words;
 
 pub use canonical::{IGNORED_META_FIELDS, canonical, canonical_value};
 pub use diff::{Change, List, Op, Section, Target, diff_plans, diff_to_json, diff_values};
-pub use merge::{Conflict, ConflictKind, MergeError, MergeOutcome, Side, merge_plans};
 pub use lineage::{Lineage, content_hash};
+pub use merge::{Conflict, ConflictKind, MergeError, MergeOutcome, Side, merge_plans};
 pub use store::{StoreLimits, StoredVersion, VersionStore};
 pub use words::{escape_controls, field_word, item_word, no_changes, section_word, shortest, target_label, value_text};

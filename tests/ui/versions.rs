@@ -13,8 +13,8 @@ use integrationsplan::ui::dialogs::Dialog;
 use integrationsplan::ui::document::Command;
 use integrationsplan::ui::files::PickPurpose;
 use integrationsplan::ui::settings::Settings;
-use integrationsplan::versions::lineage::{lineage, parent_version_id, stamp, version_id};
 use integrationsplan::versions::VersionStore;
+use integrationsplan::versions::lineage::{lineage, parent_version_id, stamp, version_id};
 use std::path::Path;
 
 const KALK: &str = "kita-koeln-kalk";
@@ -274,4 +274,3 @@ fn every_save_writes_its_version_id_and_the_one_it_was_made_from() {
     let reopened = integrationsplan::io::load_file(&path).unwrap().plan;
     assert!(integrationsplan::versions::diff_plans(&second.plan, &reopened).is_empty());
 }
-

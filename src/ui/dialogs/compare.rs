@@ -207,7 +207,8 @@ impl CompareDialog {
                 plan.scenarios.iter().chain(&self.other.scenarios).find(|s| s.id == id).map_or(id.to_owned(), |s| s.name.clone())
             };
             let mut scenario = self.scenario_id.clone();
-            crate::ui::cells::labelled_combo(ui, "compare_scenario", t.scenario, name_of(&scenario), 200.0, |ui| {
+            let shown = format!("{}: {}", t.scenario, name_of(&scenario));
+            crate::ui::cells::labelled_combo(ui, "compare_scenario", t.scenario, shown, 240.0, |ui| {
                 for id in scenario_ids(plan, &self.other) {
                     ui.selectable_value(&mut scenario, id.clone(), name_of(&id));
                 }
@@ -217,7 +218,8 @@ impl CompareDialog {
                 plan.domains.iter().chain(&self.other.domains).find(|d| d.id == id).map_or(id.to_owned(), |d| d.name.clone())
             };
             let mut domain = self.domain_id.clone();
-            crate::ui::cells::labelled_combo(ui, "compare_domain", t.plot_domain, domain_name(&domain), 180.0, |ui| {
+            let shown = format!("{}: {}", t.col_domain, domain_name(&domain));
+            crate::ui::cells::labelled_combo(ui, "compare_domain", t.plot_domain, shown, 220.0, |ui| {
                 let mut seen = Vec::new();
                 for d in plan.domains.iter().chain(&self.other.domains) {
                     if !seen.contains(&&d.id) {
@@ -343,7 +345,14 @@ fn signed(value: f64, text: impl Fn(f64) -> String) -> String {
 
 /// The key figures of one scenario in both versions: per domain the first shortage, the
 /// largest shortage and the place-months short; the cost of each budget year.
-fn figures_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, id: &str, this: &ScenarioResults, other: &ScenarioResults, other_plan: &Plan) {
+fn figures_ui(
+    ui: &mut egui::Ui,
+    ctx: &PanelCtx<'_>,
+    id: &str,
+    this: &ScenarioResults,
+    other: &ScenarioResults,
+    other_plan: &Plan,
+) {
     let t = ctx.strings();
     let language = ctx.language();
     let plan = ctx.plan();
@@ -369,9 +378,9 @@ fn figures_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, id: &str, this: &ScenarioRe
             let (a, b) = (&domain.indicators, &theirs.indicators);
             let month = |m: Option<Month>| m.map_or_else(|| t.no_shortage.to_owned(), |m| language.month(m));
             let months_between = match (a.first_shortage_month, b.first_shortage_month) {
-                (Some(x), Some(y)) => signed(f64::from(y.months_since(x)), |v| {
-                    format!("{} {}", language.number(v, 0), t.unit_months)
-                }),
+                (Some(x), Some(y)) => {
+                    signed(f64::from(y.months_since(x)), |v| format!("{} {}", language.number(v, 0), t.unit_months))
+                }
                 _ => "—".to_owned(),
             };
             row(
@@ -402,13 +411,7 @@ fn figures_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, id: &str, this: &ScenarioRe
         let cost = |list: &[(i32, f64)], year: i32| list.iter().find(|(y, _)| *y == year).map_or(0.0, |(_, eur)| *eur);
         for year in years {
             let (a, b) = (cost(&this.cost_per_year, year), cost(&other.cost_per_year, year));
-            row(
-                ui,
-                format!("{} {year}", t.costs_in),
-                language.money(a),
-                language.money(b),
-                signed(b - a, |v| language.money(v)),
-            );
+            row(ui, format!("{} {year}", t.costs_in), language.money(a), language.money(b), signed(b - a, |v| language.money(v)));
         }
     });
 }

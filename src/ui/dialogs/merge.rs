@@ -9,7 +9,9 @@ use crate::ui::action::Action;
 use crate::ui::context::PanelCtx;
 use crate::ui::files::PickPurpose;
 use crate::ui::i18n::{Language, Strings};
-use crate::versions::{Conflict, ConflictKind, Lineage, MergeOutcome, Side, StoredVersion, merge_plans, target_label, value_text};
+use crate::versions::{
+    Conflict, ConflictKind, Lineage, MergeOutcome, Side, StoredVersion, merge_plans, target_label, value_text,
+};
 use std::path::PathBuf;
 
 /// Where the common original came from.
@@ -90,10 +92,11 @@ impl MergeDialog {
             }
             let base_plan = self.base.as_ref().map(|(_, plan)| plan);
             if let (Some(outcome), Some(base)) = (&mut self.outcome, base_plan) {
-                egui::ScrollArea::vertical().id_salt("merge_scroll").max_height(list_height).auto_shrink([false, true]).show(
-                    ui,
-                    |ui| outcome_ui(ui, outcome, base, ctx.plan(), &self.theirs, t),
-                );
+                egui::ScrollArea::vertical()
+                    .id_salt("merge_scroll")
+                    .max_height(list_height)
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| outcome_ui(ui, outcome, base, ctx.plan(), &self.theirs, t));
             }
             for problem in &self.problems {
                 ui.label(egui::RichText::new(problem).color(crate::ui::contrast::error_text(ui)));
