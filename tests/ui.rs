@@ -49,6 +49,8 @@ mod tables;
 mod text;
 #[path = "ui/undo.rs"]
 mod undo;
+#[path = "ui/versions.rs"]
+mod versions;
 #[path = "ui/workshop.rs"]
 mod workshop;
 

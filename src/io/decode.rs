@@ -297,8 +297,27 @@ impl Decoder<'_> {
             title: self.opt_string(map, "title", "meta", ""),
             author: self.opt_string(map, "author", "meta", ""),
             notes: self.opt_string(map, "notes", "meta", ""),
-            extra: self.extra(map, &["title", "author", "notes"], "meta"),
+            extra: self.meta_extra(map),
         }
+    }
+
+    /// The other fields of `meta`, kept in order: the version ids the window writes on every
+    /// save (`version_id`, `parent_version_id`, `earlier_version_ids`) quietly, the rest
+    /// reported like every unknown field.
+    fn meta_extra(&mut self, map: &Map<String, Value>) -> Extra {
+        let mut known = vec!["title", "author", "notes"];
+        known.extend(crate::versions::IGNORED_META_FIELDS);
+        let mut extra = self.extra(map, &known, "meta");
+        for (key, value) in map {
+            if crate::versions::IGNORED_META_FIELDS.contains(&key.as_str()) {
+                extra.insert(key.clone(), value.clone());
+            }
+        }
+        // Back into the file's order.
+        let order: Vec<&String> = map.keys().collect();
+        let mut entries: Vec<(String, Value)> = extra.into_iter().collect();
+        entries.sort_by_key(|(key, _)| order.iter().position(|k| *k == key));
+        entries.into_iter().collect()
     }
 
     fn horizon(&mut self, value: &Value) -> Option<Horizon> {

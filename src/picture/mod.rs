@@ -17,6 +17,7 @@ mod summary;
 pub mod text;
 
 pub use palette::{LinePattern, Rgb, line_pattern, scenario_color};
+pub use render::FONT_REGULAR;
 pub use spec::{ChartSpec, PictureRequest, ShownScenario};
 
 use std::path::Path;

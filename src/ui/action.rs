@@ -142,4 +142,13 @@ pub enum Action {
     CloseImport,
     /// Show version, licence and data sources.
     ShowAbout,
+    // Versions of a plan (SPEC §12, issue 26)
+    /// Show the item of a change in the main window (selected, its editor open).
+    GoToItem(crate::versions::Target),
+    /// Close the compare window.
+    CloseCompare,
+    /// Apply the merge shown (one undo step).
+    ApplyMerge,
+    /// Close the merge dialog without changing anything.
+    CloseMerge,
 }

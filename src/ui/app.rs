@@ -57,6 +57,10 @@ pub struct App {
     pub optimizer: Option<super::dialogs::optimize::OptimizerDialog>,
     /// The table import dialog, when open.
     pub table_import: Option<super::dialogs::import::ImportDialog>,
+    /// The compare window, when open.
+    pub compare: Option<super::dialogs::compare::CompareDialog>,
+    /// The merge dialog, when open.
+    pub merge: Option<super::dialogs::merge::MergeDialog>,
     /// The last proposal adopted as a scenario (presentation mode can show it).
     pub proposal_id: Option<String>,
     /// Enter presentation mode in the first frame (`integrationsplan --presentation`).
@@ -89,6 +93,8 @@ impl App {
             gesture: None,
             optimizer: None,
             table_import: None,
+            compare: None,
+            merge: None,
             proposal_id: None,
             present_on_start: false,
             fitted_to_screen: false,
@@ -107,6 +113,16 @@ impl App {
                 app
             }
         }
+    }
+
+    /// Keeps the versions saved and opened in `store` from now on (the plan open now included),
+    /// so that a colleague's file merges without asking for the original.
+    pub fn with_versions(mut self, store: crate::versions::VersionStore) -> Self {
+        self.session.attach_versions(store);
+        if self.session.doc().path.is_some() {
+            self.session.keep_opened_version();
+        }
+        self
     }
 
     /// Keeps unsaved work in `file` from now on; if it holds work of an earlier run, asks
@@ -229,6 +245,10 @@ impl App {
             | Action::ApplyImport
             | Action::CloseImport
             | Action::ShowAbout) => self.handle_tool(tool),
+            Action::GoToItem(target) => self.go_to_item(&target),
+            Action::CloseCompare => self.compare = None,
+            Action::ApplyMerge => self.apply_merge(),
+            Action::CloseMerge => self.merge = None,
         }
     }
 
@@ -249,6 +269,7 @@ impl App {
                 | Command::InsertScenario(..)
                 | Command::DeleteScenario(_)
                 | Command::ReplaceLists { .. }
+                | Command::ReplacePlan(_)
         );
         self.gesture = gesture;
         let changed = match gesture {
@@ -348,6 +369,7 @@ impl App {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.egui_ctx = Some(ctx.clone());
+        super::theme::add_fallback_font(&ctx);
         if std::mem::take(&mut self.present_on_start) {
             self.handle(Action::SetPresentation(true));
         }
@@ -376,6 +398,7 @@ impl App {
             ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
             actions
         };
+        actions.extend(self.versions_dialogs_ui(&ctx));
         if let Some(dialog) = &mut self.dialog {
             let t = self.settings.language.strings();
             actions.extend(dialog_ui(dialog, &ctx, t, self.snapshot_choice));

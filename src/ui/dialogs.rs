@@ -1,7 +1,9 @@
 //! The dialogs on top of the window. A dialog owns only what is typed into it; its buttons
 //! return [`Action`]s like every panel.
 
+pub mod compare;
 pub mod import;
+pub mod merge;
 pub mod optimize;
 
 use super::action::{Action, PendingAction};
@@ -52,6 +54,9 @@ pub fn path_title(purpose: PickPurpose, snapshot: Option<SnapshotTarget>, t: &'s
         PickPurpose::ImportRegionsTable => t.import_regions_table,
         PickPurpose::ExportMeasuresTable => t.export_measures_table,
         PickPurpose::ExportReport => t.export_report,
+        PickPurpose::CompareWith => t.compare_menu,
+        PickPurpose::MergeTheirs => t.merge_menu,
+        PickPurpose::MergeBase => t.merge_choose_base,
         PickPurpose::ExportPicture => match snapshot {
             Some(SnapshotTarget::DomainPlot(_) | SnapshotTarget::CostPlot) => t.save_plot_png,
             Some(SnapshotTarget::Map) => t.save_map_png,

@@ -5,7 +5,7 @@
 //! Undo keeps only what a change replaced (bounded by [`UNDO_LIMIT`] and
 //! [`UNDO_BYTE_BUDGET`]), and the changes of one gesture make one step.
 
-use crate::model::{Distribution, Domain, Measure, Meta, Plan, PlanningYear, Region, Scenario};
+use crate::model::{BudgetYear, Distribution, Domain, Extra, Horizon, Measure, Meta, Plan, PlanningYear, Region, Scenario};
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
@@ -52,6 +52,9 @@ pub enum Command {
         /// The new scenarios (an import that removes measures drops them from `measures_off`).
         scenarios: Vec<Scenario>,
     },
+    /// Replace the whole plan (a merge of a colleague's changes): one undo step that keeps only
+    /// the parts that differ. The version ids of `meta` stay as they are.
+    ReplacePlan(Box<Plan>),
 }
 
 /// The plan being edited.
@@ -103,6 +106,10 @@ enum Op {
     SetDistribution(Distribution),
     SetMeta(Meta),
     SetPlanningYear(Option<PlanningYear>),
+    SetHorizon(Horizon),
+    SetDomains(Vec<Domain>),
+    SetBudget(Vec<BudgetYear>),
+    SetPlanExtra(Extra),
 }
 
 impl Document {
@@ -261,9 +268,13 @@ impl Op {
             | (SetScenario(a, _), SetScenario(b, _))
             | (SetRegion(a, _), SetRegion(b, _))
             | (SetDomain(a, _), SetDomain(b, _)) => a == b,
-            (SetDistribution(_), SetDistribution(_)) | (SetMeta(_), SetMeta(_)) | (SetPlanningYear(_), SetPlanningYear(_)) => {
-                true
-            }
+            (SetDistribution(_), SetDistribution(_))
+            | (SetMeta(_), SetMeta(_))
+            | (SetPlanningYear(_), SetPlanningYear(_))
+            | (SetHorizon(_), SetHorizon(_))
+            | (SetDomains(_), SetDomains(_))
+            | (SetBudget(_), SetBudget(_))
+            | (SetPlanExtra(_), SetPlanExtra(_)) => true,
             _ => false,
         }
     }
@@ -297,6 +308,12 @@ impl Op {
             Op::SetDistribution(Distribution::Weights { extra: e, .. }) => extra(e),
             Op::SetMeta(m) => text(&m.title) + text(&m.author) + text(&m.notes) + extra(&m.extra),
             Op::SetPlanningYear(year) => year.as_ref().map_or(0, |y| extra(&y.extra)),
+            Op::SetHorizon(horizon) => extra(&horizon.extra),
+            Op::SetDomains(domains) => {
+                domains.iter().map(|d| text(&d.id) + text(&d.name) + text(&d.unit) + pairs(&d.rates) + extra(&d.extra)).sum()
+            }
+            Op::SetBudget(budget) => budget.iter().map(|b| 16 + extra(&b.extra)).sum(),
+            Op::SetPlanExtra(e) => extra(e),
             Op::RemoveMeasure(_) | Op::RemoveScenario(_) | Op::RemoveRegion(_) => 0,
         };
         own + std::mem::size_of::<Op>()
@@ -342,6 +359,26 @@ fn ops_for(plan: &Plan, command: Command) -> Vec<Op> {
         }
         Command::ReplaceLists { measures, regions, scenarios } => {
             let mut ops = list_ops(&plan.measures, measures, Op::SetMeasure, Op::InsertMeasure, Op::RemoveMeasure);
+            ops.extend(list_ops(&plan.regions, regions, Op::SetRegion, Op::InsertRegion, Op::RemoveRegion));
+            ops.extend(list_ops(&plan.scenarios, scenarios, Op::SetScenario, Op::InsertScenario, Op::RemoveScenario));
+            ops
+        }
+        Command::ReplacePlan(new) => {
+            let Plan { meta, horizon, domains, regions, distribution, measures, scenarios, budget, planning_year, extra } = *new;
+            let mut ops = vec![
+                Op::SetMeta(meta),
+                Op::SetHorizon(horizon),
+                Op::SetDistribution(distribution),
+                Op::SetPlanningYear(planning_year),
+                Op::SetPlanExtra(extra),
+            ];
+            if domains != plan.domains {
+                ops.push(Op::SetDomains(domains));
+            }
+            if budget != plan.budget {
+                ops.push(Op::SetBudget(budget));
+            }
+            ops.extend(list_ops(&plan.measures, measures, Op::SetMeasure, Op::InsertMeasure, Op::RemoveMeasure));
             ops.extend(list_ops(&plan.regions, regions, Op::SetRegion, Op::InsertRegion, Op::RemoveRegion));
             ops.extend(list_ops(&plan.scenarios, scenarios, Op::SetScenario, Op::InsertScenario, Op::RemoveScenario));
             ops
@@ -400,7 +437,19 @@ fn apply_op(plan: &mut Plan, op: Op) -> Option<Op> {
         Op::SetDomain(index, domain) => replace(&mut plan.domains, index, domain).map(|old| Op::SetDomain(index, old)),
         Op::SetDistribution(distribution) => (plan.distribution != distribution)
             .then(|| Op::SetDistribution(std::mem::replace(&mut plan.distribution, distribution))),
-        Op::SetMeta(meta) => (plan.meta != meta).then(|| Op::SetMeta(std::mem::replace(&mut plan.meta, meta))),
+        Op::SetMeta(mut meta) => {
+            // The version ids are bookkeeping of saves, not content: no edit or undo sets them.
+            crate::versions::lineage::keep_version_fields(&mut meta, &plan.meta);
+            (plan.meta != meta).then(|| Op::SetMeta(std::mem::replace(&mut plan.meta, meta)))
+        }
+        Op::SetHorizon(horizon) => {
+            (plan.horizon != horizon).then(|| Op::SetHorizon(std::mem::replace(&mut plan.horizon, horizon)))
+        }
+        Op::SetDomains(domains) => {
+            (plan.domains != domains).then(|| Op::SetDomains(std::mem::replace(&mut plan.domains, domains)))
+        }
+        Op::SetBudget(budget) => (plan.budget != budget).then(|| Op::SetBudget(std::mem::replace(&mut plan.budget, budget))),
+        Op::SetPlanExtra(extra) => (plan.extra != extra).then(|| Op::SetPlanExtra(std::mem::replace(&mut plan.extra, extra))),
         Op::SetPlanningYear(year) => {
             (plan.planning_year != year).then(|| Op::SetPlanningYear(std::mem::replace(&mut plan.planning_year, year)))
         }
@@ -447,6 +496,30 @@ mod tests {
         assert!(doc.redo());
         assert_eq!(doc.plan.measures[0].places, 999.0);
         assert!(doc.is_dirty());
+    }
+
+    #[test]
+    fn replacing_the_whole_plan_is_one_step_and_undo_restores_it_exactly() {
+        let mut doc = document();
+        crate::versions::lineage::set_version_fields(&mut doc.plan, Some("v-1"), None, &[]);
+        let original = doc.plan.clone();
+        let mut merged = original.clone();
+        merged.measures.remove(2);
+        merged.measures[0].places = 1.0;
+        merged.scenarios.push(Scenario { id: "neu".into(), ..merged.scenarios[0].clone() });
+        merged.horizon.months += 12;
+        merged.budget.clear();
+        merged.domains[0].name = "Kita".into();
+        merged.meta.title = "Zusammengeführt".into();
+        crate::versions::lineage::set_version_fields(&mut merged, None, None, &[]);
+        assert!(doc.apply(Command::ReplacePlan(Box::new(merged.clone()))));
+        assert_eq!(doc.undo_len(), 1);
+        assert_eq!(doc.plan.meta.title, "Zusammengeführt");
+        assert_eq!(crate::versions::lineage::version_id(&doc.plan), Some("v-1"), "ids are no content");
+        crate::versions::lineage::set_version_fields(&mut merged, Some("v-1"), None, &[]);
+        assert_eq!(doc.plan, merged);
+        assert!(doc.undo());
+        assert_eq!(doc.plan, original);
     }
 
     #[test]

@@ -19,6 +19,7 @@ impl App {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 self.settings.remember(path);
                 self.session.replace(loaded.plan, Some(path.to_path_buf()), name, loaded.warnings);
+                self.session.keep_opened_version();
                 self.after_replace();
             }
             Err(error) => self.dialog = Some(Dialog::LoadErrors(error)),
@@ -164,6 +165,9 @@ impl App {
             PickPurpose::ExportReport => {
                 self.export_report(&with_default_extension(path, "html"));
             }
+            PickPurpose::CompareWith => self.open_compare(&path),
+            PickPurpose::MergeTheirs => self.start_merge(&path),
+            PickPurpose::MergeBase => self.set_merge_base(&path),
         }
     }
 

@@ -36,6 +36,12 @@ pub enum PickPurpose {
     ExportMeasuresTable,
     /// Write the report of the drawn scenarios as one HTML file.
     ExportReport,
+    /// Compare the plan with another version of it.
+    CompareWith,
+    /// Merge a colleague's version into the plan.
+    MergeTheirs,
+    /// The common original of a merge, when the program has not seen it.
+    MergeBase,
 }
 
 impl PickPurpose {

@@ -713,6 +713,92 @@ pub struct Strings {
     pub layout_overlaid: &'static str,
     /// The choice "all plots" beside the domains (one plot large).
     pub all_plots: &'static str,
+    /// Menu entry: compare the plan with another file.
+    pub compare_menu: &'static str,
+    /// Menu entry: merge a colleague's changes.
+    pub merge_menu: &'static str,
+    /// Title of the compare window.
+    pub compare_title: &'static str,
+    /// What the list shows: changes from the open plan to the file.
+    pub compare_intro: &'static str,
+    /// Both versions mean the same.
+    pub compare_no_changes: &'static str,
+    /// Hint that a change leads to its item.
+    pub compare_click_hint: &'static str,
+    /// Heading of the effects beside the list.
+    pub compare_effects: &'static str,
+    /// The open plan, as a column.
+    pub version_this: &'static str,
+    /// The other file, as a column.
+    pub version_other: &'static str,
+    /// Column of differences.
+    pub difference: &'static str,
+    /// Column of key figures.
+    pub figure: &'static str,
+    /// A scenario only the open plan has.
+    pub only_this: &'static str,
+    /// A scenario only the other version has.
+    pub only_other: &'static str,
+    /// Costs of one budget year: 'Kosten 2026'.
+    pub costs_in: &'static str,
+    /// Group of changes: title, period, planning year.
+    pub group_plan: &'static str,
+    /// Group of changes: domains.
+    pub group_domains: &'static str,
+    /// Group of changes: regions.
+    pub group_regions: &'static str,
+    /// Group of changes: the distribution key.
+    pub group_distribution: &'static str,
+    /// Group of changes: measures.
+    pub group_measures: &'static str,
+    /// Group of changes: scenarios.
+    pub group_scenarios: &'static str,
+    /// Group of changes: budget.
+    pub group_budget: &'static str,
+    /// Group of changes: other fields.
+    pub group_other: &'static str,
+    /// Label of the domain chooser of the compare plot.
+    pub plot_domain: &'static str,
+    /// Title of the merge window.
+    pub merge_title: &'static str,
+    /// Label of the colleague's file.
+    pub merge_file: &'static str,
+    /// Label of the common original.
+    pub merge_base: &'static str,
+    /// How the original was found.
+    pub merge_base_stored: &'static str,
+    /// The original chosen as a file.
+    pub merge_base_chosen: &'static str,
+    /// The original is not known.
+    pub merge_need_base: &'static str,
+    /// Button: choose the original.
+    pub merge_choose_base: &'static str,
+    /// Heading of the changes taken without question.
+    pub merge_taken: &'static str,
+    /// No change to take without question.
+    pub merge_nothing_taken: &'static str,
+    /// Heading of the conflicts.
+    pub merge_conflicts: &'static str,
+    /// Column: what is in conflict.
+    pub merge_what: &'static str,
+    /// Column and choice: my version.
+    pub merge_mine: &'static str,
+    /// Column and choice: the colleague's version.
+    pub merge_theirs: &'static str,
+    /// How many conflicts are still open.
+    pub merge_open_count: &'static str,
+    /// Button: apply the merge.
+    pub merge_apply: &'static str,
+    /// The file changes nothing.
+    pub merge_nothing: &'static str,
+    /// Status after a merge.
+    pub merge_done: &'static str,
+    /// The merged plan would break a rule.
+    pub merge_invalid: &'static str,
+    /// A side removed the item.
+    pub merge_removed: &'static str,
+    /// Unit of a difference in months.
+    pub unit_months: &'static str,
 }
 
 /// German texts.
@@ -1080,6 +1166,49 @@ pub static GERMAN: Strings = Strings {
     layout_side_by_side: "Nebeneinander",
     layout_overlaid: "Überlagert",
     all_plots: "Alle Diagramme",
+    compare_menu: "Mit anderer Version vergleichen …",
+    merge_menu: "Änderungen einer Kollegin übernehmen …",
+    compare_title: "Vergleich mit anderer Version",
+    compare_intro: "Änderungen vom geöffneten Plan zur Datei",
+    compare_no_changes: "Keine Änderungen: beide Versionen bedeuten dasselbe.",
+    compare_click_hint: "Ein Klick auf eine Änderung zeigt sie im Plan.",
+    compare_effects: "Was die Änderungen bewirken",
+    version_this: "Geöffneter Plan",
+    version_other: "Andere Version",
+    difference: "Differenz",
+    figure: "Kennzahl",
+    only_this: "nur im geöffneten Plan",
+    only_other: "nur in der anderen Version",
+    costs_in: "Kosten",
+    group_plan: "Plan und Zeitraum",
+    group_domains: "Bereiche",
+    group_regions: "Regionen",
+    group_distribution: "Verteilschlüssel",
+    group_measures: "Maßnahmen",
+    group_scenarios: "Szenarien",
+    group_budget: "Budget",
+    group_other: "Weitere Angaben",
+    plot_domain: "Bereich im Diagramm",
+    merge_title: "Änderungen einer Kollegin übernehmen",
+    merge_file: "Datei der Kollegin",
+    merge_base: "Gemeinsame Ausgangsversion",
+    merge_base_stored: "von diesem Programm gespeichert oder geöffnet am",
+    merge_base_chosen: "gewählte Datei",
+    merge_need_base: "Dieses Programm kennt die gemeinsame Ausgangsversion nicht. Bitte die Datei wählen, von der beide Fassungen ausgegangen sind.",
+    merge_choose_base: "Ausgangsversion wählen …",
+    merge_taken: "Werden übernommen",
+    merge_nothing_taken: "Keine Änderung ohne Widerspruch.",
+    merge_conflicts: "Widersprüche – bitte jeweils entscheiden",
+    merge_what: "Was",
+    merge_mine: "Meine Fassung",
+    merge_theirs: "Fassung der Kollegin",
+    merge_open_count: "Noch nicht entschieden",
+    merge_apply: "Übernehmen",
+    merge_nothing: "Die Datei enthält keine Änderung gegenüber der Ausgangsversion.",
+    merge_done: "Änderungen übernommen (Strg+Z nimmt alles zurück)",
+    merge_invalid: "Das Ergebnis wäre kein gültiger Plan:",
+    merge_removed: "entfernt",
+    unit_months: "Monate",
 };
 
 /// English texts.
@@ -1447,6 +1576,49 @@ pub static ENGLISH: Strings = Strings {
     layout_side_by_side: "Side by side",
     layout_overlaid: "Overlaid",
     all_plots: "All charts",
+    compare_menu: "Compare with another version …",
+    merge_menu: "Merge a colleague's changes …",
+    compare_title: "Comparison with another version",
+    compare_intro: "Changes from the open plan to the file",
+    compare_no_changes: "No changes: both versions mean the same.",
+    compare_click_hint: "Click a change to show it in the plan.",
+    compare_effects: "What the changes do",
+    version_this: "Open plan",
+    version_other: "Other version",
+    difference: "Difference",
+    figure: "Figure",
+    only_this: "only in the open plan",
+    only_other: "only in the other version",
+    costs_in: "Costs",
+    group_plan: "Plan and period",
+    group_domains: "Domains",
+    group_regions: "Regions",
+    group_distribution: "Distribution key",
+    group_measures: "Measures",
+    group_scenarios: "Scenarios",
+    group_budget: "Budget",
+    group_other: "Other fields",
+    plot_domain: "Domain in the plot",
+    merge_title: "Merge a colleague's changes",
+    merge_file: "Colleague's file",
+    merge_base: "Common original",
+    merge_base_stored: "saved or opened by this program on",
+    merge_base_chosen: "chosen file",
+    merge_need_base: "This program has not seen the common original. Please choose the file both versions were made from.",
+    merge_choose_base: "Choose the original …",
+    merge_taken: "Will be taken",
+    merge_nothing_taken: "No change without a conflict.",
+    merge_conflicts: "Conflicts – please decide each one",
+    merge_what: "What",
+    merge_mine: "My version",
+    merge_theirs: "Colleague's version",
+    merge_open_count: "Not decided yet",
+    merge_apply: "Merge",
+    merge_nothing: "The file changes nothing against the original.",
+    merge_done: "Changes merged (Ctrl+Z takes all back)",
+    merge_invalid: "The result would not be a valid plan:",
+    merge_removed: "removed",
+    unit_months: "months",
 };
 
 #[cfg(test)]

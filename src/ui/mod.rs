@@ -25,6 +25,7 @@ pub mod snapshot;
 pub mod theme;
 mod tools;
 pub mod top_bar;
+mod versions_ops;
 pub mod y_scale;
 
 use app::App;
@@ -34,6 +35,9 @@ use std::path::PathBuf;
 
 /// The application id: names the data folder of settings and the recovery file.
 pub const APP_ID: &str = "Integrationsplan";
+
+/// The folder of the version store in the data folder (SPEC §12 in the window).
+pub const VERSIONS_FOLDER: &str = "versions";
 
 /// Key of the settings in eframe's storage.
 const SETTINGS_KEY: &str = "integrationsplan-settings";
@@ -89,9 +93,24 @@ pub fn run(start: crate::cli::GuiStart) -> eframe::Result {
                 app.handle(action::Action::ShowTab(action::Tab::Domains));
             }
             let app = match eframe::storage_dir(APP_ID) {
-                Some(folder) => app.with_recovery(crate::io::RecoveryFile::in_folder(&folder)),
+                Some(folder) => app
+                    .with_versions(crate::versions::VersionStore::in_folder(&folder.join(VERSIONS_FOLDER)))
+                    .with_recovery(crate::io::RecoveryFile::in_folder(&folder)),
                 None => app,
             };
+            // `INTEGRATIONSPLAN_COMPARE=FILE` opens the compare window on FILE,
+            // `INTEGRATIONSPLAN_MERGE=FILE` the merge dialog, with the original
+            // `INTEGRATIONSPLAN_MERGE_BASE=FILE` when the store does not know it (screenshots).
+            let mut app = app;
+            if let Some(path) = std::env::var_os("INTEGRATIONSPLAN_COMPARE") {
+                app.handle(action::Action::UsePath(files::PickPurpose::CompareWith, PathBuf::from(path)));
+            }
+            if let Some(path) = std::env::var_os("INTEGRATIONSPLAN_MERGE") {
+                app.handle(action::Action::UsePath(files::PickPurpose::MergeTheirs, PathBuf::from(path)));
+            }
+            if let Some(path) = std::env::var_os("INTEGRATIONSPLAN_MERGE_BASE") {
+                app.handle(action::Action::UsePath(files::PickPurpose::MergeBase, PathBuf::from(path)));
+            }
             Ok(Box::new(app))
         }),
     )

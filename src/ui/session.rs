@@ -9,6 +9,8 @@ use crate::engine::{Results, ScenarioResults, simulate};
 use crate::io::{Recovered, RecoveryFile, save_plan};
 use crate::issue::Issue;
 use crate::model::Plan;
+use crate::versions::VersionStore;
+use crate::versions::lineage::{Lineage, lineage, stamp};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -59,6 +61,12 @@ pub struct Session {
     recovery_waiting: bool,
     /// Fan-chart runs of the drawn scenarios (issue 12).
     bands: Bands,
+    /// The version the plan was opened or last saved as (SPEC §12 in the window).
+    origin: Lineage,
+    /// Versions merged into the plan since then: named as earlier versions at the next save.
+    merged: Vec<String>,
+    /// The versions saved or opened, when the program has a data folder.
+    versions: Option<VersionStore>,
 }
 
 impl Session {
@@ -66,6 +74,7 @@ impl Session {
     pub fn new(plan: Plan, path: Option<PathBuf>, display_name: String) -> Self {
         let doc = Document::new(plan, path, display_name);
         let computed = Computed::of(&doc.plan, doc.revision);
+        let origin = lineage(&doc.plan);
         Session {
             doc,
             computed,
@@ -76,6 +85,9 @@ impl Session {
             recovery_written: None,
             recovery_waiting: false,
             bands: Bands::default(),
+            origin,
+            merged: Vec::new(),
+            versions: None,
         }
     }
 
@@ -83,10 +95,57 @@ impl Session {
     pub fn replace(&mut self, plan: Plan, path: Option<PathBuf>, display_name: String, warnings: Vec<Issue>) {
         let recovery = self.recovery.take();
         let recovery_written = self.recovery_written.take();
+        let versions = self.versions.take();
         *self = Session::new(plan, path, display_name);
         self.recovery = recovery;
         self.recovery_written = recovery_written;
         self.load_warnings = warnings;
+        self.versions = versions;
+    }
+
+    /// Keeps the versions saved and opened in `store` from now on.
+    pub fn attach_versions(&mut self, store: VersionStore) {
+        self.versions = Some(store);
+    }
+
+    /// The version store, if there is one.
+    pub fn versions(&self) -> Option<&VersionStore> {
+        self.versions.as_ref()
+    }
+
+    /// Keeps the plan as opened in the version store (a file opened, not one restored from
+    /// unsaved work); a store that cannot be written is only a lost convenience.
+    pub fn keep_opened_version(&mut self) {
+        if let Some(store) = &self.versions {
+            let _ = store.keep_as(&self.doc.plan, &self.origin);
+        }
+    }
+
+    /// Where the plan comes from: the version it was opened or last saved as.
+    pub fn origin(&self) -> &Lineage {
+        &self.origin
+    }
+
+    /// Where the plan as it is now comes from: the version it was opened or saved as (when
+    /// unchanged since, that version itself), and the versions merged into it since.
+    pub fn lineage_now(&self) -> Lineage {
+        let mut now = lineage(&self.doc.plan);
+        for id in self.origin.ids().chain(self.merged.iter().map(String::as_str)) {
+            if id != now.id && !now.ancestors.iter().any(|a| a == id) {
+                now.ancestors.push(id.to_owned());
+            }
+        }
+        now
+    }
+
+    /// Remembers that the versions `lineage` names were merged into the plan (written as
+    /// earlier versions at the next save).
+    pub fn note_merged(&mut self, lineage: &Lineage) {
+        for id in lineage.ids() {
+            if !self.merged.iter().any(|m| m == id) {
+                self.merged.push(id.to_owned());
+            }
+        }
     }
 
     /// The document: plan, file, undo state.
@@ -218,11 +277,24 @@ impl Session {
         self.recompute_count += 1;
     }
 
-    /// Saves to `path` and forgets the recovery file; the error says why not.
+    /// Saves to `path` as a new version (its ids written into `meta`: the new id, and the
+    /// version it was made from) and forgets the recovery file; the error says why not. The
+    /// saved version is kept in the version store.
     pub fn save_to(&mut self, path: &Path) -> Result<(), String> {
-        save_plan(&self.doc.plan, path).map_err(|e| e.to_string())?;
+        let before = self.doc.plan.meta.clone();
+        let saved = stamp(&mut self.doc.plan, &self.origin, &self.merged, chrono::Utc::now());
+        if let Err(error) = save_plan(&self.doc.plan, path) {
+            // Nothing was saved: the plan names the version it was made from, as before.
+            crate::versions::lineage::keep_version_fields(&mut self.doc.plan.meta, &before);
+            return Err(error.to_string());
+        }
         self.doc.mark_saved(path.to_path_buf());
         self.drop_recovery();
+        if let Some(store) = &self.versions {
+            let _ = store.keep_as(&self.doc.plan, &saved);
+        }
+        self.origin = saved;
+        self.merged.clear();
         Ok(())
     }
 

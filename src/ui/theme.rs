@@ -8,6 +8,10 @@ pub const ERROR_RED: Color32 = Color32::from_rgb(0xb7, 0x1c, 0x1c);
 pub const SHORTAGE_FILL: Color32 = Color32::from_rgba_premultiplied(0x90, 0x10, 0x10, 0x70);
 /// Colour of legend samples that stand for every scenario (shortage, band).
 pub const LEGEND_NEUTRAL: Color32 = Color32::GRAY;
+/// The open plan's lines in the compare window (solid).
+pub const VERSION_THIS_LINE: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x79);
+/// The other version's lines in the compare window (dashed).
+pub const VERSION_OTHER_LINE: Color32 = Color32::from_rgb(0xc0, 0x50, 0x00);
 /// Colour of the budget line.
 pub const BUDGET_LINE: Color32 = Color32::from_rgb(0x55, 0x55, 0x55);
 /// Colour of "all is fine" text.
@@ -91,6 +95,7 @@ fn presentation_ground() -> egui::Visuals {
 
 /// Larger default text, so the app reads well at a desk and on a projector.
 pub fn apply_base_style(ctx: &egui::Context) {
+    add_fallback_font(ctx);
     ctx.set_visuals_of(egui::Theme::Light, super::contrast::light_visuals());
     ctx.set_visuals_of(egui::Theme::Dark, super::contrast::dark_visuals());
     ctx.all_styles_mut(|style| {
@@ -102,6 +107,19 @@ pub fn apply_base_style(ctx: &egui::Context) {
         style.text_styles.insert(TextStyle::Monospace, FontId::monospace(14.0));
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
     });
+}
+
+/// Adds DejaVu Sans (already in the program for the pictures) as the last fallback of the
+/// proportional font, once per context: signs the default font lacks, such as the arrow `→` of
+/// a change ("Beginn 08/2025 → 02/2026"), are drawn instead of failing.
+pub fn add_fallback_font(ctx: &egui::Context) {
+    let added = egui::Id::unique("integrationsplan_fallback_font");
+    if ctx.data(|d| d.get_temp::<bool>(added)).unwrap_or(false) {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(added, true));
+    let family = egui::InsertFontFamily { family: egui::FontFamily::Proportional, priority: egui::FontPriority::Lowest };
+    ctx.add_font(egui::FontInsert::new("DejaVuSans", egui::FontData::from_static(crate::picture::FONT_REGULAR), vec![family]));
 }
 
 // Map and ranking (issue 14)

@@ -55,6 +55,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
                 item(ui, t.export_scenarios.to_owned(), Action::Pick(PickPurpose::ExportScenarios));
                 item(ui, t.import_scenarios.to_owned(), Action::Pick(PickPurpose::ImportScenarios));
                 ui.separator();
+                item(ui, t.compare_menu.to_owned(), Action::Pick(PickPurpose::CompareWith));
+                item(ui, t.merge_menu.to_owned(), Action::Pick(PickPurpose::MergeTheirs));
+                ui.separator();
                 item(ui, t.import_measures_table.to_owned(), Action::Pick(PickPurpose::ImportMeasuresTable));
                 item(ui, t.import_regions_table.to_owned(), Action::Pick(PickPurpose::ImportRegionsTable));
                 item(ui, t.export_measures_table.to_owned(), Action::Pick(PickPurpose::ExportMeasuresTable));

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 
 /// Fields of `meta` that the program writes for its own bookkeeping on every save; they are no
 /// part of a plan's meaning, so `diff` ignores them and `merge` drops them.
-pub const IGNORED_META_FIELDS: [&str; 2] = ["version_id", "parent_version_id"];
+pub const IGNORED_META_FIELDS: [&str; 3] = ["version_id", "parent_version_id", "earlier_version_ids"];
 
 /// Default of `planning_year.start_month` (SPEC §11).
 pub const DEFAULT_START_MONTH: i64 = 8;
@@ -35,6 +35,12 @@ pub fn canonical(plan: &Plan) -> Value {
     canonical_value(crate::io::encode_plan(plan))
 }
 
+/// The canonical form of `plan` as compact JSON text with every object's keys in sorted order
+/// (equal for two plans of the same meaning: the text the content hash is taken of).
+pub fn canonical_text(plan: &Plan) -> String {
+    normalise(canonical(plan)).to_string()
+}
+
 /// The canonical form of an encoded plan document (see the module documentation).
 pub fn canonical_value(value: Value) -> Value {
     let mut value = normalise(value);
@@ -42,7 +48,7 @@ pub fn canonical_value(value: Value) -> Value {
     drop_nulls(root, &[]);
     if let Some(Value::Object(meta)) = root.get_mut("meta") {
         for key in IGNORED_META_FIELDS {
-            meta.remove(key);
+            meta.shift_remove(key);
         }
         drop_nulls(meta, &[]);
     }

@@ -104,6 +104,40 @@ impl Change {
     }
 }
 
+/// Where `target` lies, for people, naming items as [`Change::describe`] does:
+/// `Maßnahme „Kita Kalk“: Beginn`, `Szenario „Hoch 2026“`, `Zeitraum: Monate`.
+pub fn target_label(target: &Target, language: Language, old_plan: &Plan, new_plan: &Plan) -> String {
+    let describer = Describer { language, old: old_plan, new: new_plan };
+    let text = match target {
+        Target::Item { list, key } => format!("{} {}", item_word(*list, language), describer.item_name(*list, key, None)),
+        Target::ItemField { list, key, field } => {
+            format!("{} {}: {}", item_word(*list, language), describer.item_name(*list, key, None), describer.field(field))
+        }
+        Target::SectionField { section, field } => format!("{}: {}", section_word(*section, language), describer.field(field)),
+        Target::TopLevel { field } => describer.field(field),
+    };
+    escape_controls(&text)
+}
+
+/// Most characters of a whole item written as a value (the rest is cut with `…`).
+const MAX_ITEM_TEXT_CHARS: usize = 240;
+
+/// A value at `target` for people, in the words of [`Change::describe`] (`08/2025`,
+/// `unbefristet`, `2.500.000 €`); `—` when absent. A whole item is written as its fields.
+pub fn value_text(target: &Target, value: Option<&Value>, language: Language, old_plan: &Plan, new_plan: &Plan) -> String {
+    let describer = Describer { language, old: old_plan, new: new_plan };
+    let field = match target {
+        Target::Item { .. } => "",
+        Target::ItemField { field, .. } | Target::SectionField { field, .. } | Target::TopLevel { field } => field,
+    };
+    let text = describer.value(field, value, true);
+    let text = match text.char_indices().nth(MAX_ITEM_TEXT_CHARS) {
+        Some((cut, _)) => format!("{} …", &text[..cut]),
+        None => text,
+    };
+    escape_controls(&text)
+}
+
 /// The line for "no changes".
 pub fn no_changes(language: Language) -> &'static str {
     pick(language, ("keine Änderungen", "no changes"))

@@ -159,6 +159,9 @@ fn leaks(language: Language) -> Vec<String> {
         PickPurpose::ImportMeasuresTable,
         PickPurpose::ImportRegionsTable,
         PickPurpose::ExportMeasuresTable,
+        PickPurpose::CompareWith,
+        PickPurpose::MergeTheirs,
+        PickPurpose::MergeBase,
     ] {
         dialogs.push(Dialog::PathEntry { purpose, text: String::new(), note: Some(t.no_file_dialog.into()) });
     }
@@ -213,6 +216,31 @@ fn leaks(language: Language) -> Vec<String> {
     harness.run();
     check(&harness, &foreign, "presentation", &mut found);
     harness.state_mut().handle(Action::SetPresentation(false));
+    harness.run();
+
+    // Versions (issue 26): the compare window, and the merge dialog asking for the original and
+    // then with a conflict to decide.
+    let base_path = folder.path().join("ausgang.json");
+    integrationsplan::io::save_plan(&plan, &base_path).unwrap();
+    let mut other = plan.clone();
+    other.measures[0].places += 10.0;
+    other.measures[1].start = other.measures[1].start.plus(6);
+    let other_path = folder.path().join("andere.json");
+    integrationsplan::io::save_plan(&other, &other_path).unwrap();
+    harness.state_mut().handle(Action::UsePath(PickPurpose::CompareWith, other_path.clone()));
+    harness.run();
+    check(&harness, &foreign, "compare", &mut found);
+    harness.state_mut().handle(Action::CloseCompare);
+    let mut mine = harness.state().session.plan().measures[0].clone();
+    mine.places += 20.0;
+    harness.state_mut().handle(Action::Edit(integrationsplan::ui::document::Command::SetMeasure(0, mine)));
+    harness.state_mut().handle(Action::UsePath(PickPurpose::MergeTheirs, other_path));
+    harness.run();
+    check(&harness, &foreign, "merge without original", &mut found);
+    harness.state_mut().handle(Action::UsePath(PickPurpose::MergeBase, base_path));
+    harness.run();
+    check(&harness, &foreign, "merge with a conflict", &mut found);
+    harness.state_mut().handle(Action::CloseMerge);
     harness.run();
 
     // A new plan is named in the window's language.
