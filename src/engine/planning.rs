@@ -258,7 +258,7 @@ struct DomainGroupCount {
 /// Σ groups(demand − places) and the regions that miss groups, in region order.
 fn count_groups(demand: &[f64], places: &[f64], group_size: f64, scratch: &mut [f64]) -> DomainGroupCount {
     let mut count = DomainGroupCount::default();
-    if !(group_size > 0.0) {
+    if group_size.is_nan() || group_size <= 0.0 {
         return count;
     }
     // Group counts are whole numbers, so any order of summing gives the same total.
@@ -280,12 +280,14 @@ fn groups_of_each(values: impl Iterator<Item = f64> + Clone, group_size: f64, ou
         let x = places / group_size - GROUP_ROUNDING_SLACK;
         let nearest = (x + ROUNDING) - ROUNDING;
         let ceiling = nearest + if nearest < x { 1.0 } else { 0.0 };
-        slow |= !(x.abs() < FAST);
+        let fast = x.abs() < FAST;
+        slow |= !fast;
         *slot = if places > GROUP_THRESHOLD && ceiling > 0.0 { ceiling } else { 0.0 };
     }
     if slow {
         for (slot, places) in out.iter_mut().zip(values) {
-            if !((places / group_size - GROUP_ROUNDING_SLACK).abs() < FAST) {
+            let fast = (places / group_size - GROUP_ROUNDING_SLACK).abs() < FAST;
+            if !fast {
                 *slot = groups(places, group_size);
             }
         }
