@@ -429,7 +429,7 @@ mod tests {
             state ^= state << 17;
             let unit = (state >> 11) as f64 / (1u64 << 53) as f64;
             values.push(unit * 1_000.0 - 100.0);
-            values.push((unit * 50.0).round() * 20.0 + if state % 3 == 0 { 1e-12 } else { 0.0 });
+            values.push((unit * 50.0).round() * 20.0 + if state.is_multiple_of(3) { 1e-12 } else { 0.0 });
         }
         for group_size in [20.0, 12.5, 0.7, 25.0, 3.0, 1e-300, 1e300, 5e-324] {
             let mut fast = vec![0.0; values.len()];
