@@ -127,8 +127,21 @@ pub struct GroupFigures {
     pub staff_missing: f64,
     /// `groups_missing · cost_per_group_per_year_eur`.
     pub running_cost_missing_eur: f64,
+    /// Per region in plan order, the groups missing there (0 where none are missing). Dense, so
+    /// that the engine writes it without a branch per region; see [`GroupFigures::regions_missing`].
+    pub missing_by_region: Vec<f64>,
+}
+
+impl GroupFigures {
     /// The regions missing groups: (index in the plan, groups), in plan order.
-    pub regions_missing: Vec<(usize, f64)>,
+    pub fn regions_missing(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
+        self.missing_by_region.iter().copied().enumerate().filter(|(_, groups)| *groups > 0.0)
+    }
+
+    /// True when some region misses a group.
+    pub fn misses_groups_somewhere(&self) -> bool {
+        self.regions_missing().next().is_some()
+    }
 }
 
 /// The planning years of a scenario's results (SPEC §11), with the plan's planning year or the
@@ -149,10 +162,9 @@ pub fn planning_years(plan: &Plan, results: &ScenarioResults, months: &[Month]) 
     counter.finish(plan, results)
 }
 
-/// Counts whole groups for the planning years. The engine hands it each region's curves while
-/// they are in cache ([`GroupCounter::add_region`] keeps two numbers per planning year); the
-/// groups are then counted per domain and year over all regions at once, in loops without
-/// branches that the compiler turns into vector code ([`GroupCounter::finish`]).
+/// Counts whole groups for the planning years while the engine has each region's curves in
+/// cache ([`GroupCounter::add_region`]), with a rounding up that needs no branch or library call
+/// ([`quick_groups`]), into dense per-region figures written without a branch.
 #[derive(Debug, Clone)]
 pub struct GroupCounter {
     /// The planning years of the horizon.
@@ -161,12 +173,8 @@ pub struct GroupCounter {
     month_indices: Vec<usize>,
     /// Per domain: its group size when it is planned in groups.
     group_sizes: Vec<Option<f64>>,
-    /// Regions in the plan.
-    region_count: usize,
-    /// Per planned domain, per planning year, per region: the demand at the reference month.
-    demand: Vec<Vec<Vec<f64>>>,
-    /// Per planned domain, per planning year, per region: the places at the reference month.
-    places: Vec<Vec<Vec<f64>>>,
+    /// Per domain, per planning year: groups needed, groups missing, regions missing groups.
+    counts: Vec<Vec<DomainGroupCount>>,
 }
 
 impl GroupCounter {
@@ -178,18 +186,18 @@ impl GroupCounter {
         };
         let group_sizes: Vec<Option<f64>> = plan.domains.iter().map(|d| d.planning.as_ref().map(|p| p.group_size)).collect();
         let month_indices: Vec<usize> = spans.iter().map(|s| s.month_index).collect();
-        let region_count = plan.regions.len();
-        let grid = || -> Vec<Vec<Vec<f64>>> {
-            group_sizes
-                .iter()
-                .map(|size| match size {
-                    Some(_) => vec![vec![0.0; region_count]; spans.len()],
-                    None => Vec::new(),
-                })
-                .collect()
-        };
-        let (demand, places) = (grid(), grid());
-        Self { spans, month_indices, group_sizes, region_count, demand, places }
+        let years = spans.len();
+        let regions = plan.regions.len();
+        let counts = group_sizes
+            .iter()
+            .map(|size| match size {
+                Some(_) => {
+                    (0..years).map(|_| DomainGroupCount { missing_by_region: vec![0.0; regions], ..Default::default() }).collect()
+                }
+                None => Vec::new(),
+            })
+            .collect();
+        Self { spans, month_indices, group_sizes, counts }
     }
 
     /// True when no domain is planned in groups or no planning year lies in the horizon.
@@ -197,115 +205,71 @@ impl GroupCounter {
         self.spans.is_empty() || self.group_sizes.iter().all(Option::is_none)
     }
 
-    /// Takes region `r`'s figures in domain `d` at the reference months: its demand is
-    /// `share · unit`, its places `capacity` (the curves of the whole horizon).
+    /// Counts region `r`'s groups in domain `d`: its demand is `share · unit`, its places
+    /// `capacity` (the curves of the whole horizon).
     pub fn add_region(&mut self, r: usize, d: usize, share: f64, unit: &[f64], capacity: &[f64]) {
-        let (Some(demand), Some(places)) = (self.demand.get_mut(d), self.places.get_mut(d)) else { return };
-        for ((&t, demand), places) in self.month_indices.iter().zip(demand.iter_mut()).zip(places.iter_mut()) {
-            if let (Some(slot), Some(&per_share), Some(&at)) = (demand.get_mut(r), unit.get(t), capacity.get(t)) {
-                *slot = share * per_share;
-                if let Some(place_slot) = places.get_mut(r) {
-                    *place_slot = at;
-                }
+        let (Some(Some(group_size)), Some(counts)) = (self.group_sizes.get(d).copied(), self.counts.get_mut(d)) else {
+            return;
+        };
+        if group_size.is_nan() || group_size <= 0.0 {
+            return;
+        }
+        let at = |curve: &[f64], t: usize| curve.get(t).copied().unwrap_or(0.0);
+        for (&t, count) in self.month_indices.iter().zip(counts.iter_mut()) {
+            let demand = share * at(unit, t);
+            let missing = quick_groups(demand - at(capacity, t), group_size);
+            count.needed += quick_groups(demand, group_size);
+            count.missing += missing;
+            if let Some(slot) = count.missing_by_region.get_mut(r) {
+                *slot = missing;
             }
         }
     }
 
-    /// The planning years with the state-wide figures of `results` and the groups counted.
+    /// The planning years with the state-wide figures of `results` and the counted groups.
     pub fn finish(self, plan: &Plan, results: &ScenarioResults) -> Vec<PlanningYearResults> {
-        let mut scratch = vec![0.0; self.region_count];
+        let mut per_domain: Vec<std::vec::IntoIter<DomainGroupCount>> = self.counts.into_iter().map(Vec::into_iter).collect();
         self.spans
-            .iter()
-            .enumerate()
-            .map(|(y, span)| {
+            .into_iter()
+            .map(|span| {
                 let t = span.month_index;
                 let domains = plan
                     .domains
                     .iter()
                     .enumerate()
                     .map(|(d, domain)| {
-                        let count = match (
-                            self.group_sizes.get(d).copied().flatten(),
-                            year_of(&self.demand, d, y),
-                            year_of(&self.places, d, y),
-                        ) {
-                            (Some(size), Some(demand), Some(places)) => count_groups(demand, places, size, &mut scratch),
-                            _ => DomainGroupCount::default(),
-                        };
+                        let count = per_domain.get_mut(d).and_then(Iterator::next).unwrap_or_default();
                         state_figures(domain, d, t, results, count)
                     })
                     .collect();
-                PlanningYearResults { span: span.clone(), domains }
+                PlanningYearResults { span, domains }
             })
             .collect()
     }
 }
 
-/// The per-region values of domain `d` in planning year `y`.
-fn year_of(grid: &[Vec<Vec<f64>>], d: usize, y: usize) -> Option<&[f64]> {
-    grid.get(d).and_then(|years| years.get(y)).map(Vec::as_slice)
-}
-
-/// Sums of one domain in one planning year.
+/// Running sums of one domain in one planning year.
 #[derive(Debug, Clone, Default)]
 struct DomainGroupCount {
     needed: f64,
     missing: f64,
-    regions_missing: Vec<(usize, f64)>,
+    missing_by_region: Vec<f64>,
 }
 
-/// Counts the groups of one domain in one planning year over all regions: Σ groups(demand),
-/// Σ groups(demand − places) and the regions that miss groups, in region order.
-fn count_groups(demand: &[f64], places: &[f64], group_size: f64, scratch: &mut [f64]) -> DomainGroupCount {
-    let mut count = DomainGroupCount::default();
-    if group_size.is_nan() || group_size <= 0.0 {
-        return count;
-    }
-    // Group counts are whole numbers, so any order of summing gives the same total.
-    groups_of_each(demand.iter().copied(), group_size, scratch);
-    count.needed = sum_of_whole_numbers(scratch);
-    groups_of_each(demand.iter().zip(places).map(|(need, at)| need - at), group_size, scratch);
-    count.missing = sum_of_whole_numbers(scratch);
-    count.regions_missing = scratch.iter().enumerate().filter(|(_, g)| **g > 0.0).map(|(r, g)| (r, *g)).collect();
-    count
-}
-
-/// `out[i] = groups(values[i], group_size)`, without branches where the quotient is below 2^51
-/// (the rest, and NaN, go through [`groups`] one by one).
-fn groups_of_each(values: impl Iterator<Item = f64> + Clone, group_size: f64, out: &mut [f64]) {
+/// [`groups`] without a branch where the quotient is below 2^51 (the rest, and NaN, go through
+/// [`groups`]); `group_size` must be positive.
+#[inline(always)]
+fn quick_groups(places: f64, group_size: f64) -> f64 {
     const ROUNDING: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52: x + it − it rounds x to an integer
     const FAST: f64 = 2_251_799_813_685_248.0; // 2^51
-    let mut slow = false;
-    for (slot, places) in out.iter_mut().zip(values.clone()) {
-        let x = places / group_size - GROUP_ROUNDING_SLACK;
+    let x = places / group_size - GROUP_ROUNDING_SLACK;
+    if x.abs() < FAST {
         let nearest = (x + ROUNDING) - ROUNDING;
         let ceiling = nearest + if nearest < x { 1.0 } else { 0.0 };
-        let fast = x.abs() < FAST;
-        slow |= !fast;
-        *slot = if places > GROUP_THRESHOLD && ceiling > 0.0 { ceiling } else { 0.0 };
+        if places > GROUP_THRESHOLD && ceiling > 0.0 { ceiling } else { 0.0 }
+    } else {
+        groups(places, group_size)
     }
-    if slow {
-        for (slot, places) in out.iter_mut().zip(values) {
-            let fast = (places / group_size - GROUP_ROUNDING_SLACK).abs() < FAST;
-            if !fast {
-                *slot = groups(places, group_size);
-            }
-        }
-    }
-}
-
-/// The sum of whole numbers (group counts) with four running sums, which the compiler may keep
-/// in vector registers; exact in any order while the sum stays below 2^53.
-fn sum_of_whole_numbers(values: &[f64]) -> f64 {
-    let mut sums = [0.0; 4];
-    let mut chunks = values.chunks_exact(4);
-    for chunk in &mut chunks {
-        for (sum, value) in sums.iter_mut().zip(chunk) {
-            *sum += value;
-        }
-    }
-    let rest: f64 = chunks.remainder().iter().sum();
-    (sums[0] + sums[1]) + (sums[2] + sums[3]) + rest
 }
 
 /// A domain's state-wide figures at month `t`, with its counted groups when it has `planning`.
@@ -324,7 +288,7 @@ fn state_figures(
         staff_needed: count.needed * planning.staff_per_group,
         staff_missing: count.missing * planning.staff_per_group,
         running_cost_missing_eur: count.missing * planning.cost_per_group_per_year_eur,
-        regions_missing: count.regions_missing,
+        missing_by_region: count.missing_by_region,
     });
     PlanningDomainFigures {
         id: domain.id.clone(),
@@ -432,19 +396,11 @@ mod tests {
             values.push((unit * 50.0).round() * 20.0 + if state.is_multiple_of(3) { 1e-12 } else { 0.0 });
         }
         for group_size in [20.0, 12.5, 0.7, 25.0, 3.0, 1e-300, 1e300, 5e-324] {
-            let mut fast = vec![0.0; values.len()];
-            groups_of_each(values.iter().copied(), group_size, &mut fast);
-            for (value, got) in values.iter().zip(&fast) {
+            for value in &values {
+                let got = quick_groups(*value, group_size);
                 let want = groups(*value, group_size);
                 assert_eq!(got.to_bits(), want.to_bits(), "groups({value}, {group_size}): {got} ≠ {want}");
             }
         }
-    }
-
-    #[test]
-    fn sums_of_group_counts_are_exact() {
-        let values: Vec<f64> = (0..1_003).map(|i| f64::from(i % 17)).collect();
-        assert_eq!(sum_of_whole_numbers(&values), values.iter().sum::<f64>());
-        assert_eq!(sum_of_whole_numbers(&[]), 0.0);
     }
 }

@@ -115,9 +115,8 @@ fn planning_domain_json(results: &Results, figures: &PlanningDomainFigures) -> V
         map.insert("staff_missing".into(), Value::from(finite(groups.staff_missing)));
         map.insert("running_cost_missing_eur".into(), Value::from(finite(groups.running_cost_missing_eur)));
         let regions: serde_json::Map<String, Value> = groups
-            .regions_missing
-            .iter()
-            .filter_map(|(r, count)| results.region_ids.get(*r).map(|id| (id.clone(), whole(*count))))
+            .regions_missing()
+            .filter_map(|(r, count)| results.region_ids.get(r).map(|id| (id.clone(), whole(count))))
             .collect();
         map.insert("regions_missing".into(), Value::Object(regions));
     }

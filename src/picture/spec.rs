@@ -219,7 +219,7 @@ impl ChartSpec {
                         let figures = year.domains.get(d).filter(|f| f.id == domain.id).and_then(|f| f.groups.as_ref());
                         figures.map_or(0.0, |g| match region_index {
                             None => g.groups_missing,
-                            Some(r) => g.regions_missing.iter().find(|(i, _)| *i == r).map_or(0.0, |(_, n)| *n),
+                            Some(r) => g.missing_by_region.get(r).copied().unwrap_or(0.0),
                         })
                     })
                     .collect();

@@ -199,7 +199,7 @@ impl GroupsPanel {
         let mut any = false;
         for (domain, figures) in plan.domains.iter().zip(&chosen.domains) {
             let (Some(planning), Some(groups)) = (&domain.planning, &figures.groups) else { continue };
-            if groups.regions_missing.is_empty() {
+            if !groups.misses_groups_somewhere() {
                 continue;
             }
             any = true;
@@ -223,7 +223,7 @@ fn region_list_ui(
     word: &str,
 ) -> Vec<Action> {
     let plan = ctx.plan();
-    let mut rows: Vec<(usize, f64)> = groups.regions_missing.clone();
+    let mut rows: Vec<(usize, f64)> = groups.regions_missing().collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -300,16 +300,16 @@ mod tests {
         let year = results
             .planning_years
             .iter()
-            .find(|y| y.domains.iter().any(|d| d.groups.as_ref().is_some_and(|g| !g.regions_missing.is_empty())))
+            .find(|y| y.domains.iter().any(|d| d.groups.as_ref().is_some_and(|g| g.misses_groups_somewhere())))
             .expect("the sample misses Kita groups in some year")
             .clone();
         let (d, groups) = year
             .domains
             .iter()
             .enumerate()
-            .find_map(|(d, f)| f.groups.clone().filter(|g| !g.regions_missing.is_empty()).map(|g| (d, g)))
+            .find_map(|(d, f)| f.groups.clone().filter(|g| g.misses_groups_somewhere()).map(|g| (d, g)))
             .expect("groups");
-        let (r, count) = groups.regions_missing.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1)).expect("a region");
+        let (r, count) = groups.regions_missing().max_by(|a, b| a.1.total_cmp(&b.1)).expect("a region");
         let region = plan.regions[r].clone();
         let word = crate::domain_words::group_word(
             plan.domains[d].planning.as_ref().expect("planned"),
