@@ -124,12 +124,37 @@ impl CellContext<'_> {
             .find(|i| i.is_error() && i.path == path)
             .map(|i| super::field_label::issue_message(i, self.language));
         let problem = draft_error.map(str::to_owned).or(rule_error);
-        let width = ui.available_width().max(30.0);
-        let edit = egui::TextEdit::singleline(&mut text)
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let ink = match &problem {
+            Some(_) => crate::ui::contrast::error_text(ui),
+            None => ui.visuals().override_text_color.unwrap_or_else(|| ui.visuals().widgets.inactive.text_color()),
+        };
+        let text_width = ui.fonts_mut(|f| f.layout_no_wrap(text.clone(), font.clone(), ink).size().x);
+        let margins = 2.0 * ui.spacing().button_padding.x + 2.0;
+        // A number or a month is never cut: its cell is at least as wide as its text.
+        let numeric = is_figure(&text);
+        let width = if numeric { ui.available_width().max(text_width + margins) } else { ui.available_width() }.max(30.0);
+        let editing = ui.memory(|m| m.has_focus(ui.make_persistent_id(path)));
+        // A text too long for its column ends in "…" while it is not being edited.
+        let mut elide = move |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, _: f32| {
+            let mut job = egui::text::LayoutJob::simple_singleline(buffer.as_str().to_owned(), font.clone(), ink);
+            job.wrap = egui::text::TextWrapping {
+                max_width: (width - margins).max(10.0),
+                max_rows: 1,
+                break_anywhere: true,
+                overflow_character: Some('…'),
+            };
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        let mut edit = egui::TextEdit::singleline(&mut text)
             .id_salt(path)
+            .font(egui::TextStyle::Body)
             .hint_text(hint)
             .desired_width(width)
-            .text_color_opt(problem.as_ref().map(|_| crate::ui::contrast::error_text(ui)));
+            .text_color_opt(problem.as_ref().map(|_| ink));
+        if !editing && !numeric && text_width > width - margins {
+            edit = edit.layouter(&mut elide);
+        }
         let output = edit.show(ui);
         let response = output.response.response;
         if focus {
@@ -179,11 +204,17 @@ impl CellContext<'_> {
             response.on_hover_text(problem);
         } else if let Some(note) = note {
             response.on_hover_text(note);
-        } else if !text.is_empty() && output.galley.size().x > response.rect.width() - 8.0 {
+        } else if !text.is_empty() && text_width > response.rect.width() - 8.0 {
             response.on_hover_text(text);
         }
         committed
     }
+}
+
+/// Whether `text` is a figure (number, amount, month): digits with separators, signs, `€`, `%`.
+fn is_figure(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty() && text.chars().any(|c| c.is_ascii_digit()) && text.chars().all(|c| c.is_ascii_digit() || ".,-+/ €%".contains(c))
 }
 
 /// Shows `reason` just below the cell of `response`, above everything else (a table row has no

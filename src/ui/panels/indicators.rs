@@ -47,6 +47,21 @@ pub fn regions_short_first(results: &Results, scenario_id: &str) -> Vec<(usize, 
     list
 }
 
+/// The regions that run short first in domain `domain_index` of the scenario `scenario_id`:
+/// (month index, region index), earliest first (ties in plan order), at most `count`.
+pub fn first_short_regions(results: &Results, scenario_id: &str, domain_index: usize, count: usize) -> Vec<(usize, usize)> {
+    let Some(scenario) = results.scenarios.iter().find(|s| s.id == scenario_id) else { return Vec::new() };
+    let mut list: Vec<(usize, usize)> = scenario
+        .regions
+        .iter()
+        .enumerate()
+        .filter_map(|(r, region)| Some((region.domains.get(domain_index)?.first_shortage?, r)))
+        .collect();
+    list.sort();
+    list.truncate(count);
+    list
+}
+
 /// Lays blocks of natural widths `widths_points` into rows no wider than `available_points`
 /// (with `gap_points` between two blocks of a row), in order; a block wider than the row stands
 /// alone. Returns the block indices of each row.
@@ -145,15 +160,11 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
     let drawn = ctx.drawn_scenarios();
     ui.heading(format!("{} – {}", t.indicators, ctx.place_name()));
     egui::Grid::new("indicators").striped(true).num_columns(6).show(ui, |ui| {
-        ui.strong(t.col_domain);
-        ui.strong(t.scenario);
-        ui.strong(t.first_shortage);
-        ui.strong(t.peak_shortage);
-        ui.strong(t.place_months);
-        if region.is_some() {
-            ui.strong(format!("{} ({})", t.shortage_probability, t.state_wide));
-        } else {
-            ui.strong(t.shortage_probability);
+        // Headers on two lines: the columns are as wide as their figures, and the whole table
+        // fits beside the what-if controls on a 1280×720 projector.
+        for header in [t.col_domain, t.scenario, t.first_shortage, t.peak_shortage, t.place_months, t.shortage_probability] {
+            let shown = ui.label(egui::RichText::new(two_lines(header)).strong());
+            shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, header));
         }
         ui.end_row();
         for domain in ctx.plan().domains.iter().filter(|d| ctx.selection.chart_focus.lists_indicators_of(&d.id)) {
@@ -183,11 +194,24 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
                 };
                 ui.label(peak);
                 ui.label(places_text(language, i.shortage_place_months));
-                shortage_probability_ui(ctx, ui, &shown.scenario.id, &domain.id);
+                shortage_probability_ui(ctx, ui, &shown.scenario.id, &domain.id, region.is_some());
                 ui.end_row();
             }
         }
     });
+}
+
+/// `text` broken into two lines at the space or hyphen nearest its middle ("Engpass-" /
+/// "Wahrscheinlichkeit"); a single word stays whole.
+pub fn two_lines(text: &str) -> String {
+    let middle = text.chars().count() / 2;
+    let breaks = text.char_indices().enumerate().filter(|(_, (_, c))| *c == ' ' || *c == '-');
+    let Some((_, (at, c))) = breaks.min_by_key(|(position, _)| position.abs_diff(middle)) else { return text.to_owned() };
+    let (head, tail) = text.split_at(at);
+    match c {
+        '-' => format!("{head}-\n{}", &tail[1..]),
+        _ => format!("{head}\n{}", &tail[1..]),
+    }
 }
 
 /// A number of places as a planner reads it: whole numbers, but one decimal below 10, so that
@@ -197,13 +221,16 @@ pub fn places_text(language: crate::language::Language, places: f64) -> String {
     language.number(places, decimals)
 }
 
-/// The share of runs with a shortage in any month (`73 %`), `—` while not computed.
-fn shortage_probability_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, scenario_id: &str, domain_id: &str) {
+/// The share of runs with a shortage in any month (`73 %`), `—` while not computed. The runs
+/// only know the state's shortage: under a region the cell itself says `(landesweit)`, so that
+/// "97 %" never reads as the region's beside its "Erster Engpass: keiner".
+fn shortage_probability_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, scenario_id: &str, domain_id: &str, under_region: bool) {
     let bands = ctx.session.bands().of(scenario_id).filter(|_| ctx.settings.show_bands);
     match bands.and_then(|b| b.domains.iter().find(|d| d.id == domain_id)) {
         Some(domain) => {
             let share = domain.any_shortage_probability;
-            let text = egui::RichText::new(ctx.language().percent(share));
+            let text = shortage_probability_text(ctx.language(), share, under_region);
+            let text = egui::RichText::new(text);
             ui.label(if share > 0.0 {
                 text.color(crate::ui::contrast::error_text(ui))
             } else {
@@ -214,6 +241,12 @@ fn shortage_probability_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, scenario_id: &
             ui.label("—").on_hover_text(ctx.strings().not_computed_hint);
         }
     }
+}
+
+/// The probability cell's text: `97 %`, or under a region `97 % (landesweit)`.
+pub fn shortage_probability_text(language: crate::language::Language, share: f64, under_region: bool) -> String {
+    let percent = language.percent(share);
+    if under_region { format!("{percent} ({})", language.strings().state_wide) } else { percent }
 }
 
 fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
@@ -360,6 +393,14 @@ mod tests {
         harness.get_by_label_contains(&entry).click();
         harness.run();
         assert_eq!(harness.state().actions, vec![Action::SelectRegion(Some(region.id))]);
+    }
+
+    #[test]
+    fn long_headers_break_into_two_lines_at_the_middle() {
+        assert_eq!(two_lines("Engpass-Wahrscheinlichkeit"), "Engpass-\nWahrscheinlichkeit");
+        assert_eq!(two_lines("Platz-Monate fehlend"), "Platz-Monate\nfehlend");
+        assert_eq!(two_lines("Erster Engpass"), "Erster\nEngpass");
+        assert_eq!(two_lines("Szenario"), "Szenario");
     }
 
     #[test]
