@@ -674,5 +674,6 @@ fn presentation_indicators_height(ui: &egui::Ui, ctx: &PanelCtx<'_>) -> f32 {
     let row = ui.text_style_height(&egui::TextStyle::Body).max(ui.spacing().interact_size.y);
     let domains = ctx.plan().domains.iter().filter(|d| ctx.selection.chart_focus.lists_indicators_of(&d.id)).count();
     let rows = (ctx.drawn_scenarios().len() * domains.max(1)) as f32;
-    heading + spacing + 2.0 * row + spacing + rows * (row + spacing) + 16.0
+    // With every domain listed the table scrolls: the plots keep the larger part.
+    (heading + spacing + 2.0 * row + spacing + rows * (row + spacing) + 16.0).min(ui.available_height() * 0.45)
 }

@@ -133,8 +133,9 @@ impl CellContext<'_> {
         let margins = 2.0 * ui.spacing().button_padding.x + 2.0;
         // A number or a month is never cut: its cell is at least as wide as its text.
         let numeric = is_figure(&text);
-        let width = if numeric { ui.available_width().max(text_width + margins) } else { ui.available_width() }.max(30.0);
-        let editing = ui.memory(|m| m.has_focus(ui.make_persistent_id(path)));
+        let width = (if numeric { ui.available_width().max(text_width + margins) } else { ui.available_width() }).max(30.0);
+        let cell_id = ui.make_persistent_id(path);
+        let editing = ui.memory(|m| m.has_focus(cell_id));
         // A text too long for its column ends in "…" while it is not being edited.
         let mut elide = move |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, _: f32| {
             let mut job = egui::text::LayoutJob::simple_singleline(buffer.as_str().to_owned(), font.clone(), ink);
@@ -146,11 +147,13 @@ impl CellContext<'_> {
             };
             ui.fonts_mut(|f| f.layout_job(job))
         };
+        let least = egui::vec2(if numeric { text_width + margins } else { 0.0 }, 0.0);
         let mut edit = egui::TextEdit::singleline(&mut text)
             .id_salt(path)
             .font(egui::TextStyle::Body)
             .hint_text(hint)
             .desired_width(width)
+            .min_size(least)
             .text_color_opt(problem.as_ref().map(|_| ink));
         if !editing && !numeric && text_width > width - margins {
             edit = edit.layouter(&mut elide);

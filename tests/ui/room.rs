@@ -89,7 +89,7 @@ fn presentation_at_1280_shows_the_plot_with_its_month_axis_and_the_whole_indicat
         source: egui::MouseWheelSource::Wheel,
         modifiers: egui::Modifiers::NONE,
     });
-    harness.run();
+    harness.run_steps(8);
     harness.state_mut().handle(Action::SetPresentation(true));
     harness.state_mut().handle(Action::SetBands(true));
     wait_for_bands(&mut harness);
@@ -198,7 +198,13 @@ fn where_first_is_answered_on_the_start_screen_and_the_ranking_follows() {
     let screen = harness.ctx.content_rect();
     let app = harness.state();
     let results = app.session.results();
-    let first = integrationsplan::ui::panels::indicators::first_short_regions(results, &app.selection.scenario_id, 0, 3);
+    let first = integrationsplan::ui::panels::indicators::first_short_regions(
+        results,
+        app.session.plan(),
+        &app.selection.scenario_id,
+        0,
+        3,
+    );
     assert_eq!(first.len(), 3);
     let names: Vec<String> = first
         .iter()
@@ -214,9 +220,8 @@ fn where_first_is_answered_on_the_start_screen_and_the_ranking_follows() {
         assert!(screen.contains_rect(entry), "{name} on the screen: {entry:?}");
     }
 
-    harness.get_all_by_label("Rangliste →").next().expect("a way to the ranking").click();
-    harness.run();
-    harness.run();
+    harness.get_all_by_label("Rangliste ➡").next().expect("a way to the ranking").click();
+    harness.run_steps(6);
     let app = harness.state();
     assert_eq!(app.panels.map.sort, integrationsplan::ranking::SortColumn::FirstShortage);
     let ranking = app.panels.map.ranking_ids();
@@ -227,16 +232,15 @@ fn where_first_is_answered_on_the_start_screen_and_the_ranking_follows() {
     };
     let shown = ranking
         .iter()
-        .filter(|id| harness.get_all_by_label(&region_name(&harness, id)).any(|n| screen.contains_rect(n.rect())))
+        .filter(|id| harness.query_all_by_label(&region_name(&harness, id)).any(|n| screen.contains_rect(n.rect())))
         .count();
     assert!(shown > 5, "{shown} rows of the ranking on the screen");
 
     let last = ranking.last().unwrap().clone();
     harness.state_mut().handle(Action::SelectRegion(Some(last.clone())));
-    harness.run();
-    harness.run();
+    harness.run_steps(10);
     let name = region_name(&harness, &last);
-    let rows: Vec<egui::Rect> = harness.get_all_by_label(&name).map(|n| n.rect()).collect();
+    let rows: Vec<egui::Rect> = harness.query_all_by_label(&name).map(|n| n.rect()).collect();
     assert!(rows.iter().any(|r| screen.contains_rect(*r)), "the ranking scrolled to {name}: {rows:?}");
 }
 

@@ -48,18 +48,28 @@ pub fn regions_short_first(results: &Results, scenario_id: &str) -> Vec<(usize, 
 }
 
 /// The regions that run short first in domain `domain_index` of the scenario `scenario_id`:
-/// (month index, region index), earliest first (ties in plan order), at most `count`.
-pub fn first_short_regions(results: &Results, scenario_id: &str, domain_index: usize, count: usize) -> Vec<(usize, usize)> {
+/// (month index, region index), earliest first, ties by name as in the map's ranking, at most
+/// `count`.
+pub fn first_short_regions(
+    results: &Results,
+    plan: &crate::model::Plan,
+    scenario_id: &str,
+    domain_index: usize,
+    count: usize,
+) -> Vec<(usize, usize)> {
     let Some(scenario) = results.scenarios.iter().find(|s| s.id == scenario_id) else { return Vec::new() };
-    let mut list: Vec<(usize, usize)> = scenario
+    let name = |r: usize| {
+        let id = results.region_ids.get(r);
+        plan.regions.iter().find(|region| Some(&region.id) == id).map(|region| region.name.to_lowercase()).unwrap_or_default()
+    };
+    let mut list: Vec<(usize, String, usize)> = scenario
         .regions
         .iter()
         .enumerate()
-        .filter_map(|(r, region)| Some((region.domains.get(domain_index)?.first_shortage?, r)))
+        .filter_map(|(r, region)| Some((region.domains.get(domain_index)?.first_shortage?, name(r), r)))
         .collect();
     list.sort();
-    list.truncate(count);
-    list
+    list.into_iter().take(count).map(|(t, _, r)| (t, r)).collect()
 }
 
 /// Lays blocks of natural widths `widths_points` into rows no wider than `available_points`

@@ -305,7 +305,7 @@ fn short_first_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, d: usize) -> Vec<Action
     else {
         return actions;
     };
-    let first = super::indicators::first_short_regions(results, &ctx.selection.scenario_id, domain_index, 3);
+    let first = super::indicators::first_short_regions(results, plan, &ctx.selection.scenario_id, domain_index, 3);
     if first.is_empty() {
         ui.label(egui::RichText::new(t.no_region_short).color(crate::ui::contrast::good_text(ui)));
         return actions;
