@@ -24,7 +24,7 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_a_number;
-        self.cell(ui, path, label, shown, false, "", None, |text| crate::format::parse_user_number(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, None, "", None, |text| crate::format::parse_user_number(text, german).ok_or(message))
     }
 
     /// [`CellContext::number`] with a note shown on hover (e.g. places in whole groups).
@@ -32,7 +32,7 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_a_number;
-        self.cell(ui, path, label, shown, false, "", note, |text| crate::format::parse_user_number(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, None, "", note, |text| crate::format::parse_user_number(text, german).ok_or(message))
     }
 
     /// An editable amount of money in euros: also `2,5 Mio`, `2,5 Mio. €`, `900 T€`,
@@ -41,13 +41,13 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_an_amount;
-        self.cell(ui, path, label, shown, false, "", None, |text| crate::format::parse_user_money(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, None, "", None, |text| crate::format::parse_user_money(text, german).ok_or(message))
     }
 
     /// An editable whole number ≥ 0.
     pub fn whole(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: u32) -> Option<u32> {
         let message = self.language.strings().not_a_whole_number;
-        self.cell(ui, path, label, value.to_string(), false, "", None, |text| text.trim().parse::<u32>().map_err(|_| message))
+        self.cell(ui, path, label, value.to_string(), None, "", None, |text| text.trim().parse::<u32>().map_err(|_| message))
     }
 
     /// An editable whole number ≥ 0 that may be left empty (`None`), with `hint` shown when empty.
@@ -61,7 +61,7 @@ impl CellContext<'_> {
     ) -> Option<Option<u32>> {
         let message = self.language.strings().not_a_whole_number;
         let shown = value.map(|v| v.to_string()).unwrap_or_default();
-        self.cell(ui, path, label, shown, false, hint, None, |text| {
+        self.cell(ui, path, label, shown, None, hint, None, |text| {
             let text = text.trim();
             if text.is_empty() {
                 return Ok(None);
@@ -83,7 +83,7 @@ impl CellContext<'_> {
         let message = self.language.strings().not_a_month;
         // An empty optional month says what it means ("unbefristet") instead of staying blank.
         let hint = if optional { self.language.strings().open_ended } else { "" };
-        self.cell(ui, path, label, shown, false, hint, None, |text| {
+        self.cell(ui, path, label, shown, None, hint, None, |text| {
             let text = text.trim();
             if text.is_empty() && optional {
                 return Ok(None);
@@ -100,9 +100,11 @@ impl CellContext<'_> {
     /// An editable text that takes the keyboard focus with its text selected when `focus` is
     /// true (a new row's name, so that the planner can type it at once).
     pub fn text_with_focus(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: &str, focus: bool) -> Option<String> {
-        self.cell(ui, path, label, value.to_owned(), focus, "", None, |text| Ok(text.to_owned()))
+        self.cell(ui, path, label, value.to_owned(), Some(focus), "", None, |text| Ok(text.to_owned()))
     }
 
+    /// One cell. `name` is `Some(focus)` for a name: it takes the keyboard focus when `focus`
+    /// is true, and a name too long for its column ends in "…" while it is not edited.
     #[allow(clippy::too_many_arguments)] // Each cell kind passes its own text, hint and parser.
     fn cell<T>(
         &mut self,
@@ -110,11 +112,12 @@ impl CellContext<'_> {
         path: &str,
         label: &str,
         shown: String,
-        focus: bool,
+        name: Option<bool>,
         hint: &str,
         note: Option<&str>,
         parse: impl Fn(&str) -> Result<T, &'static str>,
     ) -> Option<T> {
+        let focus = name == Some(true);
         let draft = self.drafts.get(path).cloned();
         let mut text = draft.clone().unwrap_or(shown);
         let draft_error = draft.as_deref().and_then(|d| parse(d).err());
@@ -155,7 +158,7 @@ impl CellContext<'_> {
             .desired_width(width)
             .min_size(least)
             .text_color_opt(problem.as_ref().map(|_| ink));
-        if !editing && !numeric && text_width > width - margins {
+        if name.is_some() && !editing && !numeric && text_width > width - margins {
             edit = edit.layouter(&mut elide);
         }
         let output = edit.show(ui);

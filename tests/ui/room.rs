@@ -410,3 +410,4 @@ fn the_measures_table_at_1280_shows_places_start_and_costs_and_marks_cut_names()
     let (_, rect, clip, _) = figure;
     assert!(clip.expand(0.5).contains_rect(*rect), "16.700 is not clipped: {rect:?} in {clip:?}");
 }
+

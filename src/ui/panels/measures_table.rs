@@ -163,7 +163,11 @@ pub fn table_ui(
         offsets[1] = scrolling.inner.state.clamped_offset().y;
         state.overflows = scrolling.content_size.x > scrolling.inner_rect.width() + 1.0;
         let noted = take_noted_focus(ui.ctx());
-        state.reveal_x = noted.and_then(|cell| reveal_offset(cell, scrolling.inner_rect, scrolling.state.clamped_offset().x));
+        let max_x = (scrolling.content_size.x - scrolling.inner_rect.width()).max(0.0);
+        state.reveal_x = noted
+            .and_then(|cell| reveal_offset(cell, scrolling.inner_rect, scrolling.state.clamped_offset().x))
+            // Never past the end: an offset beyond it springs back, frame after frame.
+            .map(|x| x.min(max_x));
     });
     // Whichever half the planner scrolled leads; only the other one is moved, in the next frame
     // (moving the leader too would restart its scroll animation every frame).
