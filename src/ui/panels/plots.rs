@@ -631,7 +631,8 @@ mod tests {
         let mut alphas = Vec::new();
         for s in &series {
             let [r, g, b, a] = s.shortage_fill.to_srgba_unmultiplied();
-            assert_eq!((r, g, b), (red.r(), red.g(), red.b()), "{}: the shortage red, not its colour", s.name);
+            let near = |a: u8, b: u8| a.abs_diff(b) <= 2;
+            assert!(near(r, red.r()) && near(g, red.g()) && near(b, red.b()), "{}: the shortage red, not its colour", s.name);
             alphas.push(a);
         }
         assert!(alphas.windows(2).all(|w| w[0] > w[1]), "weaker for each further scenario: {alphas:?}");
