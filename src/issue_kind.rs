@@ -797,19 +797,11 @@ fn json_reason(reason: &str) -> Option<(&'static str, &'static str)> {
     const KNOWN: [(&str, &str, &str); 19] = [
         ("trailing comma", "ein Komma zu viel", "a comma too many"),
         ("expected value", "hier fehlt ein Wert", "a value is missing here"),
-        (
-            "EOF while parsing a string",
-            "ein Text in Anführungszeichen ist nicht geschlossen",
-            "a text in quotes is not closed",
-        ),
+        ("EOF while parsing a string", "ein Text in Anführungszeichen ist nicht geschlossen", "a text in quotes is not closed"),
         ("EOF while parsing an object", "ein „{“ ist nicht geschlossen", "a \"{\" is not closed"),
         ("EOF while parsing a list", "ein „[“ ist nicht geschlossen", "a \"[\" is not closed"),
         ("EOF while parsing", "die Datei endet mitten im Text", "the file ends in the middle of the text"),
-        (
-            "key must be a string",
-            "ein Feldname muss in Anführungszeichen stehen",
-            "a field name must stand in quotes",
-        ),
+        ("key must be a string", "ein Feldname muss in Anführungszeichen stehen", "a field name must stand in quotes"),
         ("number out of range", "die Zahl ist zu groß", "the number is too large"),
         ("recursion limit exceeded", "zu tief verschachtelt", "brackets nested too deep"),
         ("trailing characters", "nach dem Ende folgt noch Text", "more text follows after the end"),
@@ -870,7 +862,10 @@ mod tests {
     fn the_english_window_says_a_json_error_as_a_sentence() {
         let cut = IssueKind::JsonSyntax { eof: true, line: 4, column: 19, reason: "EOF while parsing a string".into() };
         assert_eq!(cut.window_english(), "the file ends too early at line 4, column 19: a text in quotes is not closed");
-        assert_eq!(cut.german(), "die Datei endet zu früh in Zeile 4, Spalte 19: ein Text in Anführungszeichen ist nicht geschlossen");
+        assert_eq!(
+            cut.german(),
+            "die Datei endet zu früh in Zeile 4, Spalte 19: ein Text in Anführungszeichen ist nicht geschlossen"
+        );
         assert!(cut.english().contains("EOF while parsing a string"), "the command line keeps the parser's words");
         let odd = IssueKind::JsonSyntax { eof: false, line: 1, column: 2, reason: "something new".into() };
         assert_eq!(odd.window_english(), "invalid JSON at line 1, column 2");

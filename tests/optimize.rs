@@ -711,7 +711,8 @@ fn each_domain_is_held_to_its_own_goal() {
     let plan = integrationsplan::sample::nrw_2025().unwrap().plan;
     let scenario = plan.scenarios[0].id.clone();
     let alone = |domain: &str, limit: f64| {
-        let request = OptimizeRequest { scenario_id: scenario.clone(), domain_ids: vec![domain.into()], max_shortage_place_months: limit };
+        let request =
+            OptimizeRequest { scenario_id: scenario.clone(), domain_ids: vec![domain.into()], max_shortage_place_months: limit };
         optimize(&plan, &request, &SearchControl::default()).unwrap()
     };
     let base = |domain: &str| alone(domain, 1e15).domains[0].shortage_place_months_base;
@@ -726,7 +727,12 @@ fn each_domain_is_held_to_its_own_goal() {
     assert_eq!(answer.feasible, kita.feasible, "housing needs nothing at its own base");
     if answer.feasible {
         for (domain, goal) in answer.domains.iter().zip([kita_goal, housing_goal]) {
-            assert!(domain.shortage_place_months <= goal + GOAL_TOLERANCE, "{}: {} > {goal}", domain.id, domain.shortage_place_months);
+            assert!(
+                domain.shortage_place_months <= goal + GOAL_TOLERANCE,
+                "{}: {} > {goal}",
+                domain.id,
+                domain.shortage_place_months
+            );
         }
         assert_eq!(answer.chosen, kita.chosen, "the same set as for Kita alone");
     }

@@ -214,11 +214,8 @@ pub fn optimize_goals(
     let limit = goals.iter().map(|g| g.max_shortage_place_months).fold(0.0, f64::max);
 
     let setup = Setup::new(plan, scenario);
-    let problems: Vec<(DomainProblem, f64)> = named
-        .iter()
-        .enumerate()
-        .filter_map(|(d, limit)| Some((setup.domain_problem(d), (*limit)? + GOAL_TOLERANCE)))
-        .collect();
+    let problems: Vec<(DomainProblem, f64)> =
+        named.iter().enumerate().filter_map(|(d, limit)| Some((setup.domain_problem(d), (*limit)? + GOAL_TOLERANCE))).collect();
 
     let feasible = problems.iter().all(|(p, goal)| p.all_on_meets(*goal));
     let mut nodes_explored = 0;

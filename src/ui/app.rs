@@ -479,9 +479,8 @@ impl App {
             .show(ui, |ui| panels.what_if.ui(ui, &ctx));
         actions.extend(what_if.inner);
         let indicators_height = presentation_indicators_height(ui, &ctx);
-        let central = egui::CentralPanel::default().show(ui, |ui| {
-            charts_or_view_ui(ui, &ctx, panels, view, ("presentation_charts_plots", indicators_height))
-        });
+        let central = egui::CentralPanel::default()
+            .show(ui, |ui| charts_or_view_ui(ui, &ctx, panels, view, ("presentation_charts_plots", indicators_height)));
         actions.extend(central.inner);
         actions
     }

@@ -220,7 +220,9 @@ impl CellContext<'_> {
 /// Whether `text` is a figure (number, amount, month): digits with separators, signs, `€`, `%`.
 fn is_figure(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty() && text.chars().any(|c| c.is_ascii_digit()) && text.chars().all(|c| c.is_ascii_digit() || ".,-+/ €%".contains(c))
+    !text.is_empty()
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || ".,-+/ €%".contains(c))
 }
 
 /// Shows `reason` just below the cell of `response`, above everything else (a table row has no

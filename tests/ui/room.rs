@@ -185,7 +185,10 @@ fn the_probability_under_a_region_says_state_wide_in_its_own_cell() {
     harness.state_mut().handle(Action::SelectRegion(Some("koeln".to_owned())));
     harness.run();
     assert!(harness.query_by_label("Kennzahlen – Köln").is_some());
-    assert!(harness.query_all_by_label(&format!("{percent} (landesweit)")).next().is_some(), "{percent} (landesweit) in the cell");
+    assert!(
+        harness.query_all_by_label(&format!("{percent} (landesweit)")).next().is_some(),
+        "{percent} (landesweit) in the cell"
+    );
     assert!(harness.query_by_label("Engpass-Wahrscheinlichkeit").is_some(), "the header stays short");
 }
 
@@ -410,4 +413,3 @@ fn the_measures_table_at_1280_shows_places_start_and_costs_and_marks_cut_names()
     let (_, rect, clip, _) = figure;
     assert!(clip.expand(0.5).contains_rect(*rect), "16.700 is not clipped: {rect:?} in {clip:?}");
 }
-

@@ -301,9 +301,12 @@ impl OptimizerDialog {
                             .custom_parser(move |text| {
                                 crate::format::parse_user_number(text, lang == crate::ui::i18n::Language::German)
                             });
-                        let response = ui
-                            .add_enabled(on, slider)
-                            .on_hover_text(format!("{} {} – {}", t.range_from, lang.number(low, 0), lang.number(high, 0)));
+                        let response = ui.add_enabled(on, slider).on_hover_text(format!(
+                            "{} {} – {}",
+                            t.range_from,
+                            lang.number(low, 0),
+                            lang.number(high, 0)
+                        ));
                         let label = format!("{}: {}", t.optimize_goal_column, domain.name);
                         response.widget_info(|| egui::WidgetInfo::slider(on, goal, &label));
                         self.set_goal(&domain.id, goal);
@@ -320,12 +323,7 @@ impl OptimizerDialog {
 
 /// The answer: the chosen measures with cost and effect, the total, the domains before and
 /// after, whether it is proven optimal; "Als Szenario übernehmen".
-fn result_ui(
-    ui: &mut egui::Ui,
-    ctx: &PanelCtx<'_>,
-    result: &Result<Optimization, OptimizeError>,
-    searched: bool,
-) -> Vec<Action> {
+fn result_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, result: &Result<Optimization, OptimizeError>, searched: bool) -> Vec<Action> {
     let t = ctx.strings();
     let lang = ctx.language();
     let plan = ctx.plan();

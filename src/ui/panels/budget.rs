@@ -175,7 +175,11 @@ pub fn budget_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &DrawnScena
     // table fits a 1024×768 projector, "Saldo" included (issue 20).
     let money = |eur: f64| {
         let number = language.number(eur / 1e6, 2);
-        if number.trim_start_matches('-').chars().all(|c| c == '0' || c == ',' || c == '.') { number.replace('-', "") } else { number }
+        if number.trim_start_matches('-').chars().all(|c| c == '0' || c == ',' || c == '.') {
+            number.replace('-', "")
+        } else {
+            number
+        }
     };
     ui.label(egui::RichText::new(t.amounts_in_millions).weak());
     egui::Grid::new(id).striped(true).num_columns(8).min_col_width(48.0).show(ui, |ui| {

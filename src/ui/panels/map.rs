@@ -436,13 +436,15 @@ impl MapPanel {
             .iter()
             .zip(&cache.positions)
             .filter_map(|(row, position)| {
-                let radius = radius_of(row, cache.key.figure, cache.max_value, max_radius).unwrap_or(theme::MAP_NO_SHORTAGE_RADIUS);
+                let radius =
+                    radius_of(row, cache.key.figure, cache.max_value, max_radius).unwrap_or(theme::MAP_NO_SHORTAGE_RADIUS);
                 Some((row.id.clone(), transform.to_screen((*position)?), radius))
             })
             .collect();
         // The legend goes into the corner where it covers the fewest regions (NRW's south-west
         // corner holds Köln, Aachen and Bonn); beside the map when the map leaves that strip.
-        let corner = if fits_beside { egui::Align2::LEFT_BOTTOM } else { legend_corner(rect, self.legend_size, &self.region_points) };
+        let corner =
+            if fits_beside { egui::Align2::LEFT_BOTTOM } else { legend_corner(rect, self.legend_size, &self.region_points) };
         // The legend is not enlarged again in presentation: the window's zoom already enlarges it,
         // and twice that would cover the map.
         let placed = (rect, corner, self.legend_size);
@@ -527,75 +529,69 @@ impl MapPanel {
                 let mut rows_area = egui::ScrollArea::vertical().id_salt("ranking_rows").auto_shrink([false, false]);
                 // A region selected elsewhere (map, charts, top bar) is scrolled into view, once.
                 if selected.map(str::to_owned) != self.ranking_scrolled_to {
-                    let rank = selected.and_then(|id| cache.order.iter().position(|&i| cache.rows.get(i).is_some_and(|r| r.id == id)));
+                    let rank =
+                        selected.and_then(|id| cache.order.iter().position(|&i| cache.rows.get(i).is_some_and(|r| r.id == id)));
                     if let Some(rank) = rank {
                         let row = theme::ROW_HEIGHT + ui.spacing().item_spacing.y;
                         rows_area = rows_area.vertical_scroll_offset((rank as f32 - 2.0).max(0.0) * row);
                     }
                     scrolled_to = Some(selected.map(str::to_owned));
                 }
-                rows_area.show_rows(
-                    ui,
-                    theme::ROW_HEIGHT,
-                    cache.order.len(),
-                    |ui, range| {
-                        for rank in range {
-                            let Some(row) = cache.order.get(rank).and_then(|&i| cache.rows.get(i)) else { continue };
-                            ui.horizontal(|ui| {
-                                ui.set_height(theme::ROW_HEIGHT);
-                                // Numbers right-aligned in columns as wide as their headers.
-                                let cell = |ui: &mut egui::Ui, width: f32, text: String| {
-                                    ui.allocate_ui_with_layout(
-                                        Vec2::new(width, theme::ROW_HEIGHT),
-                                        egui::Layout::right_to_left(egui::Align::Center),
-                                        |ui| {
-                                            ui.set_min_width(width);
-                                            ui.add(egui::Label::new(text).truncate());
-                                        },
-                                    );
-                                };
-                                cell(ui, columns[0].2, format!("{}", rank + 1));
-                                let name = ui
-                                    .allocate_ui_with_layout(
-                                        Vec2::new(columns[1].2, theme::ROW_HEIGHT),
-                                        egui::Layout::left_to_right(egui::Align::Center),
-                                        |ui| {
-                                            ui.set_min_width(columns[1].2);
-                                            ui.add(
-                                                egui::Button::selectable(selected == Some(row.id.as_str()), &row.name).truncate(),
-                                            )
-                                        },
-                                    )
-                                    .inner;
-                                if name.clicked() {
-                                    actions.push(Action::SelectRegion(Some(row.id.clone())));
-                                }
-                                let first = row
-                                    .first_shortage
-                                    .and_then(|m| months.get(m))
-                                    .map_or_else(|| t.no_shortage.to_owned(), |m| language.month(*m));
-                                cell(ui, columns[2].2, first);
-                                cell(ui, columns[3].2, language.number(row.peak_shortage, 0));
-                                cell(ui, columns[4].2, language.number(row.place_months, 0));
-                                cell(ui, columns[5].2, language.number(row.per_thousand, 2));
-                                cell(ui, columns[6].2, language.percent_with(row.share, 1));
-                                let (bar, _) = ui.allocate_exact_size(
-                                    Vec2::new(theme::RANKING_BAR_WIDTH, theme::ROW_HEIGHT * 0.6),
-                                    Sense::hover(),
+                rows_area.show_rows(ui, theme::ROW_HEIGHT, cache.order.len(), |ui, range| {
+                    for rank in range {
+                        let Some(row) = cache.order.get(rank).and_then(|&i| cache.rows.get(i)) else { continue };
+                        ui.horizontal(|ui| {
+                            ui.set_height(theme::ROW_HEIGHT);
+                            // Numbers right-aligned in columns as wide as their headers.
+                            let cell = |ui: &mut egui::Ui, width: f32, text: String| {
+                                ui.allocate_ui_with_layout(
+                                    Vec2::new(width, theme::ROW_HEIGHT),
+                                    egui::Layout::right_to_left(egui::Align::Center),
+                                    |ui| {
+                                        ui.set_min_width(width);
+                                        ui.add(egui::Label::new(text).truncate());
+                                    },
                                 );
-                                let fraction = if cache.max_value > 0.0 { row.value(self.figure) / cache.max_value } else { 0.0 };
-                                let filled = Rect::from_min_size(bar.min, Vec2::new(bar.width() * fraction as f32, bar.height()));
-                                ui.painter().rect_filled(filled, 1.0, theme::MAP_EARLY);
-                                ui.painter().rect_stroke(
-                                    bar,
-                                    1.0,
-                                    Stroke::new(0.5, theme::MAP_NO_SHORTAGE),
-                                    egui::StrokeKind::Inside,
-                                );
-                            });
-                        }
-                    },
-                );
+                            };
+                            cell(ui, columns[0].2, format!("{}", rank + 1));
+                            let name = ui
+                                .allocate_ui_with_layout(
+                                    Vec2::new(columns[1].2, theme::ROW_HEIGHT),
+                                    egui::Layout::left_to_right(egui::Align::Center),
+                                    |ui| {
+                                        ui.set_min_width(columns[1].2);
+                                        ui.add(egui::Button::selectable(selected == Some(row.id.as_str()), &row.name).truncate())
+                                    },
+                                )
+                                .inner;
+                            if name.clicked() {
+                                actions.push(Action::SelectRegion(Some(row.id.clone())));
+                            }
+                            let first = row
+                                .first_shortage
+                                .and_then(|m| months.get(m))
+                                .map_or_else(|| t.no_shortage.to_owned(), |m| language.month(*m));
+                            cell(ui, columns[2].2, first);
+                            cell(ui, columns[3].2, language.number(row.peak_shortage, 0));
+                            cell(ui, columns[4].2, language.number(row.place_months, 0));
+                            cell(ui, columns[5].2, language.number(row.per_thousand, 2));
+                            cell(ui, columns[6].2, language.percent_with(row.share, 1));
+                            let (bar, _) = ui.allocate_exact_size(
+                                Vec2::new(theme::RANKING_BAR_WIDTH, theme::ROW_HEIGHT * 0.6),
+                                Sense::hover(),
+                            );
+                            let fraction = if cache.max_value > 0.0 { row.value(self.figure) / cache.max_value } else { 0.0 };
+                            let filled = Rect::from_min_size(bar.min, Vec2::new(bar.width() * fraction as f32, bar.height()));
+                            ui.painter().rect_filled(filled, 1.0, theme::MAP_EARLY);
+                            ui.painter().rect_stroke(
+                                bar,
+                                1.0,
+                                Stroke::new(0.5, theme::MAP_NO_SHORTAGE),
+                                egui::StrokeKind::Inside,
+                            );
+                        });
+                    }
+                });
             });
         });
         if let Some(region) = scrolled_to {
