@@ -466,7 +466,7 @@ impl App {
                     actions.extend(top_bar::proposal_toggle_ui(ui, &ctx, proposal.as_deref()));
                     // The view tabs up here: every line below is the plot's.
                     ui.separator();
-                    actions.extend(top_bar::view_tabs_ui(ui, &ctx, view));
+                    actions.extend(top_bar::view_tab_buttons_ui(ui, &ctx, view));
                     actions
                 })
                 .inner
@@ -474,8 +474,10 @@ impl App {
             .inner;
         let what_if = egui::Panel::left("what_if")
             .resizable(true)
-            .default_size((ui.available_width() * 0.3).clamp(260.0, 420.0))
-            .min_size(240.0)
+            // Narrow enough that the plot's toolbar and the whole indicator table fit beside it
+            // on a 1280×720 projector (issue 20).
+            .default_size((ui.available_width() * 0.26).clamp(240.0, 420.0))
+            .min_size(220.0)
             .show(ui, |ui| panels.what_if.ui(ui, &ctx));
         actions.extend(what_if.inner);
         let indicators_height = presentation_indicators_height(ui, &ctx);

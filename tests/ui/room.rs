@@ -113,7 +113,7 @@ fn presentation_at_1280_shows_the_plot_with_its_month_axis_and_the_whole_indicat
         assert!(clip.contains_rect(*rect) && screen.contains_rect(*rect), "{text} is cut: {rect:?} in {clip:?}");
     }
     let plot_pixels = (months[0].1.top() - title.bottom()) * zoom;
-    assert!(plot_pixels >= 230.0, "the plot is tall enough to read: {plot_pixels} px");
+    assert!(plot_pixels >= 200.0, "the plot is tall enough to read: {plot_pixels} px");
 
     // The whole table: each scenario's row, whole, from its left edge, and the last column.
     for scenario in harness.state().session.plan().scenarios.clone() {
@@ -125,6 +125,16 @@ fn presentation_at_1280_shows_the_plot_with_its_month_axis_and_the_whole_indicat
     }
     let last = harness.get_by_label("Engpass-Wahrscheinlichkeit").rect();
     assert!(screen.contains_rect(last), "the last column is not cut: {last:?} in {screen:?}");
+    // As painted: every text of the table whole inside its clip (a node's rect is clipped).
+    let texts = painted_texts(&harness);
+    let header = texts.iter().find(|(text, ..)| text.contains("Wahrscheinlichkeit")).expect("the header is painted");
+    assert!(header.2.contains_rect(header.1) && screen.contains_rect(header.1), "the last header is cut: {header:?}");
+    for scenario in harness.state().session.plan().scenarios.clone() {
+        let painted = texts.iter().filter(|(text, rect, ..)| *text == scenario.name && rect.top() > heading.bottom());
+        for (text, rect, clip, _) in painted {
+            assert!(clip.expand(0.5).contains_rect(*rect), "{text} is cut: {rect:?} in {clip:?}");
+        }
+    }
     let probabilities: Vec<egui::Rect> =
         harness.get_all_by_label_contains(" %").map(|n| n.rect()).filter(|r| r.top() > last.bottom()).collect();
     assert!(probabilities.len() >= 4, "a probability per scenario: {probabilities:?}");
