@@ -178,7 +178,8 @@ pub fn region_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> 
     let mut chosen = ctx.selection.region_id.clone();
     let picker = RegionPicker::new("region_select", t.region, t.region_search)
         .selected_text(format!("{}: {}", t.region, ctx.place_name()))
-        .width(260.0);
+        // Narrower in presentation mode: its bar holds the view tabs too, on one line at 1280 px.
+        .width(if ctx.presentation { 210.0 } else { 260.0 });
     if picker.show(ui, choices, &mut chosen) { vec![Action::SelectRegion(chosen)] } else { Vec::new() }
 }
 

@@ -155,6 +155,12 @@ fn presentation_at_1024_by_768_is_readable_and_nothing_is_covered_or_cut() {
         .filter(|(_, pixels)| *pixels < 15.99)
         .collect();
     assert!(small.is_empty(), "text under 16 px at zoom {zoom}: {small:?}");
+    // The larger text still leaves the indicator table whole (it drops its domain column,
+    // which the plot's title names).
+    harness.run_steps(3);
+    let texts = painted_texts(&harness);
+    let header = texts.iter().find(|(text, ..)| text.contains("Wahrscheinlichkeit")).expect("the header is painted");
+    assert!(header.2.contains_rect(header.1) && screen.contains_rect(header.1), "the last header is cut: {header:?}");
 
     harness.state_mut().handle(Action::ShowView(CentralView::Map));
     harness.run();

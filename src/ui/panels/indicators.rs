@@ -18,6 +18,9 @@ pub struct IndicatorsPanel {
     region_computations: usize,
     /// The natural width of each block (indicators, costs, regions) in the last frame.
     block_widths: [f32; 3],
+    /// Whether the indicator table leaves out its domain column: in presentation mode with one
+    /// domain shown (its plot names it) when the table would not fit (a 1024×768 projector).
+    compact: bool,
 }
 
 /// Indicators of one region for every scenario and domain of the results.
@@ -30,6 +33,9 @@ struct RegionIndicators {
     /// By (scenario id, domain id).
     figures: HashMap<(String, String), Indicators>,
 }
+
+/// Room the domain column of the indicator table takes (points), with its gap.
+const DOMAIN_COLUMN_ROOM: f32 = 130.0;
 
 /// One region's earliest shortage in the scenario `scenario_id`: (month index, region index,
 /// domain index), earliest first; indices into the results.
@@ -125,7 +131,18 @@ impl Panel for IndicatorsPanel {
         let gap = ui.spacing().item_spacing.x * 2.0 + 6.0;
         let known: [f32; 3] =
             std::array::from_fn(|b| self.block_widths[b].max(INDICATOR_BLOCK_MIN_WIDTHS.get(b).copied().unwrap_or(0.0)));
-        let rows = block_rows(&known, ui.available_width(), gap);
+        let available = ui.available_width();
+        let rows = block_rows(&known, available, gap);
+        // One domain in front of a room: its column goes when the table is too wide, and comes
+        // back only with room to spare (no flicker between two widths).
+        let one_domain = ctx.presentation && matches!(ctx.selection.chart_focus, crate::ui::context::ChartFocus::Domain(_));
+        let indicators_width = self.block_widths[0];
+        if !one_domain || indicators_width + DOMAIN_COLUMN_ROOM < available {
+            self.compact = false;
+        } else if indicators_width > available {
+            self.compact = true;
+        }
+        let compact = self.compact;
         let mut measured = self.block_widths;
         let mut clicked_region = None;
         for (row_index, row) in rows.iter().enumerate() {
@@ -142,7 +159,7 @@ impl Panel for IndicatorsPanel {
                         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                         ui.set_min_width(INDICATOR_BLOCK_MIN_WIDTHS.get(*block).copied().unwrap_or(0.0));
                         match block {
-                            0 => domain_indicators_ui(ctx, ui, region),
+                            0 => domain_indicators_ui(ctx, ui, region, compact),
                             1 => costs_ui(ctx, ui),
                             _ => clicked_region = regions_short_first_ui(ctx, ui),
                         }
@@ -164,15 +181,17 @@ impl Panel for IndicatorsPanel {
 
 /// The indicators of the drawn scenarios per domain: the selected region's (from `region`) or
 /// the state's.
-fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&RegionIndicators>) {
+fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&RegionIndicators>, compact: bool) {
     let t = ctx.strings();
     let language = ctx.language();
     let drawn = ctx.drawn_scenarios();
     ui.heading(format!("{} – {}", t.indicators, ctx.place_name()));
-    egui::Grid::new("indicators").striped(true).num_columns(6).show(ui, |ui| {
+    let headers = [t.col_domain, t.scenario, t.first_shortage, t.peak_shortage, t.place_months, t.shortage_probability];
+    let headers = if compact { &headers[1..] } else { &headers[..] };
+    egui::Grid::new("indicators").striped(true).num_columns(headers.len()).show(ui, |ui| {
         // Headers on two lines: the columns are as wide as their figures, and the whole table
         // fits beside the what-if controls on a 1280×720 projector.
-        for header in [t.col_domain, t.scenario, t.first_shortage, t.peak_shortage, t.place_months, t.shortage_probability] {
+        for header in headers.iter().copied() {
             let shown = ui.label(egui::RichText::new(two_lines(header)).strong());
             shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, header));
         }
@@ -185,7 +204,9 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
                     None => shown.results.domain(&domain.id).map(|figures| &figures.indicators),
                 };
                 let Some(i) = indicators else { continue };
-                if first_row {
+                if compact {
+                    // The plot's title names the one domain shown.
+                } else if first_row {
                     ui.label(egui::RichText::new(crate::domain_words::domain_title(domain, ctx.language())).strong());
                 } else {
                     ui.label("");

@@ -521,7 +521,8 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
         ui.label(t.demand);
         line_sample_ui(ui, ink, LineStyle::Solid, CAPACITY_LINE_WIDTH, true);
         ui.label(t.capacity);
-        let shortage = if ctx.selection.region_id.is_none() { t.shortage_state } else { t.shortage };
+        // In front of a room the short word: the legend then takes one line less above the plot.
+        let shortage = if ctx.selection.region_id.is_none() && !ctx.presentation { t.shortage_state } else { t.shortage };
         super::budget::swatch_ui(ui, shortage_fill(0), egui::Stroke::NONE);
         ui.label(shortage);
         if ctx.settings.show_bands {
