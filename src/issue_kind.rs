@@ -628,6 +628,20 @@ impl IssueKind {
         }
     }
 
+    /// The English message for the window: the command line's words ([`Self::english`]),
+    /// except where those are the JSON parser's own ("EOF while parsing a string"), which the
+    /// window says as a sentence, keeping line and column.
+    pub fn window_english(&self) -> String {
+        match self {
+            IssueKind::JsonSyntax { eof, line, column, reason } => {
+                let what = if *eof { "the file ends too early" } else { "invalid JSON" };
+                let why = json_reason(reason).map_or(String::new(), |(_, english)| format!(": {english}"));
+                format!("{what} at line {line}, column {column}{why}")
+            }
+            _ => self.english(),
+        }
+    }
+
     /// The German message for the window (the field itself is named by the window, by name).
     pub fn german(&self) -> String {
         match self {
@@ -773,22 +787,35 @@ fn month_de(text: &str) -> String {
 
 /// The parser's reason in German, for the usual ones; empty for others (line and column say where).
 fn json_reason_de(reason: &str) -> String {
-    let known = [
-        ("trailing comma", "ein Komma zu viel"),
-        ("expected value", "hier fehlt ein Wert"),
-        ("EOF while parsing", "die Datei endet mitten im Text"),
-        ("key must be a string", "ein Feldname muss in Anführungszeichen stehen"),
-        ("number out of range", "die Zahl ist zu groß"),
-        ("recursion limit exceeded", "zu tief verschachtelt"),
-        ("trailing characters", "nach dem Ende folgt noch Text"),
-        ("invalid number", "ungültige Zahl"),
-        ("control character", "ein Steuerzeichen im Text"),
-        ("invalid escape", "ungültige Escape-Folge"),
-        ("expected `,` or `}`", "hier fehlt ein Komma oder „}“"),
-        ("expected `,` or `]`", "hier fehlt ein Komma oder „]“"),
-        ("expected `:`", "hier fehlt ein Doppelpunkt"),
+    json_reason(reason).map_or(String::new(), |(german, _)| format!(": {german}"))
+}
+
+/// The parser's reason (serde_json's English words) as a German and an English sentence for
+/// the window; `None` for a reason without one (then only line and column are told).
+fn json_reason(reason: &str) -> Option<(&'static str, &'static str)> {
+    // The more specific first: "EOF while parsing a string" before "EOF while parsing".
+    const KNOWN: [(&str, &str, &str); 19] = [
+        ("trailing comma", "ein Komma zu viel", "a comma too many"),
+        ("expected value", "hier fehlt ein Wert", "a value is missing here"),
+        ("EOF while parsing a string", "ein Text in Anführungszeichen ist nicht geschlossen", "a text in quotes is not closed"),
+        ("EOF while parsing an object", "ein „{“ ist nicht geschlossen", "a \"{\" is not closed"),
+        ("EOF while parsing a list", "ein „[“ ist nicht geschlossen", "a \"[\" is not closed"),
+        ("EOF while parsing", "die Datei endet mitten im Text", "the file ends in the middle of the text"),
+        ("key must be a string", "ein Feldname muss in Anführungszeichen stehen", "a field name must stand in quotes"),
+        ("number out of range", "die Zahl ist zu groß", "the number is too large"),
+        ("recursion limit exceeded", "zu tief verschachtelt", "brackets nested too deep"),
+        ("trailing characters", "nach dem Ende folgt noch Text", "more text follows after the end"),
+        ("invalid number", "ungültige Zahl", "an invalid number"),
+        ("control character", "ein Steuerzeichen im Text", "a control character in a text"),
+        ("invalid escape", "ungültige Escape-Folge", "an invalid escape sequence"),
+        ("invalid unicode code point", "ungültiges Unicode-Zeichen", "an invalid Unicode character"),
+        ("expected `,` or `}`", "hier fehlt ein Komma oder „}“", "a comma or \"}\" is missing here"),
+        ("expected `,` or `]`", "hier fehlt ein Komma oder „]“", "a comma or \"]\" is missing here"),
+        ("expected `:`", "hier fehlt ein Doppelpunkt", "a colon is missing here"),
+        ("expected ident", "hier steht ein unbekanntes Wort", "an unknown word stands here"),
+        ("invalid type", "ein Wert der falschen Art", "a value of the wrong kind"),
     ];
-    known.iter().find(|(english, _)| reason.starts_with(english)).map_or(String::new(), |(_, german)| format!(": {german}"))
+    KNOWN.iter().find(|(serde, _, _)| reason.starts_with(serde)).map(|(_, german, english)| (*german, *english))
 }
 
 /// The first letter in upper case.
@@ -827,6 +854,21 @@ mod tests {
         assert_eq!(end.german(), "01/2025 liegt vor dem Beginn 03/2025");
         let syntax = IssueKind::JsonSyntax { eof: false, line: 3, column: 7, reason: "trailing comma".into() };
         assert_eq!(syntax.german(), "ungültiges JSON in Zeile 3, Spalte 7: ein Komma zu viel");
+    }
+
+    /// Issue 20, point 11: the English window tells a parser error as a sentence, never in the
+    /// parser's own words, and keeps line and column.
+    #[test]
+    fn the_english_window_says_a_json_error_as_a_sentence() {
+        let cut = IssueKind::JsonSyntax { eof: true, line: 4, column: 19, reason: "EOF while parsing a string".into() };
+        assert_eq!(cut.window_english(), "the file ends too early at line 4, column 19: a text in quotes is not closed");
+        assert_eq!(
+            cut.german(),
+            "die Datei endet zu früh in Zeile 4, Spalte 19: ein Text in Anführungszeichen ist nicht geschlossen"
+        );
+        assert!(cut.english().contains("EOF while parsing a string"), "the command line keeps the parser's words");
+        let odd = IssueKind::JsonSyntax { eof: false, line: 1, column: 2, reason: "something new".into() };
+        assert_eq!(odd.window_english(), "invalid JSON at line 1, column 2");
     }
 
     #[test]

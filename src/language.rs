@@ -48,10 +48,21 @@ impl Language {
 
     /// A share (0 … 1) as whole percent: `73 %` / `73%`.
     pub fn percent(self, share: f64) -> String {
-        let number = self.number(share * 100.0, 0);
+        self.percent_with(share, 0)
+    }
+
+    /// A share in percent with `decimals` decimals, written one way per language everywhere:
+    /// `8,0 %` (German, with a space) and `8.0%` (English, without).
+    pub fn percent_with(self, share: f64, decimals: usize) -> String {
+        let number = self.number(share * 100.0, decimals);
+        format!("{number}{}", self.percent_sign())
+    }
+
+    /// What follows a number in percent: ` %` in German, `%` in English.
+    pub fn percent_sign(self) -> &'static str {
         match self {
-            Language::German => format!("{number} %"),
-            Language::English => format!("{number}%"),
+            Language::German => " %",
+            Language::English => "%",
         }
     }
 
@@ -63,11 +74,12 @@ impl Language {
         }
     }
 
-    /// Formats a month for this language (`08/2025` or `2025-08`).
+    /// Formats a month as the window, the pictures and the report write it: `08/2025` in both
+    /// languages (German MM/JJJJ; English the same, so that a window and its pictures never
+    /// disagree). Files and the command line keep `2025-08`.
     pub fn month(self, month: crate::model::Month) -> String {
         match self {
-            Language::German => month.to_german(),
-            Language::English => month.to_string(),
+            Language::German | Language::English => month.to_german(),
         }
     }
 }

@@ -702,3 +702,41 @@ fn each_chosen_measure_reports_the_place_months_that_come_back_without_it() {
         assert!((chosen.cost_eur - cost_of(&plan, std::slice::from_ref(&chosen.id))).abs() < 1e-6);
     }
 }
+
+/// Issue 20, point 12: a goal per domain. Each domain is held to its own limit, and the answer
+/// is the one each domain would get alone (the domains are independent problems).
+#[test]
+fn each_domain_is_held_to_its_own_goal() {
+    use integrationsplan::optimize::{DomainGoal, optimize_goals};
+    let plan = integrationsplan::sample::nrw_2025().unwrap().plan;
+    let scenario = plan.scenarios[0].id.clone();
+    let alone = |domain: &str, limit: f64| {
+        let request =
+            OptimizeRequest { scenario_id: scenario.clone(), domain_ids: vec![domain.into()], max_shortage_place_months: limit };
+        optimize(&plan, &request, &SearchControl::default()).unwrap()
+    };
+    let base = |domain: &str| alone(domain, 1e15).domains[0].shortage_place_months_base;
+    let (kita_goal, housing_goal) = (base("kita") * 0.9, base("housing"));
+    let goals = vec![
+        DomainGoal { domain_id: "kita".into(), max_shortage_place_months: kita_goal },
+        DomainGoal { domain_id: "housing".into(), max_shortage_place_months: housing_goal },
+    ];
+    let answer = optimize_goals(&plan, &scenario, &goals, &SearchControl::default()).unwrap();
+    assert_eq!(answer.domains.len(), 2);
+    let kita = alone("kita", kita_goal);
+    assert_eq!(answer.feasible, kita.feasible, "housing needs nothing at its own base");
+    if answer.feasible {
+        for (domain, goal) in answer.domains.iter().zip([kita_goal, housing_goal]) {
+            assert!(
+                domain.shortage_place_months <= goal + GOAL_TOLERANCE,
+                "{}: {} > {goal}",
+                domain.id,
+                domain.shortage_place_months
+            );
+        }
+        assert_eq!(answer.chosen, kita.chosen, "the same set as for Kita alone");
+    }
+    assert_eq!(answer.max_shortage_place_months, kita_goal.max(housing_goal));
+    let bad = vec![DomainGoal { domain_id: "kita".into(), max_shortage_place_months: -1.0 }];
+    assert!(optimize_goals(&plan, &scenario, &bad, &SearchControl::default()).is_err());
+}

@@ -131,7 +131,7 @@ fn german_and_english_write_their_words_numbers_and_months() {
     for word in ["Key figures", "First shortage", "Measures", "Budget", "Notes and sources", "Period"] {
         assert!(english.contains(word), "{word}");
     }
-    assert!(english.contains("2025-08 – 2028-01"), "English months");
+    assert!(english.contains("08/2025 – 01/2028"), "English months as the window and the pictures write them");
     assert!(english.contains(">1,234.5<"), "English thousands and decimal point");
     assert!(english.contains("€1,234,567"), "English money");
     assert!(!english.contains("Kennzahlen"));

@@ -37,6 +37,9 @@ mod optimizer;
 mod presentation;
 #[path = "ui/recovery.rs"]
 mod recovery;
+/// Issue 20: the room's view (presentation layout, where first, pictures, language, mix dialog).
+#[path = "ui/room.rs"]
+mod room;
 #[path = "ui/scenario_ids.rs"]
 mod scenario_ids;
 #[path = "ui/snapshot.rs"]

@@ -247,7 +247,7 @@ fn changes_read_in_german_and_english() {
         lines(Language::English),
         [
             "Region \"Köln\": Free places at start Kita: 150 → Kita: 1,234.5",
-            "Measure \"Kita Kalk\": Start 2025-08 → 2026-02",
+            "Measure \"Kita Kalk\": Start 08/2025 → 02/2026",
             "Measure \"Kita Kalk\": One-off € €0 → €1,234,567.5",
             "Measure \"Schule Nord\" removed",
             "Scenario \"Hoch \\u{1b}[31m\": Name \"Hoch 2026\" → \"Hoch \\u{1b}[31m\"",
@@ -779,7 +779,7 @@ fn cli_diff_prints_json_and_text_in_both_languages() {
     let english = run(&["diff", &old, &new, "--language", "en", "--format", "text"]);
     assert_eq!(
         text(&english.stdout),
-        "Measure \"Kita Kalk\": Start 2025-08 → 2026-02\nMeasure \"Neu\" added\nScenario \"Hoch \\u{7}2026\": Name \"Hoch 2026\" → \"Hoch \\u{7}2026\"\n"
+        "Measure \"Kita Kalk\": Start 08/2025 → 02/2026\nMeasure \"Neu\" added\nScenario \"Hoch \\u{7}2026\": Name \"Hoch 2026\" → \"Hoch \\u{7}2026\"\n"
     );
 
     let same = files.write("same.json", &small_spelled_out());

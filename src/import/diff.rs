@@ -36,6 +36,18 @@ impl fmt::Display for FieldValue {
 }
 
 impl FieldValue {
+    /// English for the window: `1,234.5`, `08/2025` (as the window writes months), `open-ended`.
+    pub fn to_english(&self) -> String {
+        match self {
+            FieldValue::Number(value) => {
+                let decimals = (0..=6).find(|d| (value * 10f64.powi(*d)).fract() == 0.0).unwrap_or(6) as usize;
+                crate::format::english_number(*value, decimals)
+            }
+            FieldValue::Month(Some(month)) => month.to_german(),
+            other => other.to_string(),
+        }
+    }
+
     /// German: `1.234,5`, `08/2025`, `offen`, `landesweit`, `unbefristet`.
     pub fn to_german(&self) -> String {
         match self {

@@ -149,47 +149,84 @@ pub fn candidates<'p>(plan: &'p Plan, scenario: &Scenario) -> Vec<&'p Measure> {
     plan.measures.iter().filter(|m| m.funding == Funding::Open && !off.contains(m.id.as_str())).collect()
 }
 
+/// A limit on one domain's shortage: the window's dialog sets one per domain, as the place-months
+/// of Kita and of housing are not comparable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainGoal {
+    /// Domain id.
+    pub domain_id: String,
+    /// The limit on its shortage place-months (finite, ≥ 0).
+    pub max_shortage_place_months: f64,
+}
+
 /// Finds the cheapest set of the scenario's open measures that keeps the shortage of the named
 /// domains within the limit (SPEC §7). Never panics; stops early on `control`'s time limit or
 /// cancel flag with the best set found so far (`optimal: false`).
 pub fn optimize(plan: &Plan, request: &OptimizeRequest, control: &SearchControl) -> Result<Optimization, OptimizeError> {
-    let started = Instant::now();
-    let scenario = plan.scenarios.iter().find(|s| s.id == request.scenario_id).ok_or_else(|| OptimizeError::UnknownScenario {
-        id: request.scenario_id.clone(),
-        known: quoted(plan.scenarios.iter().map(|s| &s.id)),
-    })?;
+    let ids: Vec<&String> = if request.domain_ids.is_empty() {
+        plan.domains.iter().map(|d| &d.id).collect()
+    } else {
+        request.domain_ids.iter().collect()
+    };
     let limit = request.max_shortage_place_months;
-    if !limit.is_finite() || limit < 0.0 {
+    let known_scenario = plan.scenarios.iter().any(|s| s.id == request.scenario_id);
+    if known_scenario && (!limit.is_finite() || limit < 0.0) {
         return Err(OptimizeError::InvalidLimit { value: limit });
     }
-    let mut named = vec![false; plan.domains.len()];
-    for id in &request.domain_ids {
-        let Some(d) = plan.domains.iter().position(|domain| domain.id == *id) else {
-            return Err(OptimizeError::UnknownDomain { id: id.clone(), known: quoted(plan.domains.iter().map(|d| &d.id)) });
+    let goals: Vec<DomainGoal> =
+        ids.into_iter().map(|id| DomainGoal { domain_id: id.clone(), max_shortage_place_months: limit }).collect();
+    let mut answer = optimize_goals(plan, &request.scenario_id, &goals, control)?;
+    answer.max_shortage_place_months = limit;
+    Ok(answer)
+}
+
+/// [`optimize`] with a limit of its own for each domain in `goals` (the others are not limited).
+/// The domains are independent problems, so each is solved against its own limit and the sets
+/// are joined. `Optimization::max_shortage_place_months` is the largest of the limits.
+pub fn optimize_goals(
+    plan: &Plan,
+    scenario_id: &str,
+    goals: &[DomainGoal],
+    control: &SearchControl,
+) -> Result<Optimization, OptimizeError> {
+    let started = Instant::now();
+    let scenario = plan.scenarios.iter().find(|s| s.id == scenario_id).ok_or_else(|| OptimizeError::UnknownScenario {
+        id: scenario_id.to_owned(),
+        known: quoted(plan.scenarios.iter().map(|s| &s.id)),
+    })?;
+    // The goal of each domain of the plan, `None` where it is not limited.
+    let mut named: Vec<Option<f64>> = vec![None; plan.domains.len()];
+    for goal in goals {
+        let limit = goal.max_shortage_place_months;
+        if !limit.is_finite() || limit < 0.0 {
+            return Err(OptimizeError::InvalidLimit { value: limit });
+        }
+        let Some(d) = plan.domains.iter().position(|domain| domain.id == goal.domain_id) else {
+            return Err(OptimizeError::UnknownDomain {
+                id: goal.domain_id.clone(),
+                known: quoted(plan.domains.iter().map(|d| &d.id)),
+            });
         };
         if let Some(slot) = named.get_mut(d) {
-            *slot = true;
+            *slot = Some(limit);
         }
     }
-    if request.domain_ids.is_empty() {
-        named.iter_mut().for_each(|n| *n = true);
-    }
+    let limit = goals.iter().map(|g| g.max_shortage_place_months).fold(0.0, f64::max);
 
     let setup = Setup::new(plan, scenario);
-    let goal = limit + GOAL_TOLERANCE;
-    let problems: Vec<DomainProblem> =
-        named.iter().enumerate().filter(|(_, n)| **n).map(|(d, _)| setup.domain_problem(d)).collect();
+    let problems: Vec<(DomainProblem, f64)> =
+        named.iter().enumerate().filter_map(|(d, limit)| Some((setup.domain_problem(d), (*limit)? + GOAL_TOLERANCE))).collect();
 
-    let feasible = problems.iter().all(|p| p.all_on_meets(goal));
+    let feasible = problems.iter().all(|(p, goal)| p.all_on_meets(*goal));
     let mut nodes_explored = 0;
     let mut optimal = true;
     let chosen: Vec<usize> = if feasible {
         let deadline = control.time_limit.and_then(|limit| started.checked_add(limit));
         let stop = Stop { deadline, cancel: control.cancel };
         // Greedy answers first, so that a stop at any time still has a feasible set for every domain.
-        let mut answers: Vec<DomainAnswer> = problems.iter().map(|p| search::greedy(p, goal, &stop)).collect();
+        let mut answers: Vec<DomainAnswer> = problems.iter().map(|(p, goal)| search::greedy(p, *goal, &stop)).collect();
         for index in 0..problems.len() {
-            let Some(problem) = problems.get(index) else { continue };
+            let Some((problem, goal)) = problems.get(index) else { continue };
             let others: f64 = answers.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, a)| a.cost_eur).sum();
             let report = |nodes: u64, best: f64| {
                 if let Some(progress) = control.progress {
@@ -197,7 +234,7 @@ pub fn optimize(plan: &Plan, request: &OptimizeRequest, control: &SearchControl)
                 }
             };
             let Some(answer) = answers.get_mut(index) else { continue };
-            let outcome = search::branch_and_bound(problem, goal, answer, &stop, &report);
+            let outcome = search::branch_and_bound(problem, *goal, answer, &stop, &report);
             nodes_explored += outcome.nodes;
             optimal &= outcome.complete;
         }
@@ -215,7 +252,7 @@ pub fn optimize(plan: &Plan, request: &OptimizeRequest, control: &SearchControl)
     let domains = named
         .iter()
         .enumerate()
-        .filter(|(_, n)| **n)
+        .filter(|(_, n)| n.is_some())
         .filter_map(|(d, _)| {
             Some(DomainShortage {
                 id: plan.domains.get(d)?.id.clone(),

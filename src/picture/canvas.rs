@@ -206,6 +206,9 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             if let Some(leading) = spec.scenarios.iter().find(|s| s.leading) {
                 items.push(LegendItem::Shortage(format!("{} ({})", spec.shortage_word(), leading.name)));
             }
+            if spec.has_bands() {
+                items.push(LegendItem::Band(t.band));
+            }
         }
         if bars && !spec.budget.is_empty() {
             items.push(LegendItem::Budget(t.budget));
@@ -254,6 +257,11 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
                     Rect { x: cursor_x, y: middle - swatch / 2, w: sample, h: swatch },
                     style.shortage,
                     style.shortage_opacity,
+                )?,
+                LegendItem::Band(_) => self.fill(
+                    Rect { x: cursor_x, y: middle - swatch / 2, w: sample, h: swatch },
+                    style.neutral_line,
+                    style.band_opacity,
                 )?,
                 LegendItem::Budget(_) => {
                     let segment = vec![(cursor_x, middle), (cursor_x + sample, middle)];
@@ -374,6 +382,7 @@ enum LegendItem {
     Demand(&'static str),
     Capacity(&'static str),
     Shortage(String),
+    Band(&'static str),
     Budget(&'static str),
 }
 
@@ -381,7 +390,9 @@ impl LegendItem {
     fn label(&self) -> String {
         match self {
             LegendItem::Scenario { name, .. } => name.clone(),
-            LegendItem::Demand(text) | LegendItem::Capacity(text) | LegendItem::Budget(text) => (*text).to_owned(),
+            LegendItem::Demand(text) | LegendItem::Capacity(text) | LegendItem::Band(text) | LegendItem::Budget(text) => {
+                (*text).to_owned()
+            }
             LegendItem::Shortage(text) => text.clone(),
         }
     }

@@ -20,8 +20,15 @@ pub fn draw_domain_chart<DB: DrawingBackend>(
     let style = spec.style;
     let months = &spec.months;
     let count = months.len().max(1) as f64;
-    let top =
-        domain.curves.iter().flat_map(|c| c.demand.iter().chain(&c.capacity).chain(&c.shortage)).copied().fold(0.0, f64::max);
+    let band_tops = domain.bands.iter().flatten().flat_map(|(_, p90)| p90.iter());
+    let top = domain
+        .curves
+        .iter()
+        .flat_map(|c| c.demand.iter().chain(&c.capacity).chain(&c.shortage))
+        .chain(band_tops)
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
     let y_max = if top > 0.0 && top.is_finite() { top * 1.08 } else { 1.0 };
     let sub = canvas.sub_area(area);
     let axes = PlotAxes {
@@ -33,7 +40,15 @@ pub fn draw_domain_chart<DB: DrawingBackend>(
         x_keys: month_keys(months).into_iter().map(|x| (x, month_at(spec, x))).collect(),
     };
     let mut chart = canvas.plot_axes(&sub, size_points, &axes)?;
-    // The shortage first, then the lines over it; the leading scenario's lines last, on top.
+    // The bands first (as in the window), then the shortage, then the lines over it; the
+    // leading scenario's lines last, on top.
+    for (scenario, band) in spec.scenarios.iter().zip(&domain.bands) {
+        let Some((p10, p90)) = band else { continue };
+        let mut outline: Vec<(f64, f64)> = p90.iter().enumerate().map(|(t, v)| (t as f64, *v)).collect();
+        outline.extend(p10.iter().enumerate().rev().map(|(t, v)| (t as f64, *v)));
+        let fill = color(scenario.color).mix(style.band_opacity).filled();
+        chart.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
+    }
     if let Some((_, curves)) = spec.scenarios.iter().zip(&domain.curves).find(|(s, _)| s.leading) {
         let area_points = shortage_outline(curves, spec.state_view);
         let fill = color(style.shortage).mix(style.shortage_opacity).filled();

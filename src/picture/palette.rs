@@ -80,6 +80,8 @@ pub struct Style {
     pub shortage: Rgb,
     /// Opacity of the shortage fill, 0–1.
     pub shortage_opacity: f64,
+    /// Opacity of a P10–P90 band in its scenario's colour, 0–1 (as the window's).
+    pub band_opacity: f64,
     /// The budget line of the cost plot.
     pub budget: Rgb,
     /// Lines of the legend samples for demand and capacity (not a scenario).
@@ -102,6 +104,7 @@ impl Style {
         grid: Rgb(0xe2, 0xe2, 0xe2),
         shortage: Rgb(0xc0, 0x10, 0x10),
         shortage_opacity: 0.22,
+        band_opacity: 0.22,
         budget: Rgb(0x33, 0x33, 0x33),
         neutral_line: Rgb(0x55, 0x55, 0x55),
         demand_width: 4.0,
@@ -118,6 +121,7 @@ impl Style {
         grid: Rgb(0xb8, 0xb8, 0xb8),
         shortage: Rgb(0xb0, 0x00, 0x00),
         shortage_opacity: 0.35,
+        band_opacity: 0.22,
         budget: Rgb(0x00, 0x00, 0x00),
         neutral_line: Rgb(0x00, 0x00, 0x00),
         demand_width: 7.0,

@@ -37,6 +37,22 @@ pub struct PictureRequest<'a> {
     pub presentation: bool,
     /// The date of the export, printed in the footer.
     pub date: chrono::NaiveDate,
+    /// The P10–P90 bands of the demand the window shows (empty while the bands are off), each
+    /// already scaled to the shown place.
+    pub bands: Vec<PictureBand>,
+}
+
+/// One scenario's P10–P90 band of one domain's demand, at the shown place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PictureBand {
+    /// Scenario id.
+    pub scenario_id: String,
+    /// Domain id.
+    pub domain_id: String,
+    /// 10th percentile of the demand per month.
+    pub p10: Vec<f64>,
+    /// 90th percentile of the demand per month.
+    pub p90: Vec<f64>,
 }
 
 impl<'a> PictureRequest<'a> {
@@ -63,6 +79,7 @@ impl<'a> PictureRequest<'a> {
             language: Language::German,
             presentation: false,
             date: chrono::Local::now().date_naive(),
+            bands: Vec::new(),
         }
     }
 }
@@ -92,6 +109,9 @@ pub struct DomainChart {
     pub unit: String,
     /// Per drawn scenario (same order as [`ChartSpec::scenarios`]), its curves.
     pub curves: Vec<Curves>,
+    /// Per drawn scenario (same order), its P10–P90 band of the demand when the window shows
+    /// the bands: (P10, P90) per month.
+    pub bands: Vec<Option<(Vec<f64>, Vec<f64>)>>,
 }
 
 /// One row of the indicator table.
@@ -202,7 +222,14 @@ impl ChartSpec {
                 let figures = Indicators::from_shortage(&curve.shortage, &results.months);
                 indicators.push(IndicatorRow { domain: title.clone(), slot, indicators: figures });
             }
-            domains.push(DomainChart { name: title, unit: domain.unit.clone(), curves });
+            let bands = drawn
+                .iter()
+                .map(|(shown, _, _)| {
+                    let band = request.bands.iter().find(|b| b.scenario_id == shown.id && b.domain_id == domain.id)?;
+                    Some((band.p10.clone(), band.p90.clone()))
+                })
+                .collect();
+            domains.push(DomainChart { name: title, unit: domain.unit.clone(), curves, bands });
         }
         let planning_years: Vec<String> =
             drawn.first().map(|(_, _, s)| s.planning_years.iter().map(|y| y.span.name.clone()).collect()).unwrap_or_default();
@@ -260,6 +287,11 @@ impl ChartSpec {
     /// The footer's second line: program and date of the export.
     pub fn made_line(&self) -> String {
         format!("{} · {} {}", self.texts.app_name, self.texts.as_of, self.date)
+    }
+
+    /// Whether any domain plot draws a P10–P90 band.
+    pub fn has_bands(&self) -> bool {
+        self.domains.iter().any(|d| d.bands.iter().any(Option::is_some))
     }
 
     /// The shortage's legend word: the state's is the sum of the regions' shortages.

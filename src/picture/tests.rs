@@ -321,3 +321,30 @@ fn odd_plans_give_a_picture_or_an_error_never_a_panic() {
         }
     }
 }
+
+/// Issue 20, point 8: with the bands on in the window, the plot picture and the summary (PNG,
+/// SVG, the A4 PDF) draw each scenario's P10–P90 band and name it in the legend.
+#[test]
+fn the_pictures_draw_the_bands_the_window_shows() {
+    let (plan, results) = sample();
+    let without = request(&plan, &results, Language::German);
+    let leading = without.scenarios.first().map(|s| s.id.clone()).unwrap_or_default();
+    let demand = results.scenarios.first().and_then(|s| s.domains.first()).map(|d| d.demand.clone()).unwrap_or_default();
+    let band = spec::PictureBand {
+        scenario_id: leading,
+        domain_id: plan.domains.first().map(|d| d.id.clone()).unwrap_or_default(),
+        p10: demand.iter().map(|v| v * 0.8).collect(),
+        p90: demand.iter().map(|v| v * 1.2).collect(),
+    };
+    let with = PictureRequest { bands: vec![band], ..without.clone() };
+    assert!(ChartSpec::build(&with).has_bands());
+    assert!(!ChartSpec::build(&without).has_bands());
+    for picture in [Picture::DomainPlot(0), Picture::Summary] {
+        let texts = svg_texts(&svg(&with, picture));
+        assert!(texts.iter().any(|t| t == "Bandbreite P10–P90 (Bedarf)"), "{picture:?}: {texts:?}");
+        assert!(!svg_texts(&svg(&without, picture)).iter().any(|t| t.contains("P10–P90")));
+        let drawn = render(&with, picture, PictureFormat::Png).unwrap_or_default();
+        assert_ne!(drawn, render(&without, picture, PictureFormat::Png).unwrap_or_default(), "{picture:?}");
+    }
+    assert!(render(&with, Picture::Summary, PictureFormat::Pdf).is_ok_and(|pdf| !pdf.is_empty()));
+}

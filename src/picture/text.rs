@@ -23,6 +23,8 @@ pub struct PictureTexts {
     pub shortage: &'static str,
     /// Legend: shortage shading of the state (sum of the regions' shortages).
     pub shortage_state: &'static str,
+    /// Legend of the P10–P90 band of the demand.
+    pub band: &'static str,
     /// Title of the cost plot.
     pub cost_per_year: &'static str,
     /// Note that costs are the state's, when a region is shown.
@@ -71,6 +73,7 @@ pub const GERMAN: PictureTexts = PictureTexts {
     capacity: "Kapazität",
     shortage: "Fehlende Plätze",
     shortage_state: "Fehlende Plätze (Summe der Regionen)",
+    band: "Bandbreite P10–P90 (Bedarf)",
     cost_per_year: "Kosten je Jahr",
     state_wide: "landesweit",
     budget: "Budget",
@@ -101,6 +104,7 @@ pub const ENGLISH: PictureTexts = PictureTexts {
     capacity: "Capacity",
     shortage: "Places missing",
     shortage_state: "Places missing (sum of regions)",
+    band: "P10–P90 range (demand)",
     cost_per_year: "Cost per year",
     state_wide: "state-wide",
     budget: "Budget",
@@ -129,9 +133,9 @@ pub fn texts(language: Language) -> &'static PictureTexts {
     }
 }
 
-/// A month on an axis: `08/2025` in both languages (unambiguous, short).
+/// A month on an axis: `08/2025` in both languages, as the window writes it.
 pub fn axis_month(month: Month) -> String {
-    month.to_german()
+    Language::English.month(month)
 }
 
 /// More characters than any line of a picture holds: a longer word is cut to this before it is

@@ -314,6 +314,7 @@ impl Report<'_> {
             language: self.language,
             presentation: false,
             date: self.date,
+            bands: Vec::new(),
         }
     }
 

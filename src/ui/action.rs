@@ -65,6 +65,9 @@ pub enum Action {
     /// Change the plan as part of a gesture (a slider drag, a colour pick): every change with
     /// the same gesture id until the widget is let go makes one undo step.
     EditGesture(Command, egui::Id),
+    /// Show the map of the domain at this index of the plan, its ranking sorted by first
+    /// shortage (earliest first): "where first?" asked from the charts.
+    ShowFirstShortages(usize),
     /// Take back the last change.
     Undo,
     /// Do again the last change taken back.

@@ -55,6 +55,8 @@ pub struct App {
     gesture: Option<egui::Id>,
     /// The dialog "Maßnahmen-Mix vorschlagen", when open.
     pub optimizer: Option<super::dialogs::optimize::OptimizerDialog>,
+    /// What was chosen in that dialog when it was last closed (it opens again so).
+    pub optimizer_choices: Option<super::dialogs::optimize::OptimizerChoices>,
     /// The table import dialog, when open.
     pub table_import: Option<super::dialogs::import::ImportDialog>,
     /// The compare window, when open.
@@ -92,6 +94,7 @@ impl App {
             shown_title: String::new(),
             gesture: None,
             optimizer: None,
+            optimizer_choices: None,
             table_import: None,
             compare: None,
             merge: None,
@@ -206,7 +209,17 @@ impl App {
             Action::ShowTab(tab) => self.tab = tab,
             Action::GoToField(path) => self.go_to_field(&path),
             Action::ShowView(view) => self.central = view,
-            Action::SetLanguage(language) => self.settings.language = language,
+            Action::ShowFirstShortages(domain_index) => {
+                self.central = CentralView::Map;
+                self.panels.map.show_first_shortages(domain_index);
+            }
+            Action::SetLanguage(language) => {
+                // A status was written in the old language ("Exportiert: …"): it goes with it.
+                if language != self.settings.language {
+                    self.status = None;
+                }
+                self.settings.language = language;
+            }
             Action::SetDark(dark) => self.settings.dark = dark,
             Action::DismissLoadWarnings => self.session.dismiss_load_warnings(),
             Action::CloseDialog => self.dialog = None,
@@ -345,7 +358,8 @@ impl App {
         }
         if on {
             self.presentation = Some((ctx.zoom_factor(), self.settings.dark, self.selection.chart_focus.clone()));
-            fit_presentation_zoom(&ctx);
+            let zoom = fit_presentation_zoom(&ctx);
+            super::theme::apply_text_sizes(&ctx, Some(zoom));
             // In front of a room one domain at a time, as large as the screen allows.
             if self.selection.chart_focus == super::context::ChartFocus::All
                 && let Some(first) = self.session.plan().domains.first()
@@ -357,6 +371,7 @@ impl App {
         } else {
             let (zoom, dark, focus) = self.presentation.take().unwrap_or((1.0, false, super::context::ChartFocus::All));
             ctx.set_zoom_factor(zoom);
+            super::theme::apply_text_sizes(&ctx, None);
             self.selection.chart_focus = focus;
             self.settings.dark = dark;
             ctx.set_visuals_of(egui::Theme::Light, super::contrast::light_visuals());
@@ -431,7 +446,11 @@ impl App {
         let mut actions = egui::Panel::top("top_bar").show(ui, |ui| top_bar::top_bar_ui(ui, &ctx)).inner;
         let status = self.status.as_deref();
         actions.extend(egui::Panel::bottom("status_bar").show(ui, |ui| top_bar::status_bar_ui(ui, &ctx, status)).inner);
-        let editors_width = (ui.available_width() * 0.42).max(320.0);
+        let window_width = ui.available_width();
+        let editors_width = (window_width * 0.42)
+            .max(super::theme::MEASURES_TABLE_ROOM)
+            .min(window_width * super::theme::EDITORS_MAX_SHARE)
+            .max(320.0);
         let editors = egui::Panel::left("editors")
             .resizable(true)
             .default_size(editors_width)
@@ -454,9 +473,10 @@ impl App {
         let ctx = PanelCtx { presentation, ..PanelCtx::new(&self.session, &self.selection, &self.settings) };
         let panels = &mut self.panels;
         let proposal = self.proposal_id.clone();
+        let view = self.central;
         let mut actions = egui::Panel::top("presentation_bar")
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let mut actions = Vec::new();
                     let t = ctx.strings();
                     if ui.button(egui::RichText::new(t.leave_presentation).strong()).clicked() {
@@ -468,6 +488,9 @@ impl App {
                     ui.separator();
                     actions.extend(top_bar::region_selector_ui(ui, &ctx));
                     actions.extend(top_bar::proposal_toggle_ui(ui, &ctx, proposal.as_deref()));
+                    // The view tabs up here: every line below is the plot's.
+                    ui.separator();
+                    actions.extend(top_bar::view_tab_buttons_ui(ui, &ctx, view));
                     actions
                 })
                 .inner
@@ -475,13 +498,15 @@ impl App {
             .inner;
         let what_if = egui::Panel::left("what_if")
             .resizable(true)
-            .default_size((ui.available_width() * 0.3).clamp(260.0, 420.0))
-            .min_size(240.0)
+            // Narrow enough that the plot's toolbar and the whole indicator table fit beside it
+            // on a 1280×720 projector (issue 20).
+            .default_size((ui.available_width() * 0.26).clamp(240.0, 420.0))
+            .min_size(220.0)
             .show(ui, |ui| panels.what_if.ui(ui, &ctx));
         actions.extend(what_if.inner);
-        let view = self.central;
-        let central =
-            egui::CentralPanel::default().show(ui, |ui| central_ui(ui, &ctx, panels, view, ("presentation_charts_plots", 200.0)));
+        let indicators_height = presentation_indicators_height(ui, &ctx);
+        let central = egui::CentralPanel::default()
+            .show(ui, |ui| charts_or_view_ui(ui, &ctx, panels, view, ("presentation_charts_plots", indicators_height)));
         actions.extend(central.inner);
         actions
     }
@@ -495,6 +520,7 @@ impl App {
             region_id: selection.region_id.clone(),
             language: self.settings.language,
             presentation: self.is_presenting(),
+            bands: self.picture_bands(),
             ..crate::picture::PictureRequest::new(
                 self.session.plan(),
                 self.session.results(),
@@ -502,6 +528,28 @@ impl App {
                 &selection.compared_ids,
             )
         }
+    }
+
+    /// The bands the window draws, for the pictures: every drawn scenario's per domain, scaled
+    /// to the shown place as in the plots; none while the bands are off.
+    fn picture_bands(&self) -> Vec<crate::picture::spec::PictureBand> {
+        let ctx = self.panel_ctx();
+        let region_index = ctx.region_index();
+        let mut bands = Vec::new();
+        for shown in ctx.drawn_scenarios() {
+            for domain in &self.session.plan().domains {
+                let Some(band) = super::panels::plots::series_band(&ctx, &shown.scenario.id, &domain.id, region_index) else {
+                    continue;
+                };
+                bands.push(crate::picture::spec::PictureBand {
+                    scenario_id: shown.scenario.id.clone(),
+                    domain_id: domain.id.clone(),
+                    p10: band.p10,
+                    p90: band.p90,
+                });
+            }
+        }
+        bands
     }
 
     /// Shortcuts, dropped files and the window's close button, as actions.
@@ -558,12 +606,15 @@ impl App {
 /// Sets the zoom of presentation mode for the screen the window is on (its monitor, else the
 /// window itself), so that the presentation layout fits. Called once on entering: the monitor
 /// size egui reports lags one frame behind a zoom change, so fitting every frame would swing.
-fn fit_presentation_zoom(ctx: &egui::Context) {
+fn fit_presentation_zoom(ctx: &egui::Context) -> f32 {
     let zoom = ctx.zoom_factor();
     let points = ctx.input(|i| i.viewport().monitor_size).unwrap_or_else(|| ctx.content_rect().size());
     let wanted = super::theme::presentation_zoom(points * zoom);
     if (wanted - zoom).abs() > 0.01 {
         ctx.set_zoom_factor(wanted);
+        wanted
+    } else {
+        zoom
     }
 }
 
@@ -602,7 +653,10 @@ fn charts_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, panels: &mut Panels, id: &'s
     let panel = if ctx.presentation { panel.exact_size(plots_height) } else { panel.resizable(true).default_size(plots_height) };
     let mut actions = panel.show(ui, |ui| plots.ui(ui, ctx)).inner;
     let indicators = &mut panels.indicators;
-    actions.extend(egui::ScrollArea::both().id_salt("indicators_scroll").show(ui, |ui| indicators.ui(ui, ctx)).inner);
+    // Presentation mode has a scroll state of its own: a sideways offset of the narrow desk
+    // view must not cut the names ("ario") in front of the room.
+    let scroll_id = if ctx.presentation { "presentation_indicators_scroll" } else { "indicators_scroll" };
+    actions.extend(egui::ScrollArea::both().id_salt(scroll_id).show(ui, |ui| indicators.ui(ui, ctx)).inner);
     actions
 }
 
@@ -616,11 +670,35 @@ fn central_ui(
     indicators: (&'static str, f32),
 ) -> Vec<Action> {
     let mut actions = top_bar::view_tabs_ui(ui, ctx, view);
-    match view {
-        CentralView::Charts => actions.extend(charts_ui(ui, ctx, panels, indicators.0, indicators.1)),
-        CentralView::Budget => actions.extend(panels.budget.ui(ui, ctx)),
-        CentralView::Map => actions.extend(panels.map.ui(ui, ctx)),
-        CentralView::Groups => actions.extend(panels.groups.ui(ui, ctx)),
-    }
+    actions.extend(charts_or_view_ui(ui, ctx, panels, view, indicators));
     actions
+}
+
+/// The chosen view without its tabs (presentation mode has them in its top bar).
+fn charts_or_view_ui(
+    ui: &mut egui::Ui,
+    ctx: &PanelCtx<'_>,
+    panels: &mut Panels,
+    view: CentralView,
+    indicators: (&'static str, f32),
+) -> Vec<Action> {
+    match view {
+        CentralView::Charts => charts_ui(ui, ctx, panels, indicators.0, indicators.1),
+        CentralView::Budget => panels.budget.ui(ui, ctx),
+        CentralView::Map => panels.map.ui(ui, ctx),
+        CentralView::Groups => panels.groups.ui(ui, ctx),
+    }
+}
+
+/// The height the indicator table needs in presentation mode: its heading, the two-line
+/// header and one row per drawn scenario and listed domain, so that the whole table is on the
+/// screen under the plot, without scrolling (issue 20: four scenarios at 1280×720).
+fn presentation_indicators_height(ui: &egui::Ui, ctx: &PanelCtx<'_>) -> f32 {
+    let spacing = ui.spacing().item_spacing.y;
+    let heading = ui.text_style_height(&egui::TextStyle::Heading);
+    let row = ui.text_style_height(&egui::TextStyle::Body).max(ui.spacing().interact_size.y);
+    let domains = ctx.plan().domains.iter().filter(|d| ctx.selection.chart_focus.lists_indicators_of(&d.id)).count();
+    let rows = (ctx.drawn_scenarios().len() * domains.max(1)) as f32;
+    // With every domain listed the table scrolls: the plots keep the larger part.
+    (heading + spacing + 2.0 * row + spacing + rows * (row + spacing) + 16.0).min(ui.available_height() * 0.45)
 }

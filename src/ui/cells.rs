@@ -24,7 +24,7 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_a_number;
-        self.cell(ui, path, label, shown, false, "", None, |text| crate::format::parse_user_number(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, None, "", None, |text| crate::format::parse_user_number(text, german).ok_or(message))
     }
 
     /// [`CellContext::number`] with a note shown on hover (e.g. places in whole groups).
@@ -32,7 +32,7 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_a_number;
-        self.cell(ui, path, label, shown, false, "", note, |text| crate::format::parse_user_number(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, None, "", note, |text| crate::format::parse_user_number(text, german).ok_or(message))
     }
 
     /// An editable amount of money in euros: also `2,5 Mio`, `2,5 Mio. €`, `900 T€`,
@@ -41,13 +41,13 @@ impl CellContext<'_> {
         let german = self.language == Language::German;
         let shown = number_for_editing(value, self.language);
         let message = self.language.strings().not_an_amount;
-        self.cell(ui, path, label, shown, false, "", None, |text| crate::format::parse_user_money(text, german).ok_or(message))
+        self.cell(ui, path, label, shown, None, "", None, |text| crate::format::parse_user_money(text, german).ok_or(message))
     }
 
     /// An editable whole number ≥ 0.
     pub fn whole(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: u32) -> Option<u32> {
         let message = self.language.strings().not_a_whole_number;
-        self.cell(ui, path, label, value.to_string(), false, "", None, |text| text.trim().parse::<u32>().map_err(|_| message))
+        self.cell(ui, path, label, value.to_string(), None, "", None, |text| text.trim().parse::<u32>().map_err(|_| message))
     }
 
     /// An editable whole number ≥ 0 that may be left empty (`None`), with `hint` shown when empty.
@@ -61,7 +61,7 @@ impl CellContext<'_> {
     ) -> Option<Option<u32>> {
         let message = self.language.strings().not_a_whole_number;
         let shown = value.map(|v| v.to_string()).unwrap_or_default();
-        self.cell(ui, path, label, shown, false, hint, None, |text| {
+        self.cell(ui, path, label, shown, None, hint, None, |text| {
             let text = text.trim();
             if text.is_empty() {
                 return Ok(None);
@@ -83,7 +83,7 @@ impl CellContext<'_> {
         let message = self.language.strings().not_a_month;
         // An empty optional month says what it means ("unbefristet") instead of staying blank.
         let hint = if optional { self.language.strings().open_ended } else { "" };
-        self.cell(ui, path, label, shown, false, hint, None, |text| {
+        self.cell(ui, path, label, shown, None, hint, None, |text| {
             let text = text.trim();
             if text.is_empty() && optional {
                 return Ok(None);
@@ -100,9 +100,11 @@ impl CellContext<'_> {
     /// An editable text that takes the keyboard focus with its text selected when `focus` is
     /// true (a new row's name, so that the planner can type it at once).
     pub fn text_with_focus(&mut self, ui: &mut egui::Ui, path: &str, label: &str, value: &str, focus: bool) -> Option<String> {
-        self.cell(ui, path, label, value.to_owned(), focus, "", None, |text| Ok(text.to_owned()))
+        self.cell(ui, path, label, value.to_owned(), Some(focus), "", None, |text| Ok(text.to_owned()))
     }
 
+    /// One cell. `name` is `Some(focus)` for a name: it takes the keyboard focus when `focus`
+    /// is true, and a name too long for its column ends in "…" while it is not edited.
     #[allow(clippy::too_many_arguments)] // Each cell kind passes its own text, hint and parser.
     fn cell<T>(
         &mut self,
@@ -110,11 +112,12 @@ impl CellContext<'_> {
         path: &str,
         label: &str,
         shown: String,
-        focus: bool,
+        name: Option<bool>,
         hint: &str,
         note: Option<&str>,
         parse: impl Fn(&str) -> Result<T, &'static str>,
     ) -> Option<T> {
+        let focus = name == Some(true);
         let draft = self.drafts.get(path).cloned();
         let mut text = draft.clone().unwrap_or(shown);
         let draft_error = draft.as_deref().and_then(|d| parse(d).err());
@@ -124,12 +127,40 @@ impl CellContext<'_> {
             .find(|i| i.is_error() && i.path == path)
             .map(|i| super::field_label::issue_message(i, self.language));
         let problem = draft_error.map(str::to_owned).or(rule_error);
-        let width = ui.available_width().max(30.0);
-        let edit = egui::TextEdit::singleline(&mut text)
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let ink = match &problem {
+            Some(_) => crate::ui::contrast::error_text(ui),
+            None => ui.visuals().override_text_color.unwrap_or_else(|| ui.visuals().widgets.inactive.text_color()),
+        };
+        let text_width = ui.fonts_mut(|f| f.layout_no_wrap(text.clone(), font.clone(), ink).size().x);
+        let margins = 2.0 * ui.spacing().button_padding.x + 2.0;
+        // A number or a month is never cut: its cell is at least as wide as its text.
+        let numeric = is_figure(&text);
+        let width = (if numeric { ui.available_width().max(text_width + margins) } else { ui.available_width() }).max(30.0);
+        let cell_id = ui.make_persistent_id(path);
+        let editing = ui.memory(|m| m.has_focus(cell_id));
+        // A text too long for its column ends in "…" while it is not being edited.
+        let mut elide = move |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, _: f32| {
+            let mut job = egui::text::LayoutJob::simple_singleline(buffer.as_str().to_owned(), font.clone(), ink);
+            job.wrap = egui::text::TextWrapping {
+                max_width: (width - margins).max(10.0),
+                max_rows: 1,
+                break_anywhere: true,
+                overflow_character: Some('…'),
+            };
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        let least = egui::vec2(if numeric { text_width + margins } else { 0.0 }, 0.0);
+        let mut edit = egui::TextEdit::singleline(&mut text)
             .id_salt(path)
+            .font(egui::TextStyle::Body)
             .hint_text(hint)
             .desired_width(width)
-            .text_color_opt(problem.as_ref().map(|_| crate::ui::contrast::error_text(ui)));
+            .min_size(least)
+            .text_color_opt(problem.as_ref().map(|_| ink));
+        if name.is_some() && !editing && !numeric && text_width > width - margins {
+            edit = edit.layouter(&mut elide);
+        }
         let output = edit.show(ui);
         let response = output.response.response;
         if focus {
@@ -179,11 +210,19 @@ impl CellContext<'_> {
             response.on_hover_text(problem);
         } else if let Some(note) = note {
             response.on_hover_text(note);
-        } else if !text.is_empty() && output.galley.size().x > response.rect.width() - 8.0 {
+        } else if !text.is_empty() && text_width > response.rect.width() - 8.0 {
             response.on_hover_text(text);
         }
         committed
     }
+}
+
+/// Whether `text` is a figure (number, amount, month): digits with separators, signs, `€`, `%`.
+fn is_figure(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || ".,-+/ €%".contains(c))
 }
 
 /// Shows `reason` just below the cell of `response`, above everything else (a table row has no

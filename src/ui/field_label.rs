@@ -231,7 +231,7 @@ pub fn issue_text(issue: &crate::issue::Issue, plan: &Plan, language: Language) 
 pub fn issue_message(issue: &crate::issue::Issue, language: Language) -> String {
     match language {
         Language::German => issue.kind.german(),
-        Language::English => issue.message.clone(),
+        Language::English => issue.kind.window_english(),
     }
 }
 

@@ -184,6 +184,10 @@ pub struct Strings {
     pub regions_short_first: &'static str,
     /// No region runs short.
     pub no_region_short: &'static str,
+    /// Under a domain's plot: the districts that run short first ("where first?").
+    pub short_first: &'static str,
+    /// Button beside them: the map's ranking sorted by first shortage.
+    pub to_ranking: &'static str,
     /// Yearly cost heading.
     pub yearly_cost: &'static str,
     /// Year.
@@ -477,6 +481,8 @@ pub struct Strings {
     pub budget_chart: &'static str,
     /// Column: budget minus cost.
     pub balance: &'static str,
+    /// Above the budget table: the one unit of its amounts.
+    pub amounts_in_millions: &'static str,
     /// Column and sentence: planned plus open cost.
     pub unsecured: &'static str,
     /// No year has unsecured cost.
@@ -607,6 +613,8 @@ pub struct Strings {
     pub optimize_domains: &'static str,
     /// Label of the goal slider.
     pub optimize_goal: &'static str,
+    /// Column of each domain's own goal in the optimiser dialog.
+    pub optimize_goal_column: &'static str,
     /// Shortage without open measures.
     pub optimize_base: &'static str,
     /// Shortage with all open measures.
@@ -888,6 +896,8 @@ pub static GERMAN: Strings = Strings {
     none: "keiner",
     regions_short_first: "Regionen mit frühestem Engpass",
     no_region_short: "Keine Region hat einen Engpass.",
+    short_first: "Zuerst knapp",
+    to_ranking: "Rangliste ➡",
     yearly_cost: "Kosten je Jahr",
     year: "Jahr",
     over_budget: "über Budget",
@@ -1048,6 +1058,7 @@ pub static GERMAN: Strings = Strings {
     range_triangle: "Dreiecksverteilung: niedrig – Wert – hoch",
     budget_chart: "Kosten nach Finanzierung gegen das Budget",
     balance: "Saldo",
+    amounts_in_millions: "Beträge in Mio. €",
     unsecured: "noch nicht gesichert",
     all_secured: "Alle Kosten sind gesichert.",
     no_budget: "kein Budget",
@@ -1114,6 +1125,7 @@ pub static GERMAN: Strings = Strings {
     optimize_intro: "Sucht die günstigste Auswahl der offenen Maßnahmen (Finanzierung „offen“), mit der der Mangel der gewählten Bereiche höchstens das Ziel erreicht.",
     optimize_domains: "Bereiche",
     optimize_goal: "Ziel: höchstens so viel Mangel je Bereich (Platzmonate)",
+    optimize_goal_column: "Ziel (höchstens)",
     optimize_base: "Ohne offene Maßnahmen",
     optimize_all: "Mit allen offenen Maßnahmen",
     unit_place_months: "Platzmonate",
@@ -1298,6 +1310,8 @@ pub static ENGLISH: Strings = Strings {
     none: "none",
     regions_short_first: "Regions running short first",
     no_region_short: "No region runs short.",
+    short_first: "Short first",
+    to_ranking: "Ranking ➡",
     yearly_cost: "Cost per year",
     year: "Year",
     over_budget: "over budget",
@@ -1458,6 +1472,7 @@ pub static ENGLISH: Strings = Strings {
     range_triangle: "Triangular distribution: low – value – high",
     budget_chart: "Cost by funding against the budget",
     balance: "Balance",
+    amounts_in_millions: "Amounts in € m",
     unsecured: "not yet secured",
     all_secured: "All costs are secured.",
     no_budget: "no budget",
@@ -1524,6 +1539,7 @@ pub static ENGLISH: Strings = Strings {
     optimize_intro: "Finds the cheapest choice of open measures (funding \"open\") that keeps the shortage of the chosen domains within the goal.",
     optimize_domains: "Domains",
     optimize_goal: "Goal: at most this much shortage per domain (place-months)",
+    optimize_goal_column: "Goal (at most)",
     optimize_base: "Without open measures",
     optimize_all: "With all open measures",
     unit_place_months: "place-months",

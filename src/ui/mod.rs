@@ -92,6 +92,15 @@ pub fn run(start: crate::cli::GuiStart) -> eframe::Result {
             if std::env::var("INTEGRATIONSPLAN_TAB").is_ok_and(|tab| tab == "domains") {
                 app.handle(action::Action::ShowTab(action::Tab::Domains));
             }
+            // `INTEGRATIONSPLAN_BANDS=1` starts with the P10–P90 bands on, `INTEGRATIONSPLAN_REGION=koeln`
+            // with that region shown (screenshots of a workshop's view; `--presentation` and
+            // `--language` are options of the command line).
+            if std::env::var("INTEGRATIONSPLAN_BANDS").is_ok_and(|on| on == "1") {
+                app.handle(action::Action::SetBands(true));
+            }
+            if let Ok(region) = std::env::var("INTEGRATIONSPLAN_REGION") {
+                app.handle(action::Action::SelectRegion(Some(region)));
+            }
             let app = match eframe::storage_dir(APP_ID) {
                 Some(folder) => app
                     .with_versions(crate::versions::VersionStore::in_folder(&folder.join(VERSIONS_FOLDER)))

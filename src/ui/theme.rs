@@ -98,14 +98,42 @@ pub fn apply_base_style(ctx: &egui::Context) {
     add_fallback_font(ctx);
     ctx.set_visuals_of(egui::Theme::Light, super::contrast::light_visuals());
     ctx.set_visuals_of(egui::Theme::Dark, super::contrast::dark_visuals());
+    apply_text_sizes(ctx, None);
+    ctx.all_styles_mut(|style| style.spacing.item_spacing = egui::vec2(8.0, 5.0));
+}
+
+/// The text sizes of the desk, in points: body, button, heading, small, monospace.
+const DESK_TEXT_POINTS: [f32; 5] = [15.0, 15.0, 20.0, 12.0, 14.0];
+
+/// Smallest text in presentation mode, in pixels on the screen: read from the back of a room
+/// on a 1024×768 projector too (issue 20).
+pub const PRESENTATION_MIN_TEXT_PIXELS: f32 = 16.0;
+
+/// Body text in presentation mode is at least this many pixels (headings a third larger).
+const PRESENTATION_BODY_PIXELS: f32 = 18.0;
+
+/// Sets the text sizes: the desk's (`presentation_zoom` `None`), or in presentation mode at the
+/// zoom given, each at least as large as at the desk and no text under
+/// [`PRESENTATION_MIN_TEXT_PIXELS`] on the screen (a 1024×768 projector has a zoom near 1, and
+/// its small text would be 12 pixels).
+pub fn apply_text_sizes(ctx: &egui::Context, presentation_zoom: Option<f32>) {
+    use egui::{FontId, TextStyle};
+    let [body, button, heading, small, mono] = DESK_TEXT_POINTS;
+    let at_least = |points: f32, pixels: f32| match presentation_zoom {
+        Some(zoom) if zoom > 0.0 => points.max(pixels / zoom),
+        _ => points,
+    };
+    let body = at_least(body, PRESENTATION_BODY_PIXELS);
+    let button = at_least(button, PRESENTATION_BODY_PIXELS);
+    let heading = at_least(heading, PRESENTATION_BODY_PIXELS * 4.0 / 3.0);
+    let small = at_least(small, PRESENTATION_MIN_TEXT_PIXELS);
+    let mono = at_least(mono, PRESENTATION_MIN_TEXT_PIXELS);
     ctx.all_styles_mut(|style| {
-        use egui::{FontId, TextStyle};
-        style.text_styles.insert(TextStyle::Body, FontId::proportional(15.0));
-        style.text_styles.insert(TextStyle::Button, FontId::proportional(15.0));
-        style.text_styles.insert(TextStyle::Heading, FontId::proportional(20.0));
-        style.text_styles.insert(TextStyle::Small, FontId::proportional(12.0));
-        style.text_styles.insert(TextStyle::Monospace, FontId::monospace(14.0));
-        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+        style.text_styles.insert(TextStyle::Body, FontId::proportional(body));
+        style.text_styles.insert(TextStyle::Button, FontId::proportional(button));
+        style.text_styles.insert(TextStyle::Heading, FontId::proportional(heading));
+        style.text_styles.insert(TextStyle::Small, FontId::proportional(small));
+        style.text_styles.insert(TextStyle::Monospace, FontId::monospace(mono));
     });
 }
 
@@ -152,6 +180,8 @@ pub const RANKING_BAR_WIDTH: f32 = 70.0;
 /// Narrowest central area (in points) that shows the map and the ranking side by side; below
 /// it the ranking stands under the map.
 pub const MAP_SIDE_BY_SIDE_MIN_WIDTH: f32 = 900.0;
+/// Rows of the ranking that stay in view under the map when the two are stacked.
+pub const RANKING_MIN_ROWS: usize = 8;
 /// Share of the map view's width (side by side) or height (stacked) the map takes.
 pub const MAP_WIDTH_SHARE: f32 = 0.58;
 
@@ -161,6 +191,13 @@ pub fn first_shortage_color(fraction: f32) -> Color32 {
     let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * f).round() as u8;
     Color32::from_rgb(mix(MAP_EARLY.r(), MAP_LATE.r()), mix(MAP_EARLY.g(), MAP_LATE.g()), mix(MAP_EARLY.b(), MAP_LATE.b()))
 }
+/// Default width of the side panel of the editors (points), when the window has room: the
+/// measures table shows Name, Bereich, Region, Plätze, Beginn and Einmalkosten without
+/// scrolling sideways (a 1280 px projector).
+pub const MEASURES_TABLE_ROOM: f32 = 760.0;
+/// The side panel takes at most this share of the window at first, so the charts keep room.
+pub const EDITORS_MAX_SHARE: f32 = 0.6;
+
 /// Widest a dialog grows (optimiser, table import, about).
 pub const DIALOG_WIDTH: f32 = 760.0;
 
@@ -178,8 +215,10 @@ pub const MONTH_CELL_WIDTH: f32 = 96.0;
 pub const DEMAND_LINE_WIDTH: f32 = 2.0;
 /// Width of a capacity step line in points: thinner than demand, so the two tell apart.
 pub const CAPACITY_LINE_WIDTH: f32 = 1.0;
-/// Opacity (0–255) of a scenario's shortage area, drawn in its colour.
-pub const SHORTAGE_ALPHA: u8 = 70;
+/// Opacity steps (0–255) of the shortage areas of the drawn scenarios, leading first: every
+/// shortage is red (a scenario's own colour, green say, would read as "good"), and the
+/// scenarios tell apart by how strong their red is.
+pub const SHORTAGE_ALPHA_STEPS: [u8; 4] = [125, 80, 50, 30];
 /// Size of a line sample in the legend, in points.
 pub const LINE_SAMPLE_SIZE: egui::Vec2 = egui::vec2(34.0, 14.0);
 
@@ -197,9 +236,11 @@ pub fn scenario_line_style(index: usize) -> egui_plot::LineStyle {
     }
 }
 
-/// The fill of a scenario's shortage area in its colour.
-pub fn shortage_fill(color: Color32) -> Color32 {
-    Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), SHORTAGE_ALPHA)
+/// The fill of the shortage area of the scenario drawn at `slot` (0 = leading): the one
+/// shortage red, weaker for each further scenario.
+pub fn shortage_fill(slot: usize) -> Color32 {
+    let alpha = SHORTAGE_ALPHA_STEPS.get(slot).or(SHORTAGE_ALPHA_STEPS.last()).copied().unwrap_or(60);
+    Color32::from_rgba_unmultiplied(ERROR_RED.r(), ERROR_RED.g(), ERROR_RED.b(), alpha)
 }
 
 #[cfg(test)]

@@ -17,7 +17,13 @@ impl App {
         let revision = self.session.doc().revision;
         match action {
             Action::OpenOptimizer => {
-                self.optimizer = Some(OptimizerDialog::new(self.session.plan(), &self.selection.scenario_id));
+                // It opens as it was left: scenario, domains and each domain's goal.
+                let plan = self.session.plan();
+                let dialog = match &self.optimizer_choices {
+                    Some(choices) => OptimizerDialog::with_choices(plan, &self.selection.scenario_id, choices),
+                    None => OptimizerDialog::new(plan, &self.selection.scenario_id),
+                };
+                self.optimizer = Some(dialog);
             }
             Action::RunOptimizer => {
                 if let Some(dialog) = &mut self.optimizer {
@@ -30,7 +36,7 @@ impl App {
                 }
             }
             Action::AdoptProposal => self.adopt_proposal(),
-            Action::CloseOptimizer => self.optimizer = None,
+            Action::CloseOptimizer => self.close_optimizer(),
             Action::ChooseImportSheet(sheet) => {
                 if let Some(dialog) = &mut self.table_import {
                     dialog.read_sheet(Some(sheet), self.session.plan(), revision);
@@ -55,8 +61,15 @@ impl App {
         self.handle(Action::Edit(Command::InsertScenario(at, scenario)));
         self.handle(Action::CompareScenario(id.clone(), true));
         self.proposal_id = Some(id);
-        self.optimizer = None;
+        self.close_optimizer();
         self.status = Some(t.optimize_adopted.to_owned());
+    }
+
+    /// Closes the optimiser dialog and remembers its choices for the next time it opens.
+    fn close_optimizer(&mut self) {
+        if let Some(dialog) = self.optimizer.take() {
+            self.optimizer_choices = Some(dialog.choices());
+        }
     }
 
     /// Applies the previewed import as one undo step.

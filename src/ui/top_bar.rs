@@ -182,7 +182,8 @@ pub fn region_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> 
     let mut chosen = ctx.selection.region_id.clone();
     let picker = RegionPicker::new("region_select", t.region, t.region_search)
         .selected_text(format!("{}: {}", t.region, ctx.place_name()))
-        .width(260.0);
+        // Narrower in presentation mode: its bar holds the view tabs too, on one line at 1280 px.
+        .width(if ctx.presentation { 210.0 } else { 260.0 });
     if picker.show(ui, choices, &mut chosen) { vec![Action::SelectRegion(chosen)] } else { Vec::new() }
 }
 
@@ -260,21 +261,24 @@ pub fn status_bar_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, status: Option<&str>
 
 /// The tabs of the central area (one per [`CentralView`]).
 pub fn view_tabs_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: CentralView) -> Vec<Action> {
+    ui.horizontal(|ui| view_tab_buttons_ui(ui, ctx, shown)).inner
+}
+
+/// The view tabs laid into the current layout (a wrapping bar breaks the line between them).
+pub fn view_tab_buttons_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: CentralView) -> Vec<Action> {
     let t = ctx.strings();
     let mut actions = Vec::new();
-    ui.horizontal(|ui| {
-        for view in CentralView::ALL {
-            let label = match view {
-                CentralView::Charts => t.view_charts,
-                CentralView::Budget => t.view_budget,
-                CentralView::Map => t.view_map,
-                CentralView::Groups => t.view_groups,
-            };
-            if ui.selectable_label(view == shown, label).clicked() && view != shown {
-                actions.push(Action::ShowView(view));
-            }
+    for view in CentralView::ALL {
+        let label = match view {
+            CentralView::Charts => t.view_charts,
+            CentralView::Budget => t.view_budget,
+            CentralView::Map => t.view_map,
+            CentralView::Groups => t.view_groups,
+        };
+        if ui.selectable_label(view == shown, label).clicked() && view != shown {
+            actions.push(Action::ShowView(view));
         }
-    });
+    }
     actions
 }
 

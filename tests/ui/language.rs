@@ -183,12 +183,15 @@ fn leaks(language: Language) -> Vec<String> {
     }
     harness.step();
     check(&harness, &foreign, "optimizer", &mut found);
-    let request = harness.state().optimizer.as_ref().unwrap().request();
+    let (scenario_id, goals) = {
+        let dialog = harness.state().optimizer.as_ref().unwrap();
+        (dialog.scenario_id.clone(), dialog.goals())
+    };
     let plan = harness.state().session.plan().clone();
-    let answer = integrationsplan::optimize::optimize(&plan, &request, &Default::default()).unwrap();
+    let answer = integrationsplan::optimize::optimize_goals(&plan, &scenario_id, &goals, &Default::default()).unwrap();
     let dialog = harness.state_mut().optimizer.as_mut().unwrap();
     dialog.result = Some(Ok(answer));
-    dialog.result_request = Some(request);
+    dialog.result_goals = Some(goals);
     harness.step();
     check(&harness, &foreign, "optimizer answer", &mut found);
     harness.state_mut().handle(Action::AdoptProposal);

@@ -32,10 +32,13 @@ fn a_proposed_mix_becomes_a_compared_scenario_and_one_undo_removes_it() {
     assert!(harness.query_by_label("Ohne offene Maßnahmen").is_some());
     assert!(harness.query_by_label("Mit allen offenen Maßnahmen").is_some());
 
-    // The goal: half way between what all open measures reach and what the base leaves.
-    let (low, high) = harness.state().optimizer.as_ref().unwrap().goal_range().unwrap();
-    assert!(low <= high);
-    harness.state_mut().optimizer.as_mut().unwrap().goal_place_months = (low + high) / 2.0;
+    // Each domain's goal: half way between what all open measures reach and what the base leaves.
+    let dialog = harness.state_mut().optimizer.as_mut().unwrap();
+    for id in dialog.domain_ids.clone() {
+        let (low, high) = dialog.goal_range(&id).unwrap();
+        assert!(low <= high);
+        dialog.set_goal(&id, (low + high) / 2.0);
+    }
     harness.step();
     harness.get_by_label("Suchen").click();
     harness.step();
@@ -93,21 +96,20 @@ fn an_unreachable_goal_says_so_and_still_offers_all_open_measures() {
     harness.state_mut().handle(integrationsplan::ui::action::Action::OpenOptimizer);
     harness.step();
     wait_until(&mut harness, |app| app.optimizer.as_ref().is_some_and(|d| d.bounds.is_some()));
-    let (low, _) = harness.state().optimizer.as_ref().unwrap().goal_range().unwrap();
-    if low <= 0.0 {
+    let dialog = harness.state().optimizer.as_ref().unwrap();
+    let Some(short) = dialog.domain_ids.iter().find(|id| dialog.goal_range(id).unwrap().0 > 0.0).cloned() else {
         return; // every domain can be covered in the sample: nothing to show
-    }
-    // Below what all open measures reach (the slider keeps the range; the request does not).
-    let request = integrationsplan::optimize::OptimizeRequest {
-        max_shortage_place_months: low / 2.0,
-        ..harness.state().optimizer.as_ref().unwrap().request()
     };
+    // Below what all open measures reach (the slider keeps the range; the search does not).
+    let low = dialog.goal_range(&short).unwrap().0;
+    let goals = vec![integrationsplan::optimize::DomainGoal { domain_id: short, max_shortage_place_months: low / 2.0 }];
     let plan = harness.state().session.plan().clone();
-    let answer = integrationsplan::optimize::optimize(&plan, &request, &Default::default()).unwrap();
+    let answer =
+        integrationsplan::optimize::optimize_goals(&plan, &dialog.scenario_id.clone(), &goals, &Default::default()).unwrap();
     assert!(!answer.feasible);
     let dialog = harness.state_mut().optimizer.as_mut().unwrap();
     dialog.result = Some(Ok(answer));
-    dialog.result_request = Some(request);
+    dialog.result_goals = Some(goals);
     harness.step();
     assert!(harness.query_by_label_contains("Ziel nicht erreichbar: auch alle offenen Maßnahmen zusammen").is_some());
     assert!(harness.query_by_label("Als Szenario übernehmen").is_some());

@@ -207,7 +207,7 @@ fn preview_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, preview: &ImportPreview) {
                                 let (before, after) = (shown(f.before.to_german()), shown(f.after.to_german()));
                                 format!("{}: {before} » {after}", f.column.german_header())
                             } else {
-                                let (before, after) = (shown(f.before.to_string()), shown(f.after.to_string()));
+                                let (before, after) = (shown(f.before.to_english()), shown(f.after.to_english()));
                                 format!("{}: {before} » {after}", f.column.english_header())
                             }
                         })

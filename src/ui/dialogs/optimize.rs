@@ -3,7 +3,7 @@
 //! the answer can be adopted as a new scenario ([`proposal_scenario`]).
 
 use crate::model::{Funding, Plan, Scenario};
-use crate::optimize::{Optimization, OptimizeError, OptimizeRequest, SearchControl, candidates, optimize};
+use crate::optimize::{DomainGoal, Optimization, OptimizeError, SearchControl, candidates, optimize_goals};
 use crate::ui::action::Action;
 use crate::ui::context::PanelCtx;
 use crate::ui::job::Job;
@@ -23,24 +23,38 @@ pub struct DomainBounds {
     pub all_place_months: f64,
 }
 
+/// What the planner chose in the dialog: kept by the app when the dialog closes, so that it
+/// opens again as it was left.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OptimizerChoices {
+    /// The scenario whose open measures are the candidates.
+    pub scenario_id: String,
+    /// The domains whose shortage is limited (all of them when the dialog first opens).
+    pub domain_ids: Vec<String>,
+    /// The limit on each domain's shortage place-months, by domain id: one goal per domain,
+    /// as the place-months of Kita and of housing are not comparable.
+    pub goals_place_months: Vec<(String, f64)>,
+}
+
 /// What the dialog holds: the choices typed into it, its jobs and the last answer.
 pub struct OptimizerDialog {
     /// The scenario whose open measures are the candidates.
     pub scenario_id: String,
     /// The domains whose shortage is limited (all of them when the dialog opens).
     pub domain_ids: Vec<String>,
-    /// The limit on each chosen domain's shortage place-months.
-    pub goal_place_months: f64,
+    /// The limit on each domain's shortage place-months, by domain id (set to what all open
+    /// measures reach when the bounds first come in, unless remembered).
+    pub goals_place_months: Vec<(String, f64)>,
     /// Bounds of the goal for [`Self::bounds_scenario`], once computed.
     pub bounds: Option<Vec<DomainBounds>>,
     bounds_scenario: String,
     bounds_job: Option<Job<Vec<DomainBounds>>>,
     search_job: Option<Job<Result<Optimization, OptimizeError>>>,
     search_started: Option<Instant>,
-    /// The answer of the last search (for [`Self::result_request`]).
+    /// The answer of the last search (for [`Self::result_goals`]).
     pub result: Option<Result<Optimization, OptimizeError>>,
-    /// The request the answer belongs to.
-    pub result_request: Option<OptimizeRequest>,
+    /// The goals the answer belongs to.
+    pub result_goals: Option<Vec<DomainGoal>>,
 }
 
 impl OptimizerDialog {
@@ -51,14 +65,49 @@ impl OptimizerDialog {
         OptimizerDialog {
             scenario_id,
             domain_ids: plan.domains.iter().map(|d| d.id.clone()).collect(),
-            goal_place_months: 0.0,
+            goals_place_months: Vec::new(),
             bounds: None,
             bounds_scenario: String::new(),
             bounds_job: None,
             search_job: None,
             search_started: None,
             result: None,
-            result_request: None,
+            result_goals: None,
+        }
+    }
+
+    /// A dialog that opens with the `choices` of the last time, as far as `plan` still has
+    /// their scenario and domains.
+    pub fn with_choices(plan: &Plan, scenario_id: &str, choices: &OptimizerChoices) -> Self {
+        let known = |id: &String| plan.domains.iter().any(|d| d.id == *id);
+        let mut dialog = OptimizerDialog::new(plan, scenario_id);
+        if plan.scenarios.iter().any(|s| s.id == choices.scenario_id) {
+            dialog.scenario_id = choices.scenario_id.clone();
+        }
+        dialog.domain_ids = choices.domain_ids.iter().filter(|id| known(id)).cloned().collect();
+        dialog.goals_place_months = choices.goals_place_months.iter().filter(|(id, _)| known(id)).cloned().collect();
+        dialog
+    }
+
+    /// What the planner chose, to open the dialog with again.
+    pub fn choices(&self) -> OptimizerChoices {
+        OptimizerChoices {
+            scenario_id: self.scenario_id.clone(),
+            domain_ids: self.domain_ids.clone(),
+            goals_place_months: self.goals_place_months.clone(),
+        }
+    }
+
+    /// The goal of domain `id`, if set.
+    pub fn goal_of(&self, id: &str) -> Option<f64> {
+        self.goals_place_months.iter().find(|(d, _)| d == id).map(|(_, goal)| *goal)
+    }
+
+    /// Sets the goal of domain `id`.
+    pub fn set_goal(&mut self, id: &str, place_months: f64) {
+        match self.goals_place_months.iter_mut().find(|(d, _)| d == id) {
+            Some((_, goal)) => *goal = place_months,
+            None => self.goals_place_months.push((id.to_owned(), place_months)),
         }
     }
 
@@ -77,34 +126,32 @@ impl OptimizerDialog {
         self.search_job.is_some()
     }
 
-    /// The request made of the current choices.
-    pub fn request(&self) -> OptimizeRequest {
-        OptimizeRequest {
-            scenario_id: self.scenario_id.clone(),
-            domain_ids: self.domain_ids.clone(),
-            max_shortage_place_months: self.goal_place_months.max(0.0),
-        }
+    /// The goals of the chosen domains, each its own (0 where none is set yet).
+    pub fn goals(&self) -> Vec<DomainGoal> {
+        self.domain_ids
+            .iter()
+            .map(|id| DomainGoal { domain_id: id.clone(), max_shortage_place_months: self.goal_of(id).unwrap_or(0.0).max(0.0) })
+            .collect()
     }
 
-    /// The range of the goal: from what all candidates together reach to what the base leaves
-    /// (the largest over the chosen domains, as the goal holds for each).
-    pub fn goal_range(&self) -> Option<(f64, f64)> {
-        let bounds = self.bounds.as_ref()?;
-        let chosen = bounds.iter().filter(|b| self.domain_ids.contains(&b.id));
-        let (low, high) =
-            chosen.fold((0.0_f64, 0.0_f64), |(low, high), b| (low.max(b.all_place_months), high.max(b.base_place_months)));
-        Some((low, high.max(low)))
+    /// The range of domain `id`'s goal: from what all candidates together reach to what the
+    /// base leaves.
+    pub fn goal_range(&self, id: &str) -> Option<(f64, f64)> {
+        let bounds = self.bounds.as_ref()?.iter().find(|b| b.id == id)?;
+        Some((bounds.all_place_months, bounds.base_place_months.max(bounds.all_place_months)))
     }
 
     /// Takes in finished jobs and starts the bounds job when the scenario changed. `revision`
     /// is the plan's revision: answers of an older plan are dropped.
     pub fn refresh(&mut self, plan: &Plan, revision: u64) {
         if let Some(bounds) = Job::take_if_current(&mut self.bounds_job, revision) {
-            let first = self.bounds.is_none();
-            self.bounds = Some(bounds);
-            if first && let Some((low, _)) = self.goal_range() {
-                self.goal_place_months = low;
+            // A domain without a goal yet starts at what all open measures reach.
+            for b in &bounds {
+                if self.goal_of(&b.id).is_none() {
+                    self.goals_place_months.push((b.id.clone(), b.all_place_months));
+                }
             }
+            self.bounds = Some(bounds);
         }
         if let Some(result) = Job::take_if_current(&mut self.search_job, revision) {
             self.result = Some(result);
@@ -120,11 +167,12 @@ impl OptimizerDialog {
 
     /// Starts the search with the current choices (a running one is stopped).
     pub fn start_search(&mut self, plan: &Plan, revision: u64) {
-        let request = self.request();
+        let goals = self.goals();
         self.result = None;
-        self.result_request = Some(request.clone());
+        self.result_goals = Some(goals.clone());
         self.search_started = Some(Instant::now());
         let plan = plan.clone();
+        let scenario_id = self.scenario_id.clone();
         self.search_job = Some(Job::spawn(revision, move |progress| {
             let started = Instant::now();
             let report = |_: &crate::optimize::Progress| {
@@ -135,7 +183,7 @@ impl OptimizerDialog {
                 cancel: Some(progress.cancel_flag()),
                 progress: Some(&report),
             };
-            optimize(&plan, &request, &control)
+            optimize_goals(&plan, &scenario_id, &goals, &control)
         }));
     }
 
@@ -172,7 +220,7 @@ impl OptimizerDialog {
                         actions.push(Action::CancelOptimizer);
                     }
                 } else {
-                    let ready = self.bounds.is_some() && !self.domain_ids.is_empty();
+                    let ready = self.bounds.is_some() && !self.domain_ids.is_empty() && self.bounds_scenario == self.scenario_id;
                     if ui.add_enabled(ready, egui::Button::new(t.optimize_run)).clicked() {
                         actions.push(Action::RunOptimizer);
                     }
@@ -180,7 +228,7 @@ impl OptimizerDialog {
             });
             ui.separator();
             if let Some(result) = &self.result {
-                actions.extend(result_ui(ui, ctx, result, self.result_request.as_ref()));
+                actions.extend(result_ui(ui, ctx, result, self.result_goals.is_some()));
             }
             ui.separator();
             if ui.button(t.close).clicked() {
@@ -190,7 +238,10 @@ impl OptimizerDialog {
         actions
     }
 
-    /// Scenario, domains and the goal slider with both of its ends.
+    /// Scenario, then one row per domain of the plan: whether it is limited, its shortage
+    /// without and with all open measures, and its own goal between the two. Every domain has
+    /// its row whether ticked or not, so that ticking a box never moves the dialog under the
+    /// pointer.
     fn choices_ui(&mut self, ui: &mut egui::Ui, ctx: &PanelCtx<'_>) {
         let t = ctx.strings();
         let lang = ctx.language();
@@ -208,8 +259,23 @@ impl OptimizerDialog {
                 }
             },
         );
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{}:", t.optimize_domains));
+        let bounds_current = self.bounds_scenario == self.scenario_id && self.bounds_job.is_none();
+        // While the bounds of another scenario are computed, the rows stay (greyed) in place.
+        ui.horizontal(|ui| {
+            if bounds_current {
+                ui.label(t.optimize_goal);
+            } else {
+                ui.spinner();
+                ui.label(t.optimize_bounds_reading);
+            }
+        });
+        let bounds = self.bounds.clone().unwrap_or_default();
+        egui::Grid::new("optimizer_bounds").striped(true).num_columns(4).show(ui, |ui| {
+            ui.label(egui::RichText::new(t.optimize_domains).strong());
+            ui.label(egui::RichText::new(t.optimize_base).strong());
+            ui.label(egui::RichText::new(t.optimize_all).strong());
+            ui.label(egui::RichText::new(t.optimize_goal_column).strong());
+            ui.end_row();
             for domain in &plan.domains {
                 let mut on = self.domain_ids.contains(&domain.id);
                 if ui.checkbox(&mut on, &domain.name).changed() {
@@ -219,53 +285,45 @@ impl OptimizerDialog {
                         self.domain_ids.retain(|d| *d != domain.id);
                     }
                 }
-            }
-        });
-        let bounds_current = self.bounds_scenario == self.scenario_id && self.bounds_job.is_none();
-        let Some(bounds) = self.bounds.as_ref().filter(|_| bounds_current) else {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(t.optimize_bounds_reading);
-            });
-            return;
-        };
-        egui::Grid::new("optimizer_bounds").striped(true).show(ui, |ui| {
-            ui.label("");
-            ui.label(egui::RichText::new(t.optimize_base).strong());
-            ui.label(egui::RichText::new(t.optimize_all).strong());
-            ui.end_row();
-            for b in bounds.iter().filter(|b| self.domain_ids.contains(&b.id)) {
-                ui.label(domain_name(plan, &b.id));
-                ui.label(format!("{} {}", lang.number(b.base_place_months, 0), t.unit_place_months));
-                ui.label(format!("{} {}", lang.number(b.all_place_months, 0), t.unit_place_months));
+                let figures = bounds.iter().find(|b| b.id == domain.id);
+                let place_months = |value: Option<f64>| {
+                    value.map_or_else(|| "…".to_owned(), |v| format!("{} {}", lang.number(v, 0), t.unit_place_months))
+                };
+                ui.label(place_months(figures.map(|b| b.base_place_months)));
+                ui.label(place_months(figures.map(|b| b.all_place_months)));
+                let range = self.goal_range(&domain.id).filter(|_| bounds_current);
+                match range {
+                    Some((low, high)) => {
+                        let mut goal = self.goal_of(&domain.id).unwrap_or(low).clamp(low, high);
+                        // The range's ends are named as such, so that neither reads as the goal.
+                        let slider = egui::Slider::new(&mut goal, low..=high)
+                            .custom_formatter(|value, _| lang.number(value, 0))
+                            .custom_parser(move |text| {
+                                crate::format::parse_user_number(text, lang == crate::ui::i18n::Language::German)
+                            });
+                        let response = ui.add_enabled(on, slider).on_hover_text(format!(
+                            "{} {} – {}",
+                            t.range_from,
+                            lang.number(low, 0),
+                            lang.number(high, 0)
+                        ));
+                        let label = format!("{}: {}", t.optimize_goal_column, domain.name);
+                        response.widget_info(|| egui::WidgetInfo::slider(on, goal, &label));
+                        self.set_goal(&domain.id, goal);
+                    }
+                    None => {
+                        ui.label("…");
+                    }
+                }
                 ui.end_row();
             }
         });
-        if let Some((low, high)) = self.goal_range() {
-            self.goal_place_months = self.goal_place_months.clamp(low, high);
-            ui.label(t.optimize_goal);
-            // The range's ends are named as such, so that neither reads as the chosen goal.
-            ui.horizontal(|ui| {
-                ui.label(format!("{} {}", t.range_from, lang.number(low, 0)));
-                let slider = egui::Slider::new(&mut self.goal_place_months, low..=high)
-                    .custom_formatter(|value, _| lang.number(value, 0))
-                    .custom_parser(move |text| crate::format::parse_user_number(text, lang == crate::ui::i18n::Language::German))
-                    .text(t.unit_place_months);
-                ui.add(slider).on_hover_text(t.optimize_goal);
-                ui.label(format!("{} {}", t.range_to, lang.number(high, 0)));
-            });
-        }
     }
 }
 
 /// The answer: the chosen measures with cost and effect, the total, the domains before and
 /// after, whether it is proven optimal; "Als Szenario übernehmen".
-fn result_ui(
-    ui: &mut egui::Ui,
-    ctx: &PanelCtx<'_>,
-    result: &Result<Optimization, OptimizeError>,
-    request: Option<&OptimizeRequest>,
-) -> Vec<Action> {
+fn result_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, result: &Result<Optimization, OptimizeError>, searched: bool) -> Vec<Action> {
     let t = ctx.strings();
     let lang = ctx.language();
     let plan = ctx.plan();
@@ -320,7 +378,7 @@ fn result_ui(
             t.unit_place_months
         ));
     }
-    let adoptable = request.is_some() && !answer.chosen.is_empty();
+    let adoptable = searched && !answer.chosen.is_empty();
     if ui.add_enabled(adoptable, egui::Button::new(egui::RichText::new(t.optimize_accept).strong())).clicked() {
         actions.push(Action::AdoptProposal);
     }

@@ -170,12 +170,22 @@ pub fn budget_chart_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, drawn: &[DrawnScen
 pub fn budget_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &DrawnScenario<'_>, id: &str) {
     let t = ctx.strings();
     let language = ctx.language();
-    // One unit in the whole table (millions, two decimals): "0,13 Mio. €" beside "27,20 Mio. €",
-    // never "126.667 €" beside "27,2 Mio. €".
-    let money = |eur: f64| language.millions(eur, 2);
-    egui::Grid::new(id).striped(true).num_columns(8).min_col_width(60.0).show(ui, |ui| {
+    // One unit in the whole table (millions, two decimals), said once above it: "0,13" beside
+    // "27,20", never "126.667 €" beside "27,2 Mio. €"; without the unit in every cell the
+    // table fits a 1024×768 projector, "Saldo" included (issue 20).
+    let money = |eur: f64| {
+        let number = language.number(eur / 1e6, 2);
+        if number.trim_start_matches('-').chars().all(|c| c == '0' || c == ',' || c == '.') {
+            number.replace('-', "")
+        } else {
+            number
+        }
+    };
+    ui.label(egui::RichText::new(t.amounts_in_millions).weak());
+    egui::Grid::new(id).striped(true).num_columns(8).min_col_width(48.0).show(ui, |ui| {
         for header in [t.year, t.funding_secured, t.funding_planned, t.funding_open, t.totals, t.budget, t.balance, t.unsecured] {
-            ui.strong(header);
+            let shown = ui.label(egui::RichText::new(super::indicators::two_lines(header)).strong());
+            shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, header));
         }
         ui.end_row();
         for row in budget_rows(shown.results) {
@@ -191,10 +201,14 @@ pub fn budget_table_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, shown: &DrawnScena
             }
             ui.label(row.budget_eur.map_or_else(|| t.no_budget.to_owned(), &money));
             match row.balance_eur {
-                Some(balance) if over => ui.label(
-                    egui::RichText::new(format!("{} ({})", money(balance), t.over_budget))
-                        .color(crate::ui::contrast::error_text(ui)),
-                ),
+                Some(balance) if over => {
+                    let said = format!("{} ({})", money(balance), t.over_budget);
+                    let shown = ui.label(
+                        egui::RichText::new(format!("{} ⚠", money(balance))).color(crate::ui::contrast::error_text(ui)).strong(),
+                    );
+                    shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &said));
+                    shown.on_hover_text(t.over_budget)
+                }
                 Some(balance) => ui.label(money(balance)),
                 None => ui.label("–"),
             };
@@ -245,14 +259,14 @@ mod tests {
         for (slot, name) in names.iter().enumerate() {
             assert!(harness.query_by_label(&format!("{} {name}", slot + 1)).is_some(), "key of bar {}", slot + 1);
         }
-        // Small amounts are millions too: "0,13 Mio. €", never "126.667 €" in the table.
+        // One unit, said once per table; small amounts are millions too: "0,13", never "126.667".
+        assert_eq!(harness.query_all_by_label("Beträge in Mio. €").count(), names.len());
         let euro_cells: Vec<String> = harness
             .query_all_by_label_contains("€")
             // Labels keep their text as the node's value in AccessKit.
             .filter_map(|node| node.accesskit_node().value())
-            .filter(|label| !label.contains(':'))
+            .filter(|label| !label.contains(':') && !label.starts_with("Beträge"))
             .collect();
-        assert!(!euro_cells.is_empty());
-        assert!(euro_cells.iter().all(|cell| cell.contains("Mio. €")), "{euro_cells:?}");
+        assert!(euro_cells.is_empty(), "no unit in the cells: {euro_cells:?}");
     }
 }

@@ -18,6 +18,9 @@ pub struct IndicatorsPanel {
     region_computations: usize,
     /// The natural width of each block (indicators, costs, regions) in the last frame.
     block_widths: [f32; 3],
+    /// Whether the indicator table leaves out its domain column: in presentation mode with one
+    /// domain shown (its plot names it) when the table would not fit (a 1024×768 projector).
+    compact: bool,
 }
 
 /// Indicators of one region for every scenario and domain of the results.
@@ -30,6 +33,9 @@ struct RegionIndicators {
     /// By (scenario id, domain id).
     figures: HashMap<(String, String), Indicators>,
 }
+
+/// Room the domain column of the indicator table takes (points), with its gap.
+const DOMAIN_COLUMN_ROOM: f32 = 130.0;
 
 /// One region's earliest shortage in the scenario `scenario_id`: (month index, region index,
 /// domain index), earliest first; indices into the results.
@@ -45,6 +51,31 @@ pub fn regions_short_first(results: &Results, scenario_id: &str) -> Vec<(usize, 
         .collect();
     list.sort();
     list
+}
+
+/// The regions that run short first in domain `domain_index` of the scenario `scenario_id`:
+/// (month index, region index), earliest first, ties by name as in the map's ranking, at most
+/// `count`.
+pub fn first_short_regions(
+    results: &Results,
+    plan: &crate::model::Plan,
+    scenario_id: &str,
+    domain_index: usize,
+    count: usize,
+) -> Vec<(usize, usize)> {
+    let Some(scenario) = results.scenarios.iter().find(|s| s.id == scenario_id) else { return Vec::new() };
+    let name = |r: usize| {
+        let id = results.region_ids.get(r);
+        plan.regions.iter().find(|region| Some(&region.id) == id).map(|region| region.name.to_lowercase()).unwrap_or_default()
+    };
+    let mut list: Vec<(usize, String, usize)> = scenario
+        .regions
+        .iter()
+        .enumerate()
+        .filter_map(|(r, region)| Some((region.domains.get(domain_index)?.first_shortage?, name(r), r)))
+        .collect();
+    list.sort();
+    list.into_iter().take(count).map(|(t, _, r)| (t, r)).collect()
 }
 
 /// Lays blocks of natural widths `widths_points` into rows no wider than `available_points`
@@ -100,7 +131,18 @@ impl Panel for IndicatorsPanel {
         let gap = ui.spacing().item_spacing.x * 2.0 + 6.0;
         let known: [f32; 3] =
             std::array::from_fn(|b| self.block_widths[b].max(INDICATOR_BLOCK_MIN_WIDTHS.get(b).copied().unwrap_or(0.0)));
-        let rows = block_rows(&known, ui.available_width(), gap);
+        let available = ui.available_width();
+        let rows = block_rows(&known, available, gap);
+        // One domain in front of a room: its column goes when the table is too wide, and comes
+        // back only with room to spare (no flicker between two widths).
+        let one_domain = ctx.presentation && matches!(ctx.selection.chart_focus, crate::ui::context::ChartFocus::Domain(_));
+        let indicators_width = self.block_widths[0];
+        if !one_domain || indicators_width + DOMAIN_COLUMN_ROOM < available {
+            self.compact = false;
+        } else if indicators_width > available {
+            self.compact = true;
+        }
+        let compact = self.compact;
         let mut measured = self.block_widths;
         let mut clicked_region = None;
         for (row_index, row) in rows.iter().enumerate() {
@@ -117,7 +159,7 @@ impl Panel for IndicatorsPanel {
                         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                         ui.set_min_width(INDICATOR_BLOCK_MIN_WIDTHS.get(*block).copied().unwrap_or(0.0));
                         match block {
-                            0 => domain_indicators_ui(ctx, ui, region),
+                            0 => domain_indicators_ui(ctx, ui, region, compact),
                             1 => costs_ui(ctx, ui),
                             _ => clicked_region = regions_short_first_ui(ctx, ui),
                         }
@@ -139,21 +181,19 @@ impl Panel for IndicatorsPanel {
 
 /// The indicators of the drawn scenarios per domain: the selected region's (from `region`) or
 /// the state's.
-fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&RegionIndicators>) {
+fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&RegionIndicators>, compact: bool) {
     let t = ctx.strings();
     let language = ctx.language();
     let drawn = ctx.drawn_scenarios();
     crate::ui::cells::heading_line(ui, format!("{} – {}", t.indicators, ctx.place_name()));
-    egui::Grid::new("indicators").striped(true).num_columns(6).show(ui, |ui| {
-        ui.strong(t.col_domain);
-        ui.strong(t.scenario);
-        ui.strong(t.first_shortage);
-        ui.strong(t.peak_shortage);
-        ui.strong(t.place_months);
-        if region.is_some() {
-            ui.strong(format!("{} ({})", t.shortage_probability, t.state_wide));
-        } else {
-            ui.strong(t.shortage_probability);
+    let headers = [t.col_domain, t.scenario, t.first_shortage, t.peak_shortage, t.place_months, t.shortage_probability];
+    let headers = if compact { &headers[1..] } else { &headers[..] };
+    egui::Grid::new("indicators").striped(true).num_columns(headers.len()).show(ui, |ui| {
+        // Headers on two lines: the columns are as wide as their figures, and the whole table
+        // fits beside the what-if controls on a 1280×720 projector.
+        for header in headers.iter().copied() {
+            let shown = ui.label(egui::RichText::new(two_lines(header)).strong());
+            shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, header));
         }
         ui.end_row();
         for domain in ctx.plan().domains.iter().filter(|d| ctx.selection.chart_focus.lists_indicators_of(&d.id)) {
@@ -164,7 +204,9 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
                     None => shown.results.domain(&domain.id).map(|figures| &figures.indicators),
                 };
                 let Some(i) = indicators else { continue };
-                if first_row {
+                if compact {
+                    // The plot's title names the one domain shown.
+                } else if first_row {
                     ui.label(
                         egui::RichText::new(crate::format::elide(&crate::domain_words::domain_title(domain, ctx.language()), 48))
                             .strong(),
@@ -189,11 +231,24 @@ fn domain_indicators_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, region: Option<&R
                 };
                 ui.label(peak);
                 ui.label(places_text(language, i.shortage_place_months));
-                shortage_probability_ui(ctx, ui, &shown.scenario.id, &domain.id);
+                shortage_probability_ui(ctx, ui, &shown.scenario.id, &domain.id, region.is_some());
                 ui.end_row();
             }
         }
     });
+}
+
+/// `text` broken into two lines at the space or hyphen nearest its middle ("Engpass-" /
+/// "Wahrscheinlichkeit"); a single word stays whole.
+pub fn two_lines(text: &str) -> String {
+    let middle = text.chars().count() / 2;
+    let breaks = text.char_indices().enumerate().filter(|(_, (_, c))| *c == ' ' || *c == '-');
+    let Some((_, (at, c))) = breaks.min_by_key(|(position, _)| position.abs_diff(middle)) else { return text.to_owned() };
+    let (head, tail) = text.split_at(at);
+    match c {
+        '-' => format!("{head}-\n{}", &tail[1..]),
+        _ => format!("{head}\n{}", &tail[1..]),
+    }
 }
 
 /// A number of places as a planner reads it: whole numbers, but one decimal below 10, so that
@@ -203,13 +258,16 @@ pub fn places_text(language: crate::language::Language, places: f64) -> String {
     language.number(places, decimals)
 }
 
-/// The share of runs with a shortage in any month (`73 %`), `—` while not computed.
-fn shortage_probability_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, scenario_id: &str, domain_id: &str) {
+/// The share of runs with a shortage in any month (`73 %`), `—` while not computed. The runs
+/// only know the state's shortage: under a region the cell itself says `(landesweit)`, so that
+/// "97 %" never reads as the region's beside its "Erster Engpass: keiner".
+fn shortage_probability_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, scenario_id: &str, domain_id: &str, under_region: bool) {
     let bands = ctx.session.bands().of(scenario_id).filter(|_| ctx.settings.show_bands);
     match bands.and_then(|b| b.domains.iter().find(|d| d.id == domain_id)) {
         Some(domain) => {
             let share = domain.any_shortage_probability;
-            let text = egui::RichText::new(ctx.language().percent(share));
+            let text = shortage_probability_text(ctx.language(), share, under_region);
+            let text = egui::RichText::new(text);
             ui.label(if share > 0.0 {
                 text.color(crate::ui::contrast::error_text(ui))
             } else {
@@ -220,6 +278,12 @@ fn shortage_probability_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui, scenario_id: &
             ui.label("—").on_hover_text(ctx.strings().not_computed_hint);
         }
     }
+}
+
+/// The probability cell's text: `97 %`, or under a region `97 % (landesweit)`.
+pub fn shortage_probability_text(language: crate::language::Language, share: f64, under_region: bool) -> String {
+    let percent = language.percent(share);
+    if under_region { format!("{percent} ({})", language.strings().state_wide) } else { percent }
 }
 
 fn costs_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
@@ -369,6 +433,14 @@ mod tests {
         harness.get_by_label_contains(&entry).click();
         harness.run();
         assert_eq!(harness.state().actions, vec![Action::SelectRegion(Some(region.id))]);
+    }
+
+    #[test]
+    fn long_headers_break_into_two_lines_at_the_middle() {
+        assert_eq!(two_lines("Engpass-Wahrscheinlichkeit"), "Engpass-\nWahrscheinlichkeit");
+        assert_eq!(two_lines("Platz-Monate fehlend"), "Platz-Monate\nfehlend");
+        assert_eq!(two_lines("Erster Engpass"), "Erster\nEngpass");
+        assert_eq!(two_lines("Szenario"), "Szenario");
     }
 
     #[test]

@@ -99,6 +99,14 @@ pub struct MapPanel {
     cache: Option<Cached>,
     /// Width of the legend drawn in the last frame: a wide map keeps that strip free for it.
     legend_width: f32,
+    /// Size of the legend drawn in the last frame (to find a corner free of regions for it).
+    legend_size: Vec2,
+    /// Where the legend was drawn in the last frame.
+    pub legend_rect: Option<Rect>,
+    /// Screen position and circle radius of each region drawn in the last frame, by id.
+    pub region_points: Vec<(String, Pos2, f32)>,
+    /// The region the ranking last scrolled to: it scrolls again when another is selected.
+    ranking_scrolled_to: Option<String>,
 }
 
 impl Default for MapPanel {
@@ -119,6 +127,10 @@ impl Default for MapPanel {
             failed_path: None,
             cache: None,
             legend_width: 0.0,
+            legend_size: Vec2::ZERO,
+            legend_rect: None,
+            region_points: Vec::new(),
+            ranking_scrolled_to: None,
         }
     }
 }
@@ -147,7 +159,9 @@ impl Panel for MapPanel {
         let size = Vec2::new(ui.available_width(), ui.available_height().min(ui.ctx().content_rect().height()));
         if size.x < theme::MAP_SIDE_BY_SIDE_MIN_WIDTH {
             // Narrow (a projector at presentation zoom): the map over the ranking, each readable.
-            let map_size = Vec2::new(size.x, (size.y * theme::MAP_WIDTH_SHARE).max(160.0));
+            // The ranking keeps room for several rows under the map (a 1280×720 projector).
+            let ranking_room = theme::RANKING_MIN_ROWS as f32 * (theme::ROW_HEIGHT + ui.spacing().item_spacing.y) + 90.0;
+            let map_size = Vec2::new(size.x, (size.y * theme::MAP_WIDTH_SHARE).min(size.y - ranking_room).max(160.0));
             actions.extend(self.map_ui(ui, ctx, map_size));
             ui.separator();
             actions.extend(self.ranking_ui(ui, ctx));
@@ -165,6 +179,16 @@ impl Panel for MapPanel {
 }
 
 impl MapPanel {
+    /// Shows the domain at `domain_index` with its ranking sorted by first shortage, earliest
+    /// first ("where first?").
+    pub fn show_first_shortages(&mut self, domain_index: usize) {
+        self.domain_index = domain_index;
+        self.sort = SortColumn::FirstShortage;
+        self.reversed = false;
+        // Scroll to the selected region again in the new order.
+        self.ranking_scrolled_to = None;
+    }
+
     /// The rows of the ranking as shown, for the CSV export (computed afresh when the cache is
     /// of another state).
     pub fn ranking_rows(&mut self, ctx: &PanelCtx<'_>) -> (Vec<RegionFigures>, Vec<usize>) {
@@ -406,9 +430,28 @@ impl MapPanel {
         };
         self.hovered = hovered;
         let t = ctx.strings();
+        let max_radius = max_radius(cache.rows.len(), self.zoom);
+        self.region_points = cache
+            .rows
+            .iter()
+            .zip(&cache.positions)
+            .filter_map(|(row, position)| {
+                let radius =
+                    radius_of(row, cache.key.figure, cache.max_value, max_radius).unwrap_or(theme::MAP_NO_SHORTAGE_RADIUS);
+                Some((row.id.clone(), transform.to_screen((*position)?), radius))
+            })
+            .collect();
+        // The legend goes into the corner where it covers the fewest regions (NRW's south-west
+        // corner holds Köln, Aachen and Bonn); beside the map when the map leaves that strip.
+        let corner =
+            if fits_beside { egui::Align2::LEFT_BOTTOM } else { legend_corner(rect, self.legend_size, &self.region_points) };
         // The legend is not enlarged again in presentation: the window's zoom already enlarges it,
         // and twice that would cover the map.
-        self.legend_width = draw_legend(&painter, ui, rect, cache, self.figure, boundaries.is_some(), ctx, 1.0).width() + 8.0;
+        let placed = (rect, corner, self.legend_size);
+        let legend = draw_legend(&painter, ui, placed, cache, self.figure, boundaries.is_some(), ctx);
+        self.legend_width = legend.width() + 8.0;
+        self.legend_size = legend.size();
+        self.legend_rect = Some(legend);
         if let Some(row) = hovered.and_then(|i| cache.rows.get(i)) {
             let months = &ctx.session.results().months;
             let language = ctx.language();
@@ -461,6 +504,7 @@ impl MapPanel {
             (SortColumn::Share, t.rank_share, 110.0),
         ];
         let mut clicked = None;
+        let mut scrolled_to = None;
         egui::ScrollArea::horizontal().id_salt("ranking_h").show(ui, |ui| {
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
@@ -482,70 +526,77 @@ impl MapPanel {
                 ui.separator();
                 let months = &ctx.session.results().months;
                 let selected = ctx.selection.region_id.as_deref();
-                egui::ScrollArea::vertical().id_salt("ranking_rows").auto_shrink([false, false]).show_rows(
-                    ui,
-                    theme::ROW_HEIGHT,
-                    cache.order.len(),
-                    |ui, range| {
-                        for rank in range {
-                            let Some(row) = cache.order.get(rank).and_then(|&i| cache.rows.get(i)) else { continue };
-                            ui.horizontal(|ui| {
-                                ui.set_height(theme::ROW_HEIGHT);
-                                // Numbers right-aligned in columns as wide as their headers.
-                                let cell = |ui: &mut egui::Ui, width: f32, text: String| {
-                                    ui.allocate_ui_with_layout(
-                                        Vec2::new(width, theme::ROW_HEIGHT),
-                                        egui::Layout::right_to_left(egui::Align::Center),
-                                        |ui| {
-                                            ui.set_min_width(width);
-                                            ui.add(egui::Label::new(text).truncate());
-                                        },
-                                    );
-                                };
-                                cell(ui, columns[0].2, format!("{}", rank + 1));
-                                let name = ui
-                                    .allocate_ui_with_layout(
-                                        Vec2::new(columns[1].2, theme::ROW_HEIGHT),
-                                        egui::Layout::left_to_right(egui::Align::Center),
-                                        |ui| {
-                                            ui.set_min_width(columns[1].2);
-                                            ui.add(
-                                                egui::Button::selectable(selected == Some(row.id.as_str()), &row.name).truncate(),
-                                            )
-                                        },
-                                    )
-                                    .inner;
-                                if name.clicked() {
-                                    actions.push(Action::SelectRegion(Some(row.id.clone())));
-                                }
-                                let first = row
-                                    .first_shortage
-                                    .and_then(|m| months.get(m))
-                                    .map_or_else(|| t.no_shortage.to_owned(), |m| language.month(*m));
-                                cell(ui, columns[2].2, first);
-                                cell(ui, columns[3].2, language.number(row.peak_shortage, 0));
-                                cell(ui, columns[4].2, language.number(row.place_months, 0));
-                                cell(ui, columns[5].2, language.number(row.per_thousand, 2));
-                                cell(ui, columns[6].2, format!("{} %", language.number(row.share * 100.0, 1)));
-                                let (bar, _) = ui.allocate_exact_size(
-                                    Vec2::new(theme::RANKING_BAR_WIDTH, theme::ROW_HEIGHT * 0.6),
-                                    Sense::hover(),
+                let mut rows_area = egui::ScrollArea::vertical().id_salt("ranking_rows").auto_shrink([false, false]);
+                // A region selected elsewhere (map, charts, top bar) is scrolled into view, once.
+                if selected.map(str::to_owned) != self.ranking_scrolled_to {
+                    let rank =
+                        selected.and_then(|id| cache.order.iter().position(|&i| cache.rows.get(i).is_some_and(|r| r.id == id)));
+                    if let Some(rank) = rank {
+                        let row = theme::ROW_HEIGHT + ui.spacing().item_spacing.y;
+                        rows_area = rows_area.vertical_scroll_offset((rank as f32 - 2.0).max(0.0) * row);
+                    }
+                    scrolled_to = Some(selected.map(str::to_owned));
+                }
+                rows_area.show_rows(ui, theme::ROW_HEIGHT, cache.order.len(), |ui, range| {
+                    for rank in range {
+                        let Some(row) = cache.order.get(rank).and_then(|&i| cache.rows.get(i)) else { continue };
+                        ui.horizontal(|ui| {
+                            ui.set_height(theme::ROW_HEIGHT);
+                            // Numbers right-aligned in columns as wide as their headers.
+                            let cell = |ui: &mut egui::Ui, width: f32, text: String| {
+                                ui.allocate_ui_with_layout(
+                                    Vec2::new(width, theme::ROW_HEIGHT),
+                                    egui::Layout::right_to_left(egui::Align::Center),
+                                    |ui| {
+                                        ui.set_min_width(width);
+                                        ui.add(egui::Label::new(text).truncate());
+                                    },
                                 );
-                                let fraction = if cache.max_value > 0.0 { row.value(self.figure) / cache.max_value } else { 0.0 };
-                                let filled = Rect::from_min_size(bar.min, Vec2::new(bar.width() * fraction as f32, bar.height()));
-                                ui.painter().rect_filled(filled, 1.0, theme::MAP_EARLY);
-                                ui.painter().rect_stroke(
-                                    bar,
-                                    1.0,
-                                    Stroke::new(0.5, theme::MAP_NO_SHORTAGE),
-                                    egui::StrokeKind::Inside,
-                                );
-                            });
-                        }
-                    },
-                );
+                            };
+                            cell(ui, columns[0].2, format!("{}", rank + 1));
+                            let name = ui
+                                .allocate_ui_with_layout(
+                                    Vec2::new(columns[1].2, theme::ROW_HEIGHT),
+                                    egui::Layout::left_to_right(egui::Align::Center),
+                                    |ui| {
+                                        ui.set_min_width(columns[1].2);
+                                        ui.add(egui::Button::selectable(selected == Some(row.id.as_str()), &row.name).truncate())
+                                    },
+                                )
+                                .inner;
+                            if name.clicked() {
+                                actions.push(Action::SelectRegion(Some(row.id.clone())));
+                            }
+                            let first = row
+                                .first_shortage
+                                .and_then(|m| months.get(m))
+                                .map_or_else(|| t.no_shortage.to_owned(), |m| language.month(*m));
+                            cell(ui, columns[2].2, first);
+                            cell(ui, columns[3].2, language.number(row.peak_shortage, 0));
+                            cell(ui, columns[4].2, language.number(row.place_months, 0));
+                            cell(ui, columns[5].2, language.number(row.per_thousand, 2));
+                            cell(ui, columns[6].2, language.percent_with(row.share, 1));
+                            let (bar, _) = ui.allocate_exact_size(
+                                Vec2::new(theme::RANKING_BAR_WIDTH, theme::ROW_HEIGHT * 0.6),
+                                Sense::hover(),
+                            );
+                            let fraction = if cache.max_value > 0.0 { row.value(self.figure) / cache.max_value } else { 0.0 };
+                            let filled = Rect::from_min_size(bar.min, Vec2::new(bar.width() * fraction as f32, bar.height()));
+                            ui.painter().rect_filled(filled, 1.0, theme::MAP_EARLY);
+                            ui.painter().rect_stroke(
+                                bar,
+                                1.0,
+                                Stroke::new(0.5, theme::MAP_NO_SHORTAGE),
+                                egui::StrokeKind::Inside,
+                            );
+                        });
+                    }
+                });
             });
         });
+        if let Some(region) = scrolled_to {
+            self.ranking_scrolled_to = region;
+        }
         if let Some(column) = clicked {
             if self.sort == column {
                 self.reversed = !self.reversed;
@@ -640,7 +691,7 @@ fn draw_circles(
 /// fewer, larger labels read from the back of the room).
 fn draw_names(painter: &egui::Painter, cache: &Cached, transform: &MapTransform, ui: &egui::Ui, factor: f32) {
     // The window's zoom already enlarges text in presentation mode; a little more, not twice.
-    let font = egui::FontId::proportional(11.0 * if factor > 1.0 { 1.25 } else { 1.0 });
+    let font = egui::FontId::proportional(map_text_size(ui, factor > 1.0, 11.0));
     let color = ui.visuals().strong_text_color();
     let mut taken: Vec<Rect> = Vec::new();
     for &i in cache.draw_order.iter().take(if factor > 1.0 { 5 } else { 8 }) {
@@ -771,25 +822,51 @@ fn ring_contains(ring: &[LonLat], point: LonLat) -> bool {
 /// The legend in the lower left corner: circle sizes (or the fill scale) and colours; returns
 /// where it was drawn.
 #[allow(clippy::too_many_arguments)]
+/// The corner of the map `rect` where a legend of `size` covers the fewest region circles
+/// (`points`: centre and radius), the bottom left one when it covers none.
+fn legend_corner(rect: Rect, size: Vec2, points: &[(String, Pos2, f32)]) -> egui::Align2 {
+    use egui::Align2;
+    let corners = [Align2::LEFT_BOTTOM, Align2::RIGHT_BOTTOM, Align2::LEFT_TOP, Align2::RIGHT_TOP];
+    let covered = |corner: Align2| {
+        let legend = corner.align_size_within_rect(size, rect.shrink(8.0));
+        points.iter().filter(|(_, at, radius)| legend.expand(*radius).contains(*at)).count()
+    };
+    corners.into_iter().min_by_key(|corner| covered(*corner)).unwrap_or(Align2::LEFT_BOTTOM)
+}
+
+/// Size of the map's own text (legend, names) in points: 12 at the desk; in presentation mode
+/// at least 16 pixels on the screen, whatever the zoom (issue 20).
+pub fn map_text_size(ui: &egui::Ui, presentation: bool, desk_points: f32) -> f32 {
+    if presentation { desk_points.max(theme::PRESENTATION_MIN_TEXT_PIXELS / ui.ctx().zoom_factor()) } else { desk_points }
+}
+
+/// Draws the legend into the `corner` of the map `rect` (`placed`, with the legend's size of the
+/// last frame); returns where it was drawn.
 fn draw_legend(
     painter: &egui::Painter,
     ui: &egui::Ui,
-    rect: Rect,
+    placed: (Rect, egui::Align2, Vec2),
     cache: &Cached,
     figure: Figure,
     areas: bool,
     ctx: &PanelCtx<'_>,
-    factor: f32,
 ) -> Rect {
+    let (rect, corner, last_size) = placed;
     let t = ctx.strings();
     let language = ctx.language();
     let months = &ctx.session.results().months;
-    let size = 12.0 * if factor > 1.0 { 1.5 } else { 1.0 };
+    let size = map_text_size(ui, ctx.presentation, 12.0);
     let font = egui::FontId::proportional(size);
     let text_color = Color32::from_gray(0x20);
     let line = size + 6.0;
     let height = line * 5.0 + 8.0;
-    let top_left = Pos2::new(rect.left() + 8.0, rect.bottom() - height - 8.0);
+    // Placed by the size of the last frame (the width is known once the text is drawn).
+    let width = if last_size.x > 0.0 {
+        last_size.x
+    } else {
+        painter.layout_no_wrap(format!("{} … {}", t.legend_early, t.legend_late), font.clone(), text_color).size().x + 150.0
+    };
+    let top_left = corner.align_size_within_rect(Vec2::new(width, height), rect.shrink(8.0)).min;
     // The ground is sized to the text once it is drawn: it never lets a line run out of it.
     let ground = painter.add(egui::Shape::Noop);
     let right = std::cell::Cell::new(top_left.x);
@@ -831,7 +908,6 @@ fn draw_legend(
     text(y, x + 16.0, t.no_shortage.to_owned());
     let frame = Rect::from_min_max(top_left, Pos2::new(right.get() + 8.0, top_left.y + height));
     painter.set(ground, egui::Shape::rect_filled(frame, 4.0, theme::MAP_LABEL_GROUND));
-    let _ = ui;
     frame
 }
 
@@ -872,7 +948,7 @@ fn row_lines(t: &Strings, language: Language, row: &RegionFigures, months: &[cra
         format!("{}: {}", t.rank_peak, language.number(row.peak_shortage, 0)),
         format!("{}: {}", t.rank_place_months, language.number(row.place_months, 0)),
         format!("{}: {}", t.rank_per_thousand, language.number(row.per_thousand, 2)),
-        format!("{}: {} %", t.rank_share, language.number(row.share * 100.0, 1)),
+        format!("{}: {}", t.rank_share, language.percent_with(row.share, 1)),
     ]
 }
 

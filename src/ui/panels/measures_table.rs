@@ -16,10 +16,17 @@ use egui_extras::{Column, TableBuilder, TableRow};
 
 /// The height of a row and of the header.
 const LINE_HEIGHT: f32 = ROW_HEIGHT + 4.0;
-/// The frozen name column takes this share of the panel's width at first …
-const NAME_SHARE: f32 = 0.36;
-/// … but no less and no more than these widths (points).
-const NAME_WIDTH_RANGE: (f32, f32) = (110.0, 240.0);
+/// The frozen name column takes the room the first scrolling columns leave (see
+/// [`FIRST_COLUMNS`]), but no less and no more than these widths (points).
+const NAME_WIDTH_RANGE: (f32, f32) = (130.0, 240.0);
+/// Width of the frozen column of the duplicate and delete buttons (points).
+const BUTTONS_WIDTH: f32 = 58.0;
+/// The scrolling columns a planner needs at a glance beside the name: Bereich, Region, Plätze,
+/// Beginn and Einmalkosten. The side panel's default width leaves room for them
+/// ([`crate::ui::theme::MEASURES_TABLE_ROOM`]).
+const FIRST_COLUMNS: usize = 5;
+/// Space between two columns of the table (points).
+const COLUMN_GAP: f32 = 4.0;
 
 /// What the table keeps between frames.
 #[derive(Debug, Default)]
@@ -51,7 +58,9 @@ pub fn table_ui(
     let mut cells = CellContext { drafts, issues: ctx.issues(), language: ctx.language() };
     let target_row =
         state.focus_id.as_ref().and_then(|id| rows.iter().position(|&i| plan.measures.get(i).is_some_and(|m| m.id == *id)));
-    let name_width = (ui.available_width() * NAME_SHARE).clamp(NAME_WIDTH_RANGE.0, NAME_WIDTH_RANGE.1);
+    let first_columns: f32 = COLUMN_WIDTHS.iter().take(FIRST_COLUMNS).map(|(width, _)| width + COLUMN_GAP).sum();
+    let name_width = (ui.available_width() - BUTTONS_WIDTH - 3.0 * COLUMN_GAP - first_columns - bar_room_x(ui))
+        .clamp(NAME_WIDTH_RANGE.0, NAME_WIDTH_RANGE.1);
     let height = ui.available_height();
     // Both halves keep the same room for rows: the scrolling half loses the sideways bar's height.
     let solid = egui::style::ScrollStyle::solid();
@@ -59,7 +68,7 @@ pub fn table_ui(
     let mut offsets = state.shown_y;
     let mut focused = false;
     ui.horizontal_top(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.spacing_mut().item_spacing.x = COLUMN_GAP;
         let frozen = ui.vertical(|ui| {
             ui.set_height((height - bar_room).max(0.0));
             let handles = ui.scope_id().with(egui::IdSalt::new("measures_names"));
@@ -69,7 +78,7 @@ pub fn table_ui(
                 .resizable(true)
                 .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
                 .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-                .column(Column::exact(58.0))
+                .column(Column::exact(BUTTONS_WIDTH))
                 .column(Column::initial(name_width).range(NAME_WIDTH_RANGE.0..=420.0).clip(true));
             if let Some(row) = target_row {
                 table = table.scroll_to_row(row, Some(egui::Align::Center)).animate_scrolling(false);
@@ -154,7 +163,11 @@ pub fn table_ui(
         offsets[1] = scrolling.inner.state.clamped_offset().y;
         state.overflows = scrolling.content_size.x > scrolling.inner_rect.width() + 1.0;
         let noted = take_noted_focus(ui.ctx());
-        state.reveal_x = noted.and_then(|cell| reveal_offset(cell, scrolling.inner_rect, scrolling.state.clamped_offset().x));
+        let max_x = (scrolling.content_size.x - scrolling.inner_rect.width()).max(0.0);
+        state.reveal_x = noted
+            .and_then(|cell| reveal_offset(cell, scrolling.inner_rect, scrolling.state.clamped_offset().x))
+            // Never past the end: an offset beyond it springs back, frame after frame.
+            .map(|x| x.min(max_x));
     });
     // Whichever half the planner scrolled leads; only the other one is moved, in the next frame
     // (moving the leader too would restart its scroll animation every frame).
@@ -179,18 +192,25 @@ fn reveal_offset(cell: egui::Rect, view: egui::Rect, offset_x: f32) -> Option<f3
     off_view.then(|| (offset_x + cell.center().x - view.center().x).max(0.0))
 }
 
+/// Room of the vertical scroll bar beside the table, in points.
+fn bar_room_x(ui: &egui::Ui) -> f32 {
+    let style = &ui.spacing().scroll;
+    style.bar_width + style.bar_inner_margin + style.bar_outer_margin
+}
+
 /// Widths of the scrolling columns (initial, least), in the order of [`sortable_columns`], then
-/// the notes.
+/// the notes. Figures ("16.700", "1.500.000") are never narrower than their text (see
+/// [`crate::ui::cells`]); the least widths keep a six-digit amount whole.
 const COLUMN_WIDTHS: [(f32, f32); 10] = [
-    (110.0, 60.0),
-    (150.0, 80.0),
-    (80.0, 50.0),
-    (85.0, 60.0),
-    (105.0, 60.0),
-    // Wide enough for the header and its sort arrow: "Anlauf (Mon.) ⏶", "Einmalkosten € ⏶".
-    (128.0, 40.0),
-    (150.0, 60.0),
-    (140.0, 60.0),
+    (108.0, 60.0),
+    (112.0, 70.0),
+    (76.0, 64.0),
+    (84.0, 76.0),
+    // Wide enough for the header and its sort arrow: "Einmalkosten € ⏶", "Anlauf (Mon.) ⏶".
+    (128.0, 100.0),
+    (128.0, 100.0),
+    (84.0, 76.0),
+    (124.0, 40.0),
     (120.0, 70.0),
     (240.0, 80.0),
 ];
@@ -202,10 +222,11 @@ fn sortable_columns(t: &Strings) -> [(SortColumn, &'static str); 9] {
         (SortColumn::Region, t.col_region),
         (SortColumn::Places, t.col_places),
         (SortColumn::Start, t.col_start),
-        (SortColumn::End, t.col_end),
-        (SortColumn::Ramp, t.col_ramp),
+        // The costs beside the start: at a glance on a 1280 px projector (issue 20).
         (SortColumn::CostOnce, t.col_cost_once),
         (SortColumn::CostYear, t.col_cost_year),
+        (SortColumn::End, t.col_end),
+        (SortColumn::Ramp, t.col_ramp),
         (SortColumn::Funding, t.col_funding),
     ]
 }
@@ -346,16 +367,6 @@ fn columns_row_ui(
         }
     });
     row.col(|ui| {
-        if let Some(v) = cells.month(ui, &format!("{path}.end"), &label(t.col_end), measure.end, true) {
-            edited.end = v;
-        }
-    });
-    row.col(|ui| {
-        if let Some(v) = cells.whole(ui, &format!("{path}.ramp_months"), &label(t.col_ramp), measure.ramp_months) {
-            edited.ramp_months = v;
-        }
-    });
-    row.col(|ui| {
         if let Some(v) = cells.money(ui, &format!("{path}.cost_once_eur"), &label(t.col_cost_once), measure.cost_once_eur) {
             edited.cost_once_eur = v;
         }
@@ -364,6 +375,16 @@ fn columns_row_ui(
         let path = format!("{path}.cost_per_year_eur");
         if let Some(v) = cells.money(ui, &path, &label(t.col_cost_year), measure.cost_per_year_eur) {
             edited.cost_per_year_eur = v;
+        }
+    });
+    row.col(|ui| {
+        if let Some(v) = cells.month(ui, &format!("{path}.end"), &label(t.col_end), measure.end, true) {
+            edited.end = v;
+        }
+    });
+    row.col(|ui| {
+        if let Some(v) = cells.whole(ui, &format!("{path}.ramp_months"), &label(t.col_ramp), measure.ramp_months) {
+            edited.ramp_months = v;
         }
     });
     row.col(|ui| {

@@ -32,6 +32,8 @@ pub struct DomainSeries {
     pub style: LineStyle,
     /// Its P10–P90 band of the demand, when the bands are on and computed.
     pub band: Option<SeriesBand>,
+    /// The fill of its shortage area: the shortage red, weaker for each further scenario.
+    pub shortage_fill: egui::Color32,
 }
 
 /// The band of one scenario and domain over the runs (SPEC §5), scaled to the shown place.
@@ -49,7 +51,7 @@ pub struct SeriesBand {
 /// The band of the scenario `scenario_id` in domain `domain_id`, when the bands are on and
 /// computed. A region's demand is its share of the state's in every run, so its percentiles
 /// are the state's scaled by that share.
-fn series_band(ctx: &PanelCtx<'_>, scenario_id: &str, domain_id: &str, region_index: Option<usize>) -> Option<SeriesBand> {
+pub fn series_band(ctx: &PanelCtx<'_>, scenario_id: &str, domain_id: &str, region_index: Option<usize>) -> Option<SeriesBand> {
     if !ctx.settings.show_bands {
         return None;
     }
@@ -76,7 +78,8 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
     let region_index = ctx.region_index();
     ctx.drawn_scenarios()
         .into_iter()
-        .filter_map(|shown| {
+        .enumerate()
+        .filter_map(|(slot, shown)| {
             let domain_index = ctx.session.results().domain_ids.iter().position(|id| id == domain_id)?;
             let curves = crate::picture::series::domain_curves(shown.results, domain_index, region_index)?;
             Some(DomainSeries {
@@ -88,6 +91,7 @@ pub fn domain_series(ctx: &PanelCtx<'_>, domain_id: &str) -> Vec<DomainSeries> {
                 leading: shown.leading,
                 style: scenario_line_style(shown.index),
                 band: series_band(ctx, &shown.scenario.id, domain_id, region_index),
+                shortage_fill: shortage_fill(slot),
             })
         })
         .collect()
@@ -222,13 +226,13 @@ impl PlotsPanel {
             legend_ui(ctx, ui);
         }
         let focus = ctx.selection.chart_focus.clone();
-        // One plot alone fills the view (a caption row above each small multiple).
         // One plot (or one row of small multiples) always fits whole, with its month axis, in
-        // the room the panel has; a plot shown alone fills that room.
-        let room = ui.available_height() - if self.side_by_side { 62.0 } else { 36.0 };
+        // the room the panel has; a plot shown alone fills the room its title row leaves.
+        let title_row = ui.text_style_height(&egui::TextStyle::Body).max(ui.spacing().interact_size.y) + 12.0;
+        let room = ui.available_height() - if self.side_by_side { 2.0 * title_row } else { title_row };
         let plot_height = match focus {
             ChartFocus::All => room.clamp(crate::ui::theme::MIN_PLOT_HEIGHT, plot_height),
-            _ => room.max(PLOT_HEIGHT),
+            _ => room.max(crate::ui::theme::MIN_PLOT_HEIGHT),
         };
         let link = egui::Id::unique("linked_months");
         let look = PlotLook { height: plot_height, link, reset: self.reset };
@@ -241,9 +245,28 @@ impl PlotsPanel {
                 }
                 let series = domain_series(ctx, &domain.id);
                 let title = crate::domain_words::domain_title(domain, ctx.language());
-                if plot_title_ui(ui, &format!("{title} ({})", domain.unit), ctx) {
+                // The title row also says where the domain runs short first: the answer a room
+                // asks for first, where the eye lands.
+                let (picture, first) = ui
+                    .horizontal_wrapped(|ui| {
+                        let picture = plot_title_ui(ui, &format!("{title} ({})", domain.unit), ctx);
+                        ui.add_space(12.0);
+                        (picture, short_first_ui(ui, ctx, d))
+                    })
+                    .inner;
+                actions.extend(first);
+                if picture {
                     asked = Some(SnapshotTarget::DomainPlot(d));
                 }
+                // Alone, the plot takes what its title row (wrapped or not) left: the month axis
+                // is never cut.
+                let look = if focus == ChartFocus::All {
+                    look
+                } else {
+                    let caption = if side_by_side && series.len() > 1 { title_row } else { 0.0 };
+                    let height = (ui.available_height() - caption - 8.0).max(crate::ui::theme::MIN_PLOT_HEIGHT);
+                    PlotLook { height, ..look }
+                };
                 if side_by_side && series.len() > 1 {
                     // Small multiples: one plot per scenario, all with the domain's y range.
                     let y_max = series.iter().map(DomainSeries::y_max).fold(0.0, f64::max);
@@ -270,6 +293,43 @@ impl PlotsPanel {
     }
 }
 
+/// "Zuerst knapp: Köln (03/2026) · …": the three regions of domain `d` that run short first in
+/// the leading scenario, each selecting its region, and a button to the map's ranking sorted
+/// by first shortage.
+fn short_first_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>, d: usize) -> Vec<Action> {
+    let t = ctx.strings();
+    let results = ctx.session.results();
+    let plan = ctx.plan();
+    let mut actions = Vec::new();
+    let Some(domain_index) = plan.domains.get(d).and_then(|domain| results.domain_ids.iter().position(|id| *id == domain.id))
+    else {
+        return actions;
+    };
+    let first = super::indicators::first_short_regions(results, plan, &ctx.selection.scenario_id, domain_index, 3);
+    if first.is_empty() {
+        ui.label(egui::RichText::new(t.no_region_short).color(crate::ui::contrast::good_text(ui)));
+        return actions;
+    }
+    ui.label(egui::RichText::new(format!("{}:", t.short_first)).strong());
+    for (position, (month_index, r)) in first.into_iter().enumerate() {
+        let region = results.region_ids.get(r).and_then(|id| plan.regions.iter().find(|region| region.id == *id));
+        let (Some(region), Some(month)) = (region, results.months.get(month_index)) else { continue };
+        if position > 0 {
+            ui.label("·");
+        }
+        let selected = ctx.selection.region_id.as_deref() == Some(region.id.as_str());
+        let text = format!("{} ({})", region.name, ctx.language().month(*month));
+        let text = egui::RichText::new(text).color(crate::ui::contrast::error_text(ui));
+        if ui.add(egui::Button::selectable(selected, text)).clicked() {
+            actions.push(Action::SelectRegion(Some(region.id.clone())));
+        }
+    }
+    if ui.button(t.to_ranking).clicked() {
+        actions.push(Action::ShowFirstShortages(d));
+    }
+    actions
+}
+
 /// The choice of plots: all, or one domain or the costs alone and large.
 fn chart_focus_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
     let t = ctx.strings();
@@ -285,6 +345,7 @@ fn chart_focus_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action> {
 }
 
 /// What every domain plot of a frame shares: height, linked month axis, reset.
+#[derive(Clone, Copy)]
 struct PlotLook {
     height: f32,
     link: egui::Id,
@@ -394,7 +455,8 @@ fn domain_plot_ui(
                     .style(LineStyle::dotted_dense()),
             );
         }
-        // Every scenario's shortage, in its own colour, under all lines.
+        // Every scenario's shortage in the one shortage red (weaker for each further scenario),
+        // under all lines.
         let label = if state_view { t.shortage_state } else { t.shortage };
         for s in series {
             let xs: Vec<f64> = (0..s.demand.len()).map(|t| t as f64).collect();
@@ -403,7 +465,7 @@ fn domain_plot_ui(
             } else {
                 s.capacity.iter().zip(&s.demand).map(|(c, d)| (*c, d.max(*c))).unzip()
             };
-            plot_ui.add(FilledArea::new(format!("{label} – {}", s.name), &xs, &low, &high).fill_color(shortage_fill(s.color)));
+            plot_ui.add(FilledArea::new(format!("{label} – {}", s.name), &xs, &low, &high).fill_color(s.shortage_fill));
         }
         // Leading first and widest: the dashed lines of the others stay visible on top of it.
         for s in series {
@@ -460,8 +522,9 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
         ui.label(t.demand);
         line_sample_ui(ui, ink, LineStyle::Solid, CAPACITY_LINE_WIDTH, true);
         ui.label(t.capacity);
-        let shortage = if ctx.selection.region_id.is_none() { t.shortage_state } else { t.shortage };
-        super::budget::swatch_ui(ui, shortage_fill(crate::ui::theme::LEGEND_NEUTRAL), egui::Stroke::NONE);
+        // In front of a room the short word: the legend then takes one line less above the plot.
+        let shortage = if ctx.selection.region_id.is_none() && !ctx.presentation { t.shortage_state } else { t.shortage };
+        super::budget::swatch_ui(ui, shortage_fill(0), egui::Stroke::NONE);
         ui.label(shortage);
         if ctx.settings.show_bands {
             let gray = crate::ui::theme::LEGEND_NEUTRAL;
@@ -470,10 +533,12 @@ fn legend_ui(ctx: &PanelCtx<'_>, ui: &mut egui::Ui) {
             line_sample_ui(ui, ink, LineStyle::dotted_dense(), 1.0, false);
             ui.label(t.bands_median);
         }
-    });
-    ui.horizontal_wrapped(|ui| {
-        for shown in ctx.drawn_scenarios() {
+        // The scenarios in the same flow: the legend takes as few lines as the width allows.
+        ui.add_space(8.0);
+        for (slot, shown) in ctx.drawn_scenarios().into_iter().enumerate() {
             line_sample_ui(ui, shown.color, scenario_line_style(shown.index), DEMAND_LINE_WIDTH, false);
+            // Its step of the shortage red, so the room can tell whose shortage an area is.
+            super::budget::swatch_ui(ui, shortage_fill(slot), egui::Stroke::NONE);
             let text = egui::RichText::new(&shown.scenario.name).color(crate::ui::contrast::on_ui(ui, shown.color));
             ui.label(if shown.leading { text.strong() } else { text });
             ui.add_space(8.0);
@@ -554,6 +619,25 @@ mod tests {
             }
         }
         assert!(series.iter().all(|s| s.shortage.iter().any(|v| *v > 0.0)), "every scenario runs short somewhere");
+    }
+
+    /// Issue 20, point 8: a shortage is red whatever the scenario's colour (green reads as
+    /// "good"), and the compared scenarios' areas differ by the strength of that red.
+    #[test]
+    fn every_shortage_area_is_red_and_the_scenarios_differ_by_its_strength() {
+        let bench_state = Bench::on_sample(());
+        let ctx = PanelCtx::new(&bench_state.session, &bench_state.selection, &bench_state.settings);
+        let series = domain_series(&ctx, "kita");
+        assert!(series.iter().any(|s| s.color.g() > s.color.r()), "the sample draws a green scenario");
+        let red = crate::ui::theme::ERROR_RED;
+        let mut alphas = Vec::new();
+        for s in &series {
+            let [r, g, b, a] = s.shortage_fill.to_srgba_unmultiplied();
+            let near = |a: u8, b: u8| a.abs_diff(b) <= 2;
+            assert!(near(r, red.r()) && near(g, red.g()) && near(b, red.b()), "{}: the shortage red, not its colour", s.name);
+            alphas.push(a);
+        }
+        assert!(alphas.windows(2).all(|w| w[0] > w[1]), "weaker for each further scenario: {alphas:?}");
     }
 
     #[test]

@@ -93,7 +93,7 @@ fn what_if_ui(panel: &mut WhatIfPanel, ctx: &PanelCtx<'_>, ui: &mut egui::Ui, ac
         actions.push(Action::EditGesture(Command::SetScenario(index, changed), gesture));
     }
     if let Some(note) = panel.widened.as_ref().and_then(|w| w.note(scenario, ctx.language())) {
-        ui.label(egui::RichText::new(note).size(CONTROL_TEXT - 6.0));
+        ui.label(egui::RichText::new(note).size(CONTROL_TEXT - 4.0));
     }
     ui.add_space(12.0);
 

@@ -57,7 +57,7 @@ impl WidenedRange {
         }
         let shown = |value: f64| match self.what {
             WhatIf::ArrivalFactor => language.number(value, 2),
-            WhatIf::LeaveRate => format!("{} %", language.number(value * 100.0, 1)),
+            WhatIf::LeaveRate => language.percent_with(value, 1),
         };
         let t = language.strings();
         Some(format!("ℹ {} {}–{}", t.range_widened, shown(self.range.low), shown(self.range.high)))

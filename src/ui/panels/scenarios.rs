@@ -127,7 +127,7 @@ fn scenarios_ui(panel: &mut ScenariosPanel, ui: &mut egui::Ui, ctx: &PanelCtx<'_
                     gesture = Some(response.id);
                     what_if = Some((WhatIf::LeaveRate, leave_percent / 100.0));
                 }
-                ui.label(format!("{} %", language.number(scenario.leave_rate_per_year * 100.0, 1)));
+                ui.label(language.percent_with(scenario.leave_rate_per_year, 1));
             });
             ui.end_row();
         });
@@ -294,7 +294,7 @@ fn ranges_ui(
             label: t.leave_rate,
             key: "leave_rate_per_year",
             scale: 100.0,
-            suffix: " %",
+            suffix: language.percent_sign(),
             max_shown: 99.9,
             decimals: 1,
             default_range: |value| ((value * 0.5 * 1000.0).round() / 1000.0, (value * 2.0).min(0.5)),
