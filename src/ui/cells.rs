@@ -287,8 +287,8 @@ pub fn parse_user_month(text: &str) -> Option<Month> {
     Month::parse(text)
 }
 
-/// The widest a combo box grows for a long name before it elides it.
-pub const MAX_COMBO_WIDTH: f32 = 440.0;
+/// Characters of a name shown in a closed combo box before it ends in "…".
+pub const COMBO_NAME_CHARS: usize = 48;
 
 /// Lets every label in `ui` stay on one line, ending in "…" with the full text on hover, and
 /// keeps a popup list of names from growing past the window (issue 21 point 8: a name of 10 000
@@ -315,15 +315,13 @@ pub fn labelled_combo<R>(
     add_contents: impl FnOnce(&mut egui::Ui) -> R,
 ) -> egui::Response {
     // Names on one line: a long name ends in "…" (full text on hover), in the box and in its list.
-    let inner = ui.scope(|ui| {
-        // A long name must not push the controls beside the box off the row.
-        ui.set_max_width(width.max(MAX_COMBO_WIDTH));
-        egui::ComboBox::from_id_salt(id_salt).selected_text(selected).width(width).height(420.0).truncate().show_ui(ui, |ui| {
-            one_line_names(ui);
-            add_contents(ui)
-        })
+    // The popup's names stay on one line; the caller elides a long name in `selected`
+    // ([`crate::format::elide`]), so that the box keeps its width in tables and rows.
+    let inner = egui::ComboBox::from_id_salt(id_salt).selected_text(selected).width(width).height(420.0).show_ui(ui, |ui| {
+        one_line_names(ui);
+        add_contents(ui)
     });
-    let response = inner.inner.response;
+    let response = inner.response;
     note_focus(ui, &response);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
     response

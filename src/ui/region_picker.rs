@@ -95,7 +95,8 @@ impl<'a> RegionPicker<'a> {
 
     /// The text drawn on the closed combo box.
     pub fn selected_text(mut self, text: impl Into<String>) -> Self {
-        self.selected_text = text.into();
+        // A long region name must not push the controls beside the picker off the row.
+        self.selected_text = crate::format::elide(&text.into(), super::cells::COMBO_NAME_CHARS).into_owned();
         self
     }
 
@@ -120,62 +121,55 @@ impl<'a> RegionPicker<'a> {
         let opened_id = id.with("opened");
         let search_label = format!("{label} – {search_word}");
         let mut changed = false;
-        let inner = ui
-            .scope(|ui| {
-                // A long region name must not push the controls beside the picker off the row.
-                ui.set_max_width(width.max(super::cells::MAX_COMBO_WIDTH));
-                egui::ComboBox::from_id_salt(id)
-                    .selected_text(selected_text)
-                    .width(width)
-                    .height(480.0)
-                    .truncate()
-                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
-                    .show_ui(ui, |ui| {
-                        crate::ui::cells::one_line_names(ui);
-                        let mut needle: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
-                        let edit_id = id.with("search_field");
-                        // Read before the field handles the key (it gives the focus up on Enter).
-                        let entered = ui.memory(|m| m.has_focus(edit_id)) && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        let edit = egui::TextEdit::singleline(&mut needle)
-                            .id(edit_id)
-                            .hint_text(search_word)
-                            .desired_width(f32::INFINITY);
-                        let response = ui.add(edit);
-                        let shown = needle.clone();
-                        response.widget_info(|| {
-                            let mut info = egui::WidgetInfo::text_edit(true, "", &shown, "");
-                            info.label = Some(search_label.clone());
-                            info
-                        });
-                        // While the list is open and nothing else has the keyboard, typing searches (the
-                        // click that opened the list may take the focus away in the frame after).
-                        let first_frame = !ui.data(|d| d.get_temp::<bool>(opened_id).unwrap_or(false));
-                        if first_frame || ui.memory(|m| m.focused().is_none()) {
-                            response.request_focus();
-                            ui.data_mut(|d| d.insert_temp(opened_id, true));
-                        }
-                        ui.separator();
-                        let mut picked = None;
-                        let choices = choices();
-                        egui::ScrollArea::vertical().id_salt("region_list").max_height(420.0).show(ui, |ui| {
-                            for (position, (value, name)) in choices.matching(&needle).enumerate() {
-                                if entered && position == 0 {
-                                    picked = Some(value.clone());
-                                }
-                                if ui.selectable_label(*value == *current, name).clicked() {
-                                    picked = Some(value.clone());
-                                }
+        let inner = {
+            egui::ComboBox::from_id_salt(id)
+                .selected_text(selected_text)
+                .width(width)
+                .height(480.0)
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+                .show_ui(ui, |ui| {
+                    crate::ui::cells::one_line_names(ui);
+                    let mut needle: String = ui.data(|d| d.get_temp(search_id)).unwrap_or_default();
+                    let edit_id = id.with("search_field");
+                    // Read before the field handles the key (it gives the focus up on Enter).
+                    let entered = ui.memory(|m| m.has_focus(edit_id)) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let edit =
+                        egui::TextEdit::singleline(&mut needle).id(edit_id).hint_text(search_word).desired_width(f32::INFINITY);
+                    let response = ui.add(edit);
+                    let shown = needle.clone();
+                    response.widget_info(|| {
+                        let mut info = egui::WidgetInfo::text_edit(true, "", &shown, "");
+                        info.label = Some(search_label.clone());
+                        info
+                    });
+                    // While the list is open and nothing else has the keyboard, typing searches (the
+                    // click that opened the list may take the focus away in the frame after).
+                    let first_frame = !ui.data(|d| d.get_temp::<bool>(opened_id).unwrap_or(false));
+                    if first_frame || ui.memory(|m| m.focused().is_none()) {
+                        response.request_focus();
+                        ui.data_mut(|d| d.insert_temp(opened_id, true));
+                    }
+                    ui.separator();
+                    let mut picked = None;
+                    let choices = choices();
+                    egui::ScrollArea::vertical().id_salt("region_list").max_height(420.0).show(ui, |ui| {
+                        for (position, (value, name)) in choices.matching(&needle).enumerate() {
+                            if entered && position == 0 {
+                                picked = Some(value.clone());
                             }
-                        });
-                        ui.data_mut(|d| d.insert_temp(search_id, needle));
-                        if let Some(value) = picked {
-                            changed = value != *current;
-                            *current = value;
-                            ui.close();
+                            if ui.selectable_label(*value == *current, name).clicked() {
+                                picked = Some(value.clone());
+                            }
                         }
-                    })
-            })
-            .inner;
+                    });
+                    ui.data_mut(|d| d.insert_temp(search_id, needle));
+                    if let Some(value) = picked {
+                        changed = value != *current;
+                        *current = value;
+                        ui.close();
+                    }
+                })
+        };
         super::cells::note_focus(ui, &inner.response);
         inner.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
         if inner.inner.is_none() || changed {

@@ -149,7 +149,10 @@ pub fn scenario_selector_ui(ui: &mut egui::Ui, ctx: &PanelCtx<'_>) -> Vec<Action
     let plan = ctx.plan();
     let selection = ctx.selection;
     let mut actions = Vec::new();
-    let current_name = ctx.scenario(&selection.scenario_id).map(|(_, s)| s.name.clone()).unwrap_or_default();
+    let current_name = ctx
+        .scenario(&selection.scenario_id)
+        .map(|(_, s)| crate::format::elide(&s.name, super::cells::COMBO_NAME_CHARS).into_owned())
+        .unwrap_or_default();
     let mut chosen = selection.scenario_id.clone();
     labelled_combo(ui, "scenario_select", t.scenario, format!("{}: {current_name}", t.scenario), 280.0, |ui| {
         for scenario in &plan.scenarios {

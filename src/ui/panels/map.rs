@@ -324,14 +324,16 @@ impl MapPanel {
             ui.label(format!("{}:", t.map_domain));
             let domain_name = plan.domains.get(self.domain_index).map_or("—", |d| d.name.as_str());
             let domain_index = &mut self.domain_index;
-            labelled_combo(ui, "map_domain", t.map_domain, domain_name, 160.0, |ui| {
+            let domain_name = crate::format::elide(domain_name, crate::ui::cells::COMBO_NAME_CHARS);
+            labelled_combo(ui, "map_domain", t.map_domain, domain_name.as_ref(), 160.0, |ui| {
                 for (d, domain) in plan.domains.iter().enumerate() {
                     ui.selectable_value(domain_index, d, &domain.name);
                 }
             });
             ui.label(format!("{}:", t.map_scenario));
             let scenario_name = ctx.scenario(&ctx.selection.scenario_id).map_or("—", |(_, s)| s.name.as_str());
-            labelled_combo(ui, "map_scenario", t.map_scenario, scenario_name, 160.0, |ui| {
+            let scenario_name = crate::format::elide(scenario_name, crate::ui::cells::COMBO_NAME_CHARS);
+            labelled_combo(ui, "map_scenario", t.map_scenario, scenario_name.as_ref(), 160.0, |ui| {
                 for scenario in &plan.scenarios {
                     let chosen = scenario.id == ctx.selection.scenario_id;
                     if ui.selectable_label(chosen, &scenario.name).clicked() && !chosen {

@@ -322,6 +322,7 @@ fn columns_row_ui(
     let mut edited = measure.clone();
     row.col(|ui| {
         let current = plan.domains.iter().find(|d| d.id == measure.domain).map_or(measure.domain.clone(), |d| d.name.clone());
+        let current = crate::format::elide(&current, crate::ui::cells::COMBO_NAME_CHARS).into_owned();
         let width = ui.available_width();
         labelled_combo(ui, format!("{path}.domain"), &label(t.col_domain), current, width, |ui| {
             for domain in &plan.domains {
