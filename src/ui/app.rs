@@ -461,7 +461,7 @@ impl App {
             });
         actions.extend(editors.inner);
         let central = egui::CentralPanel::default().show(ui, |ui| {
-            central_ui(ui, &ctx, panels, central, ("charts_plots", (ui.available_height() * 0.38).clamp(150.0, 300.0)))
+            central_ui(ui, &ctx, panels, central, ("charts_plots", (ui.available_height() * 0.3).clamp(130.0, 300.0)))
         });
         actions.extend(central.inner);
         actions
