@@ -29,12 +29,15 @@ pub struct ReportRequest {
     pub language: Language,
     /// The date printed as the report's "as of".
     pub date: chrono::NaiveDate,
+    /// The P10–P90 bands to draw in the domain plots (state-wide), as the window shows them;
+    /// empty when the bands are off or were not computed.
+    pub bands: Vec<crate::picture::spec::PictureBand>,
 }
 
 impl ReportRequest {
     /// A report of all scenarios in `language`, dated today.
     pub fn new(language: Language) -> Self {
-        ReportRequest { scenario_ids: Vec::new(), language, date: chrono::Local::now().date_naive() }
+        ReportRequest { scenario_ids: Vec::new(), language, date: chrono::Local::now().date_naive(), bands: Vec::new() }
     }
 }
 
@@ -53,6 +56,7 @@ struct Report<'a> {
     w: &'static ReportWords,
     shown: Vec<Shown<'a>>,
     date: chrono::NaiveDate,
+    bands: &'a [crate::picture::spec::PictureBand],
 }
 
 /// The report of `plan` and its `results` as one HTML document. Scenarios of the request that
@@ -77,7 +81,15 @@ pub fn report_html(plan: &Plan, results: &Results, request: &ReportRequest) -> S
         let color = scenario_color(scenario.color.as_deref(), plan_index);
         shown.push(Shown { scenario, results: scenario_results, color });
     }
-    let report = Report { plan, results, language: request.language, w: words(request.language), shown, date: request.date };
+    let report = Report {
+        plan,
+        results,
+        language: request.language,
+        w: words(request.language),
+        shown,
+        date: request.date,
+        bands: &request.bands,
+    };
     report.document()
 }
 
@@ -314,7 +326,7 @@ impl Report<'_> {
             language: self.language,
             presentation: false,
             date: self.date,
-            bands: Vec::new(),
+            bands: self.bands.to_vec(),
         }
     }
 

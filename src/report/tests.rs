@@ -33,3 +33,23 @@ fn the_report_of_the_sample_has_every_domain_and_both_languages_write_their_numb
     assert!(german.contains("Kennzahlen") && english.contains("Key figures"));
     assert_eq!(german.matches("role=\"img\"").count(), english.matches("role=\"img\"").count());
 }
+
+/// Issue 26 point 4: the report's plots carry the P10–P90 bands where the window shows them.
+#[test]
+fn the_report_draws_the_bands_it_is_given() {
+    let plan = crate::sample::nrw_2025().expect("sample loads").plan;
+    let results = crate::simulate(&plan);
+    let leading = &results.scenarios[0];
+    let demand = &leading.domains[0].demand;
+    let band = crate::picture::spec::PictureBand {
+        scenario_id: leading.id.clone(),
+        domain_id: plan.domains[0].id.clone(),
+        p10: demand.iter().map(|d| d * 0.8).collect(),
+        p90: demand.iter().map(|d| d * 1.2).collect(),
+    };
+    let plain = report_html(&plan, &results, &ReportRequest::new(Language::German));
+    let request = ReportRequest { bands: vec![band], ..ReportRequest::new(Language::German) };
+    let with_bands = report_html(&plan, &results, &request);
+    assert!(!plain.contains("Bandbreite P10–P90"));
+    assert!(with_bands.contains("Bandbreite P10–P90"), "the band's legend is in the report");
+}

@@ -234,8 +234,11 @@ impl App {
     /// drawn in the window, the leading one first, in the window's language.
     pub fn export_report(&mut self, path: &Path) -> bool {
         let picture = self.picture_request();
+        // The report is state-wide: the bands go with it when the window shows them state-wide.
+        let bands = if picture.region_id.is_none() { picture.bands.clone() } else { Vec::new() };
         let request = crate::report::ReportRequest {
             scenario_ids: picture.scenarios.iter().map(|s| s.id.clone()).collect(),
+            bands,
             ..crate::report::ReportRequest::new(self.settings.language)
         };
         let html = crate::report::report_html(self.session.plan(), self.session.results(), &request);
