@@ -447,9 +447,12 @@ impl App {
         let status = self.status.as_deref();
         actions.extend(egui::Panel::bottom("status_bar").show(ui, |ui| top_bar::status_bar_ui(ui, &ctx, status)).inner);
         let window_width = ui.available_width();
+        // The table gets room for its first columns, but the charts keep at least
+        // CHARTS_MIN_WIDTH: on a 1024 px screen the plot would otherwise shrink to a strip.
         let editors_width = (window_width * 0.42)
             .max(super::theme::MEASURES_TABLE_ROOM)
             .min(window_width * super::theme::EDITORS_MAX_SHARE)
+            .min(window_width - super::theme::CHARTS_MIN_WIDTH)
             .max(320.0);
         let editors = egui::Panel::left("editors")
             .resizable(true)

@@ -195,6 +195,9 @@ pub fn first_shortage_color(fraction: f32) -> Color32 {
 /// measures table shows Name, Bereich, Region, Plätze, Beginn and Einmalkosten without
 /// scrolling sideways (a 1280 px projector).
 pub const MEASURES_TABLE_ROOM: f32 = 760.0;
+
+/// The narrowest the charts beside the editors start out (the split can still be dragged).
+pub const CHARTS_MIN_WIDTH: f32 = 520.0;
 /// The side panel takes at most this share of the window at first, so the charts keep room.
 pub const EDITORS_MAX_SHARE: f32 = 0.6;
 
