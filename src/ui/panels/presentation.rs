@@ -49,7 +49,8 @@ fn what_if_ui(panel: &mut WhatIfPanel, ctx: &PanelCtx<'_>, ui: &mut egui::Ui, ac
         let color = crate::ui::theme::scenario_color(scenario.color.as_deref(), index);
         let selected = ctx.selection.scenario_id == *id;
         // On the selection fill the scenario colour would not read: white text there.
-        let text = egui::RichText::new(format!("■ {name}")).size(CONTROL_TEXT).strong();
+        // Short names wrap onto a second line; a name of thousands of characters is cut.
+        let text = egui::RichText::new(format!("■ {}", crate::format::elide(name, 60))).size(CONTROL_TEXT).strong();
         let text = if selected {
             text.color(ui.visuals().selection.stroke.color)
         } else {
@@ -99,12 +100,11 @@ fn what_if_ui(panel: &mut WhatIfPanel, ctx: &PanelCtx<'_>, ui: &mut egui::Ui, ac
 
     ui.label(egui::RichText::new(t.measures_switch).size(CONTROL_TEXT));
     egui::ScrollArea::vertical().id_salt("presentation_measures").show(ui, |ui| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         let mut toggled = None;
         for measure in &plan.measures {
             let mut on = !scenario.measures_off.contains(&measure.id);
             let counted = scenario.funding_included.contains(&measure.funding);
-            let text = egui::RichText::new(&measure.name).size(CONTROL_TEXT - 4.0);
+            let text = egui::RichText::new(crate::format::elide(&measure.name, 80)).size(CONTROL_TEXT - 4.0);
             let text = if counted { text } else { text.weak() };
             if ui.checkbox(&mut on, text).changed() {
                 toggled = Some((measure.id.clone(), on));
