@@ -17,7 +17,7 @@ pub fn groups(places: f64, group_size: f64) -> f64 {
     if places <= GROUP_THRESHOLD || group_size <= 0.0 {
         return 0.0;
     }
-    let groups = ceil(places / group_size - GROUP_ROUNDING_SLACK);
+    let groups = round_up(places / group_size - GROUP_ROUNDING_SLACK);
     if !groups.is_finite() {
         f64::MAX
     } else if groups > 0.0 {
@@ -27,15 +27,16 @@ pub fn groups(places: f64, group_size: f64) -> f64 {
     }
 }
 
-/// `x.ceil()` without a call into the C library where a truncation to an integer is exact (the
-/// planning years take two ceilings per region and year; `f64::ceil` is a function call on CPUs
-/// without SSE 4.1).
+/// `x.ceil()` without a call into the C library (the planning years take two per region and year,
+/// and `f64::ceil` is a function call on x86-64 without SSE 4.1): below 2^51, `x + 1.5·2^52 −
+/// 1.5·2^52` rounds `x` to the nearest integer, corrected up by one where that lies below `x`.
 #[inline]
-fn ceil(x: f64) -> f64 {
-    const EXACT: f64 = 4_503_599_627_370_496.0; // 2^52: above it every f64 is an integer
-    if x.abs() < EXACT {
-        let truncated = x as i64 as f64;
-        if truncated < x { truncated + 1.0 } else { truncated }
+fn round_up(x: f64) -> f64 {
+    const ROUNDING: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52
+    const FAST: f64 = 2_251_799_813_685_248.0; // 2^51
+    if x.abs() < FAST {
+        let nearest = (x + ROUNDING) - ROUNDING;
+        nearest + if nearest < x { 1.0 } else { 0.0 }
     } else {
         x.ceil()
     }
@@ -164,7 +165,7 @@ pub fn planning_years(plan: &Plan, results: &ScenarioResults, months: &[Month]) 
 
 /// Counts whole groups for the planning years while the engine has each region's curves in
 /// cache ([`GroupCounter::add_region`]), with a rounding up that needs no branch or library call
-/// ([`quick_groups`]), into dense per-region figures written without a branch.
+/// ([`round_up`]), into dense per-region figures written without a branch.
 #[derive(Debug, Clone)]
 pub struct GroupCounter {
     /// The planning years of the horizon.
@@ -217,8 +218,8 @@ impl GroupCounter {
         let at = |curve: &[f64], t: usize| curve.get(t).copied().unwrap_or(0.0);
         for (&t, count) in self.month_indices.iter().zip(counts.iter_mut()) {
             let demand = share * at(unit, t);
-            let missing = quick_groups(demand - at(capacity, t), group_size);
-            count.needed += quick_groups(demand, group_size);
+            let missing = groups(demand - at(capacity, t), group_size);
+            count.needed += groups(demand, group_size);
             count.missing += missing;
             if let Some(slot) = count.missing_by_region.get_mut(r) {
                 *slot = missing;
@@ -254,22 +255,6 @@ struct DomainGroupCount {
     needed: f64,
     missing: f64,
     missing_by_region: Vec<f64>,
-}
-
-/// [`groups`] without a branch where the quotient is below 2^51 (the rest, and NaN, go through
-/// [`groups`]); `group_size` must be positive.
-#[inline(always)]
-fn quick_groups(places: f64, group_size: f64) -> f64 {
-    const ROUNDING: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52: x + it − it rounds x to an integer
-    const FAST: f64 = 2_251_799_813_685_248.0; // 2^51
-    let x = places / group_size - GROUP_ROUNDING_SLACK;
-    if x.abs() < FAST {
-        let nearest = (x + ROUNDING) - ROUNDING;
-        let ceiling = nearest + if nearest < x { 1.0 } else { 0.0 };
-        if places > GROUP_THRESHOLD && ceiling > 0.0 { ceiling } else { 0.0 }
-    } else {
-        groups(places, group_size)
-    }
 }
 
 /// A domain's state-wide figures at month `t`, with its counted groups when it has `planning`.
@@ -359,10 +344,24 @@ mod tests {
         assert_eq!(planning_year_name(2099, 8), "2099/00");
     }
 
-    /// The branch-free count used for all regions at once gives exactly what [`groups`] gives,
-    /// also at the edges: rounding noise, exact multiples, huge, negative and broken numbers.
+    /// [`groups`] with its own rounding up gives exactly the SPEC §11 rule with the library's
+    /// ceiling, also at the edges: rounding noise, exact multiples, huge, negative and broken numbers.
     #[test]
-    fn counting_all_regions_at_once_equals_the_rule_one_by_one() {
+    fn rounding_up_without_a_library_call_gives_the_spec_rule_bit_for_bit() {
+        // SPEC §11 as written, with the library's ceiling.
+        let spec_rule = |places: f64, group_size: f64| {
+            if places <= GROUP_THRESHOLD || group_size <= 0.0 {
+                return 0.0;
+            }
+            let groups = (places / group_size - GROUP_ROUNDING_SLACK).ceil();
+            if !groups.is_finite() {
+                f64::MAX
+            } else if groups > 0.0 {
+                groups
+            } else {
+                0.0
+            }
+        };
         let mut values = vec![
             0.0,
             -0.0,
@@ -397,8 +396,8 @@ mod tests {
         }
         for group_size in [20.0, 12.5, 0.7, 25.0, 3.0, 1e-300, 1e300, 5e-324] {
             for value in &values {
-                let got = quick_groups(*value, group_size);
-                let want = groups(*value, group_size);
+                let got = groups(*value, group_size);
+                let want = spec_rule(*value, group_size);
                 assert_eq!(got.to_bits(), want.to_bits(), "groups({value}, {group_size}): {got} ≠ {want}");
             }
         }

@@ -67,6 +67,26 @@ impl<'f> Collector<'f> {
     }
 }
 
+/// The sheet `name` of `workbook` as sparse cells: values first, then the formulas of cells
+/// without a stored value. A macro because calamine's `Xlsx` and `Xlsb` give their cell readers
+/// as methods of their own, with no trait in common.
+macro_rules! collect_cells {
+    ($workbook:expr, $name:expr, $file:expr) => {{
+        let mut collector = Collector::new($file);
+        {
+            let mut cells = $workbook.worksheet_cells_reader($name).map_err(|e| unreadable($file, e))?;
+            while let Some(cell) = cells.next_cell().map_err(|e| unreadable($file, e))? {
+                collector.cell(cell.get_position(), cell.get_value())?;
+            }
+        }
+        let mut formulas = $workbook.worksheet_cells_reader($name).map_err(|e| unreadable($file, e))?;
+        while let Some(cell) = formulas.next_formula().map_err(|e| unreadable($file, e))? {
+            collector.formula(cell.get_position(), cell.get_value())?;
+        }
+        collector.sheet.finish()
+    }};
+}
+
 /// Reads a sheet of an .xlsx or .xlsm workbook (the zip archive was checked before).
 pub fn read_xlsx(file: &str, bytes: &[u8], extension: &str, wanted: Option<&str>) -> Result<ReadSheet, TableError> {
     let what = if extension.is_empty() { "a workbook".to_owned() } else { format!("an .{extension} workbook") };
@@ -74,18 +94,8 @@ pub fn read_xlsx(file: &str, bytes: &[u8], extension: &str, wanted: Option<&str>
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(file, format!("not {what} ({e})")))?;
     let names = workbook.sheet_names();
     let name = pick_sheet(file, &names, wanted)?;
-    let mut collector = Collector::new(file);
-    {
-        let mut cells = workbook.worksheet_cells_reader(&name).map_err(|e| unreadable(file, e))?;
-        while let Some(cell) = cells.next_cell().map_err(|e| unreadable(file, e))? {
-            collector.cell(cell.get_position(), cell.get_value())?;
-        }
-    }
-    let mut formulas = workbook.worksheet_cells_reader(&name).map_err(|e| unreadable(file, e))?;
-    while let Some(cell) = formulas.next_formula().map_err(|e| unreadable(file, e))? {
-        collector.formula(cell.get_position(), cell.get_value())?;
-    }
-    Ok((name, names, collector.sheet.finish()))
+    let sheet = collect_cells!(workbook, &name, file);
+    Ok((name, names, sheet))
 }
 
 /// Reads a sheet of an .xlsb workbook (the zip archive was checked before).
@@ -94,16 +104,6 @@ pub fn read_xlsb(file: &str, bytes: &[u8], wanted: Option<&str>) -> Result<ReadS
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(file, format!("not an .xlsb workbook ({e})")))?;
     let names = workbook.sheet_names();
     let name = pick_sheet(file, &names, wanted)?;
-    let mut collector = Collector::new(file);
-    {
-        let mut cells = workbook.worksheet_cells_reader(&name).map_err(|e| unreadable(file, e))?;
-        while let Some(cell) = cells.next_cell().map_err(|e| unreadable(file, e))? {
-            collector.cell(cell.get_position(), cell.get_value())?;
-        }
-    }
-    let mut formulas = workbook.worksheet_cells_reader(&name).map_err(|e| unreadable(file, e))?;
-    while let Some(cell) = formulas.next_formula().map_err(|e| unreadable(file, e))? {
-        collector.formula(cell.get_position(), cell.get_value())?;
-    }
-    Ok((name, names, collector.sheet.finish()))
+    let sheet = collect_cells!(workbook, &name, file);
+    Ok((name, names, sheet))
 }
